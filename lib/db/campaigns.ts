@@ -1,0 +1,155 @@
+import { insertRows } from "./bulk-insert";
+import { getDb } from "./client";
+import type { TimeRange } from "./date-range";
+import { num } from "./sql";
+
+export interface CampaignInput {
+  externalId: string;
+  name: string;
+  channel?: string | null;
+  adType?: string | null;
+  adPosition?: string | null;
+  testGroup?: string | null;
+  variant?: string | null;
+  startAt?: Date | null;
+  endAt?: Date | null;
+  budget?: number | null;
+}
+
+export interface CampaignEventInput {
+  campaignId: number;
+  customerId?: number | null;
+  type: "impression" | "click" | "conversion";
+  revenue?: number;
+  cost?: number;
+  occurredAt: Date;
+}
+
+export interface DailyStatInput {
+  campaignId: number;
+  date: Date;
+  segment?: string;
+  impressions: number;
+  clicks: number;
+  conversions: number;
+  cost: number;
+  revenue: number;
+}
+
+export async function insertCampaigns(rows: readonly CampaignInput[]): Promise<number> {
+  const now = new Date();
+  return insertRows(
+    "Campaign",
+    ["externalId", "name", "channel", "adType", "adPosition", "testGroup", "variant", "startAt", "endAt", "budget", "createdAt", "updatedAt"],
+    rows.map((r) => [r.externalId, r.name, r.channel, r.adType, r.adPosition, r.testGroup, r.variant, r.startAt, r.endAt, r.budget, now, now]),
+  );
+}
+
+export async function getCampaignIdsByExternalId(): Promise<Map<string, number>> {
+  const rows = await getDb().campaign.findMany({ select: { id: true, externalId: true } });
+  return new Map(rows.map((r) => [r.externalId, r.id]));
+}
+
+export async function insertCampaignEvents(rows: readonly CampaignEventInput[]): Promise<number> {
+  return insertRows(
+    "CampaignEvent",
+    ["campaignId", "customerId", "type", "revenue", "cost", "occurredAt"],
+    rows.map((r) => [r.campaignId, r.customerId, r.type, r.revenue ?? 0, r.cost ?? 0, r.occurredAt]),
+  );
+}
+
+export async function insertDailyStats(rows: readonly DailyStatInput[]): Promise<number> {
+  return insertRows(
+    "CampaignDailyStat",
+    ["campaignId", "date", "segment", "impressions", "clicks", "conversions", "cost", "revenue"],
+    rows.map((r) => [r.campaignId, r.date, r.segment ?? "", r.impressions, r.clicks, r.conversions, r.cost, r.revenue]),
+  );
+}
+
+export interface CampaignTotals {
+  impressions: number;
+  clicks: number;
+  conversions: number;
+  cost: number;
+  revenue: number;
+}
+
+export interface CampaignPerformance extends CampaignTotals {
+  id: number;
+  externalId: string;
+  name: string;
+  channel: string | null;
+  adType: string | null;
+  adPosition: string | null;
+  testGroup: string | null;
+  variant: string | null;
+  startAt: Date | null;
+  endAt: Date | null;
+  budget: number | null;
+  /** Where the figures come from: per-event rows, daily aggregate rows, both, or none yet. */
+  source: "events" | "daily" | "both" | "none";
+}
+
+const zero = (): CampaignTotals => ({ impressions: 0, clicks: 0, conversions: 0, cost: 0, revenue: 0 });
+
+/**
+ * Every campaign with its totals in the range, adding event-level rows and daily aggregate rows (a
+ * campaign is expected to report one way or the other; one reporting both is labelled "both").
+ */
+export async function listCampaignPerformance(range: TimeRange): Promise<CampaignPerformance[]> {
+  const db = getDb();
+  const [campaigns, eventTotals, dailyTotals] = await Promise.all([
+    db.campaign.findMany({ orderBy: [{ startAt: "desc" }, { id: "asc" }] }),
+    db.$queryRaw<Record<string, unknown>[]>`
+      SELECT campaignId, type, COUNT(*) AS n, SUM(cost) AS cost, SUM(revenue) AS revenue
+      FROM CampaignEvent WHERE occurredAt >= ${range.from} AND occurredAt < ${range.to}
+      GROUP BY campaignId, type`,
+    db.campaignDailyStat.groupBy({
+      by: ["campaignId"],
+      where: { date: { gte: range.from, lt: range.to } },
+      _sum: { impressions: true, clicks: true, conversions: true, cost: true, revenue: true },
+    }),
+  ]);
+  const fromEvents = new Map<number, CampaignTotals>();
+  for (const r of eventTotals) {
+    const id = num(r.campaignId);
+    const t = fromEvents.get(id) ?? zero();
+    const n = num(r.n);
+    if (r.type === "impression") t.impressions += n;
+    else if (r.type === "click") t.clicks += n;
+    else if (r.type === "conversion") t.conversions += n;
+    t.cost += num(r.cost);
+    t.revenue += num(r.revenue);
+    fromEvents.set(id, t);
+  }
+  const fromDaily = new Map(dailyTotals.map((d) => [d.campaignId, d._sum]));
+  return campaigns.map((c) => {
+    const e = fromEvents.get(c.id);
+    const d = fromDaily.get(c.id);
+    const totals = zero();
+    for (const part of [e, d]) {
+      if (!part) continue;
+      totals.impressions += part.impressions ?? 0;
+      totals.clicks += part.clicks ?? 0;
+      totals.conversions += part.conversions ?? 0;
+      totals.cost += part.cost ?? 0;
+      totals.revenue += part.revenue ?? 0;
+    }
+    const source = e && d ? "both" : e ? "events" : d ? "daily" : "none";
+    return {
+      id: c.id,
+      externalId: c.externalId,
+      name: c.name,
+      channel: c.channel,
+      adType: c.adType,
+      adPosition: c.adPosition,
+      testGroup: c.testGroup,
+      variant: c.variant,
+      startAt: c.startAt,
+      endAt: c.endAt,
+      budget: c.budget,
+      source,
+      ...totals,
+    };
+  });
+}

@@ -1,0 +1,112 @@
+import { insertRows } from "./bulk-insert";
+import { getDb } from "./client";
+import type { Prisma as PrismaTypes } from "./generated/client";
+import { num, Prisma } from "./sql";
+import { skipTake, type Page, type PageRequest } from "./pagination";
+
+export interface CustomerInput {
+  externalId: string;
+  email?: string | null;
+  name?: string | null;
+  gender?: string | null;
+  age?: number | null;
+  birthYear?: number | null;
+  income?: number | null;
+  education?: string | null;
+  country?: string | null;
+  city?: string | null;
+  signupAt?: Date | null;
+  attributes?: Record<string, string | number | boolean | null> | null;
+}
+
+const CUSTOMER_COLUMNS = ["externalId", "email", "name", "gender", "age", "birthYear", "income", "education", "country", "city", "signupAt", "attributes", "createdAt", "updatedAt"] as const;
+
+/** Inserts new customers in one transaction (all or none). */
+export async function insertCustomers(rows: readonly CustomerInput[]): Promise<number> {
+  const now = new Date();
+  return insertRows("Customer", CUSTOMER_COLUMNS, rows.map((r) => [r.externalId, r.email, r.name, r.gender, r.age, r.birthYear, r.income, r.education, r.country, r.city, r.signupAt, r.attributes, now, now]));
+}
+
+/** externalId → database id for every customer (100,000 customers is about 5 MB of map). */
+export async function getCustomerIdsByExternalId(): Promise<Map<string, number>> {
+  const rows = await getDb().customer.findMany({ select: { id: true, externalId: true } });
+  return new Map(rows.map((r) => [r.externalId, r.id]));
+}
+
+export const CUSTOMER_SORTS = ["externalId", "name", "signupAt", "age", "income", "country"] as const;
+export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
+
+export interface CustomerRow {
+  id: number;
+  externalId: string;
+  name: string | null;
+  email: string | null;
+  gender: string | null;
+  age: number | null;
+  income: number | null;
+  country: string | null;
+  city: string | null;
+  signupAt: Date | null;
+}
+
+export interface CustomerActivity {
+  orders: number;
+  revenue: number;
+  lastPurchaseAt: Date | null;
+}
+
+function customerSearch(q: string | undefined): PrismaTypes.CustomerWhereInput {
+  const term = q?.trim();
+  if (!term) return {};
+  return {
+    OR: [
+      { externalId: { contains: term } },
+      { name: { contains: term } },
+      { email: { contains: term } },
+      { city: { contains: term } },
+      { country: { contains: term } },
+    ],
+  };
+}
+
+export async function listCustomers(req: PageRequest<CustomerSort>): Promise<Page<CustomerRow>> {
+  const db = getDb();
+  const where = customerSearch(req.q);
+  const [rows, total] = await Promise.all([
+    db.customer.findMany({
+      where,
+      select: { id: true, externalId: true, name: true, email: true, gender: true, age: true, income: true, country: true, city: true, signupAt: true },
+      orderBy: [{ [req.sort]: { sort: req.dir, nulls: "last" } }, { id: "asc" }],
+      ...skipTake(req),
+    }),
+    db.customer.count({ where }),
+  ]);
+  return { rows, total, page: req.page, pageSize: req.pageSize };
+}
+
+/** Orders, revenue and last purchase for a page of customers (index seeks, never a full scan). */
+export async function getCustomerActivity(customerIds: readonly number[]): Promise<Map<number, CustomerActivity>> {
+  if (customerIds.length === 0) return new Map();
+  const rows = await getDb().$queryRaw<{ customerId: unknown; orders: unknown; revenue: unknown; last: string | null }[]>`
+    SELECT customerId, COUNT(DISTINCT orderId) AS orders, SUM(revenue) AS revenue, MAX(occurredAt) AS last
+    FROM Event
+    WHERE customerId IN (${Prisma.join([...customerIds])}) AND type = 'purchase'
+    GROUP BY customerId`;
+  return new Map(
+    rows.map((r) => [num(r.customerId), { orders: num(r.orders), revenue: num(r.revenue), lastPurchaseAt: r.last ? new Date(r.last) : null }]),
+  );
+}
+
+export interface Breakdown {
+  value: string | null;
+  count: number;
+}
+
+export type CustomerDimension = "country" | "gender" | "education";
+
+export async function countCustomersBy(dimension: CustomerDimension): Promise<Breakdown[]> {
+  const rows = await getDb().customer.groupBy({ by: [dimension], _count: { _all: true } });
+  return rows
+    .map((r) => ({ value: (r as Record<CustomerDimension, string | null>)[dimension], count: r._count._all }))
+    .sort((a, b) => b.count - a.count);
+}

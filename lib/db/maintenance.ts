@@ -1,0 +1,64 @@
+import { getDb } from "./client";
+
+export interface TableCounts {
+  customers: number;
+  products: number;
+  events: number;
+  campaigns: number;
+  campaignEvents: number;
+  dailyStats: number;
+  importJobs: number;
+  segments: number;
+}
+
+export async function countTables(): Promise<TableCounts> {
+  const db = getDb();
+  const [customers, products, events, campaigns, campaignEvents, dailyStats, importJobs, segments] = await Promise.all([
+    db.customer.count(),
+    db.product.count(),
+    db.event.count(),
+    db.campaign.count(),
+    db.campaignEvent.count(),
+    db.campaignDailyStat.count(),
+    db.importJob.count(),
+    db.segment.count(),
+  ]);
+  return { customers, products, events, campaigns, campaignEvents, dailyStats, importJobs, segments };
+}
+
+/** True when no customer, product or campaign exists: the state in which the demo shop is loaded. */
+export async function isDatabaseEmpty(): Promise<boolean> {
+  const db = getDb();
+  const [c, p, k] = await Promise.all([
+    db.customer.findFirst({ select: { id: true } }),
+    db.product.findFirst({ select: { id: true } }),
+    db.campaign.findFirst({ select: { id: true } }),
+  ]);
+  return !c && !p && !k;
+}
+
+/** Deletes all marketing data (children first), keeping the schema and migration history. */
+export async function deleteAllData(): Promise<void> {
+  const db = getDb();
+  await db.$transaction([
+    db.segmentMember.deleteMany(),
+    db.segment.deleteMany(),
+    db.campaignEvent.deleteMany(),
+    db.campaignDailyStat.deleteMany(),
+    db.campaign.deleteMany(),
+    db.event.deleteMany(),
+    db.customer.deleteMany(),
+    db.product.deleteMany(),
+    db.importRowError.deleteMany(),
+    db.importJob.deleteMany(),
+    db.modelRun.deleteMany(),
+  ]);
+}
+
+/**
+ * SQLite settings that persist in the file: write-ahead logging lets pages read while an import or the
+ * seed writes. Harmless to run at every start.
+ */
+export async function configureDatabase(): Promise<void> {
+  await getDb().$queryRawUnsafe("PRAGMA journal_mode = WAL");
+}

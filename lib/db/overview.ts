@@ -1,0 +1,89 @@
+import { getDb } from "./client";
+import type { TimeRange } from "./date-range";
+import { num, Prisma, utcDay } from "./sql";
+
+export interface DataSpan {
+  first: Date | null;
+  last: Date | null;
+}
+
+/** First and last event time, from the occurredAt index ends (two index seeks, not a scan). */
+export async function getEventSpan(): Promise<DataSpan> {
+  const db = getDb();
+  const [first, last] = await Promise.all([
+    db.event.findFirst({ select: { occurredAt: true }, orderBy: { occurredAt: "asc" } }),
+    db.event.findFirst({ select: { occurredAt: true }, orderBy: { occurredAt: "desc" } }),
+  ]);
+  return { first: first?.occurredAt ?? null, last: last?.occurredAt ?? null };
+}
+
+export interface OverviewKpis {
+  customers: number;
+  newCustomers: number;
+  products: number;
+  activeProducts: number;
+  campaigns: number;
+  events: number;
+  eventsByType: { type: string; count: number }[];
+  purchases: number;
+  orders: number;
+  revenue: number;
+  impressions: number;
+  clicks: number;
+  conversions: number;
+}
+
+export async function getOverviewKpis(range: TimeRange): Promise<OverviewKpis> {
+  const db = getDb();
+  const inRange = { gte: range.from, lt: range.to };
+  const [customers, newCustomers, products, activeProducts, campaigns, byType, sales, campaignCounts, daily] = await Promise.all([
+    db.customer.count(),
+    db.customer.count({ where: { signupAt: inRange } }),
+    db.product.count(),
+    db.product.count({ where: { isActive: true } }),
+    db.campaign.count(),
+    db.event.groupBy({ by: ["type"], where: { occurredAt: inRange }, _count: { _all: true } }),
+    db.$queryRaw<{ revenue: unknown; orders: unknown; purchases: unknown }[]>`
+      SELECT SUM(revenue) AS revenue, COUNT(DISTINCT orderId) AS orders, COUNT(*) AS purchases
+      FROM Event WHERE type = 'purchase' AND occurredAt >= ${range.from} AND occurredAt < ${range.to}`,
+    db.campaignEvent.groupBy({ by: ["type"], where: { occurredAt: inRange }, _count: { _all: true } }),
+    db.campaignDailyStat.aggregate({ where: { date: inRange }, _sum: { impressions: true, clicks: true, conversions: true } }),
+  ]);
+  const eventsByType = byType.map((r) => ({ type: r.type, count: r._count._all })).sort((a, b) => b.count - a.count);
+  const campaignCount = (t: string) => campaignCounts.find((r) => r.type === t)?._count._all ?? 0;
+  const s = sales[0];
+  return {
+    customers,
+    newCustomers,
+    products,
+    activeProducts,
+    campaigns,
+    events: eventsByType.reduce((a, r) => a + r.count, 0),
+    eventsByType,
+    purchases: num(s?.purchases),
+    orders: num(s?.orders),
+    revenue: num(s?.revenue),
+    impressions: campaignCount("impression") + (daily._sum.impressions ?? 0),
+    clicks: campaignCount("click") + (daily._sum.clicks ?? 0),
+    conversions: campaignCount("conversion") + (daily._sum.conversions ?? 0),
+  };
+}
+
+export interface DailySales {
+  day: string; // YYYY-MM-DD, UTC
+  revenue: number;
+  orders: number;
+}
+
+/** Revenue and distinct orders per UTC day, from the covering purchase index. */
+export async function getDailySales(range: TimeRange): Promise<DailySales[]> {
+  const db = getDb();
+  const day = utcDay("occurredAt");
+  const rows = await db.$queryRaw<{ day: string; revenue: unknown; orders: unknown }[]>(Prisma.sql`
+    SELECT ${day} AS day, SUM(revenue) AS revenue, COUNT(DISTINCT orderId) AS orders
+    FROM Event
+    WHERE type = 'purchase' AND occurredAt >= ${range.from} AND occurredAt < ${range.to}
+    GROUP BY ${day}
+    ORDER BY day`);
+  return rows.map((r) => ({ day: r.day, revenue: num(r.revenue), orders: num(r.orders) }));
+}

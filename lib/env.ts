@@ -1,0 +1,36 @@
+// The one place the environment is read. Everything else imports `env`.
+import path from "node:path";
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .min(1)
+    .refine((u) => u.startsWith("file:"), {
+      message: 'must be a SQLite URL such as "file:./data/marketlens.db" (PostgreSQL support comes later)',
+    })
+    .default("file:./data/marketlens.db"),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Set to "0" to start with an empty database instead of the demo shop. */
+  MARKETLENS_SEED_DEMO: z.enum(["0", "1"]).default("1"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+function readEnv(source: NodeJS.ProcessEnv): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+export const env: Env = readEnv(process.env);
+
+/** Absolute path of the SQLite file named by a `file:` URL, relative paths taken from the project root. */
+export function sqliteFilePath(url: string = env.DATABASE_URL): string {
+  const p = url.replace(/^file:/, "").replace(/\?.*$/, "");
+  return path.isAbsolute(p) ? p : path.resolve(process.cwd(), p);
+}

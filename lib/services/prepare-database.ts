@@ -1,0 +1,23 @@
+// What every start does before serving: apply committed migrations, set SQLite's persistent settings,
+// and load the demo shop when the database is empty (unless MARKETLENS_SEED_DEMO=0).
+import { env } from "../env";
+import { DEFAULT_DEMO_OPTIONS } from "../demo";
+import { configureDatabase, isDatabaseEmpty } from "../db/maintenance";
+import { applyMigrations } from "../db/schema-engine";
+import { seedDemo, type SeedSummary } from "./seed-demo";
+
+export interface PrepareResult {
+  appliedMigrations: string[];
+  seeded: SeedSummary | null;
+}
+
+export async function prepareDatabase(opts: { seedIfEmpty: boolean; log?: (line: string) => void }): Promise<PrepareResult> {
+  const appliedMigrations = await applyMigrations(env.DATABASE_URL);
+  await configureDatabase();
+  let seeded: SeedSummary | null = null;
+  if (opts.seedIfEmpty && env.MARKETLENS_SEED_DEMO === "1" && (await isDatabaseEmpty())) {
+    opts.log?.("The database is empty: loading the demo shop (about 10 s)...");
+    seeded = await seedDemo({ ...DEFAULT_DEMO_OPTIONS, endDate: Date.now() });
+  }
+  return { appliedMigrations, seeded };
+}

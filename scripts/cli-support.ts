@@ -1,0 +1,36 @@
+// Shared plumbing for CLI commands: flag parsing errors, one JSON object on stdout, errors on stderr.
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+export interface CommandContext {
+  json: boolean;
+  /** Progress and notes for people: stderr, so stdout stays one JSON object with --json. */
+  log: (line: string) => void;
+}
+
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  run(args: string[], ctx: CommandContext): Promise<{ json: object; text: string }>;
+}
+
+export function parseIntegerFlag(name: string, value: string | undefined, fallback: number, min = 0): number {
+  if (value === undefined) return fallback;
+  const n = Number(value.replace(/_/g, ""));
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be a whole number >= ${min}, got "${value}"`);
+  return n;
+}
+
+export function parseDateFlag(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+    throw new UsageError(`--${name} must be a date as YYYY-MM-DD, got "${value}"`);
+  }
+  return Date.parse(`${value}T00:00:00Z`);
+}

@@ -1,0 +1,41 @@
+// npm run -s cli -- <command> [flags]. With --json a command prints exactly one JSON object on stdout;
+// progress goes to stderr; errors go to stderr with exit code 1 (2 for a bad command line).
+import { closeBulkConnections } from "../lib/db/bulk-insert";
+import { getDb } from "../lib/db/client";
+import { type Command, UsageError } from "./cli-support";
+import { seedCommand } from "./commands/seed";
+
+const COMMANDS: readonly Command[] = [seedCommand];
+
+function help(): string {
+  return ["Usage: npm run -s cli -- <command> [flags]", "", "Commands:", ...COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`)].join("\n");
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === "help" || name === "--help" || name === "-h") {
+    console.log(help());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  const json = args.includes("--json");
+  if (!command) {
+    console.error(`Unknown command "${name}".\n${help()}`);
+    return 2;
+  }
+  try {
+    const out = await command.run(args, { json, log: (line) => console.error(line) });
+    console.log(json ? JSON.stringify(out.json) : out.text);
+    return 0;
+  } catch (e) {
+    const usage = e instanceof UsageError || (e instanceof TypeError && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS"));
+    console.error(`${command.name}: ${e instanceof Error ? e.message : String(e)}`);
+    if (usage) console.error(`Usage: npm run -s cli -- ${command.usage}`);
+    return usage ? 2 : 1;
+  } finally {
+    closeBulkConnections();
+    await getDb().$disconnect();
+  }
+}
+
+main(process.argv.slice(2)).then((code) => process.exit(code));
