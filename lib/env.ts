@@ -12,6 +12,9 @@ const EnvSchema = z.object({
     })
     .default("file:./data/marketlens.db"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Locale and currency for numbers on the pages. */
+  MARKETLENS_LOCALE: z.string().trim().min(2).default("en-GB"),
+  MARKETLENS_CURRENCY: z.string().trim().regex(/^[A-Z]{3}$/, "must be a three-letter ISO 4217 code such as GBP").default("GBP"),
   /** Set to "0" to start with an empty database instead of the demo shop. */
   MARKETLENS_SEED_DEMO: z.enum(["0", "1"]).default("1"),
 });
@@ -32,5 +35,5 @@ export const env: Env = readEnv(process.env);
 /** Absolute path of the SQLite file named by a `file:` URL, relative paths taken from the project root. */
 export function sqliteFilePath(url: string = env.DATABASE_URL): string {
   const p = url.replace(/^file:/, "").replace(/\?.*$/, "");
-  return path.isAbsolute(p) ? p : path.resolve(process.cwd(), p);
+  return path.isAbsolute(p) ? p : path.resolve(/*turbopackIgnore: true*/ process.cwd(), p);
 }

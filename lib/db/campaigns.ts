@@ -153,3 +153,16 @@ export async function listCampaignPerformance(range: TimeRange): Promise<Campaig
     };
   });
 }
+
+/** First and last campaign activity, over event rows and daily report rows. */
+export async function getCampaignSpan(): Promise<{ first: Date | null; last: Date | null }> {
+  const db = getDb();
+  const [e, d] = await Promise.all([
+    db.campaignEvent.aggregate({ _min: { occurredAt: true }, _max: { occurredAt: true } }),
+    db.campaignDailyStat.aggregate({ _min: { date: true }, _max: { date: true } }),
+  ]);
+  const times = (xs: (Date | null)[]) => xs.filter((x): x is Date => x !== null).map((x) => x.getTime());
+  const mins = times([e._min.occurredAt, d._min.date]);
+  const maxs = times([e._max.occurredAt, d._max.date]);
+  return { first: mins.length ? new Date(Math.min(...mins)) : null, last: maxs.length ? new Date(Math.max(...maxs)) : null };
+}

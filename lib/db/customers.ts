@@ -2,7 +2,7 @@ import { insertRows } from "./bulk-insert";
 import { getDb } from "./client";
 import type { Prisma as PrismaTypes } from "./generated/client";
 import { num, Prisma } from "./sql";
-import { skipTake, type Page, type PageRequest } from "./pagination";
+import { orderBy as orderFor, skipTake, type Page, type PageRequest } from "./pagination";
 
 export interface CustomerInput {
   externalId: string;
@@ -76,7 +76,7 @@ export async function listCustomers(req: PageRequest<CustomerSort>): Promise<Pag
     db.customer.findMany({
       where,
       select: { id: true, externalId: true, name: true, email: true, gender: true, age: true, income: true, country: true, city: true, signupAt: true },
-      orderBy: [{ [req.sort]: { sort: req.dir, nulls: "last" } }, { id: "asc" }],
+      orderBy: [orderFor(req.sort, req.dir, ["name", "signupAt", "age", "income", "country"]), { id: "asc" }],
       ...skipTake(req),
     }),
     db.customer.count({ where }),

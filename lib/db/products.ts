@@ -1,6 +1,6 @@
 import { insertRows } from "./bulk-insert";
 import { getDb } from "./client";
-import { skipTake, type Page, type PageRequest } from "./pagination";
+import { orderBy as orderFor, skipTake, type Page, type PageRequest } from "./pagination";
 import { num, Prisma } from "./sql";
 import type { TimeRange } from "./date-range";
 
@@ -48,7 +48,7 @@ export async function listProducts(req: PageRequest<ProductSort> & { category?: 
     db.product.findMany({
       where,
       select: { id: true, externalId: true, name: true, category: true, price: true, isActive: true },
-      orderBy: [{ [req.sort]: { sort: req.dir, nulls: "last" } }, { id: "asc" }],
+      orderBy: [orderFor(req.sort, req.dir, ["category", "price"]), { id: "asc" }],
       ...skipTake(req),
     }),
     db.product.count({ where }),

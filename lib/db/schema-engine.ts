@@ -50,7 +50,7 @@ async function openEngine(databaseUrl: string): Promise<OpenEngine> {
   const schemaText = readFileSync(SCHEMA_PATH, "utf8");
   const base = new PrismaBetterSqlite3({ url: `file:${file}` });
   const opened: { dispose(): Promise<void> }[] = [];
-  const tracked = {
+  const tracked: Parameters<typeof bindMigrationAwareSqlAdapterFactory>[0] = {
     provider: base.provider,
     adapterName: base.adapterName,
     connect: async () => {

@@ -41,9 +41,9 @@ interface CampaignSpec {
 }
 
 const SPECS: readonly CampaignSpec[] = [
-  { name: "Monthly newsletter", channel: "email", adType: "newsletter", adPosition: "inline", startsDaysAgo: 330, days: 300, budget: 1_500, category: "", cpm: 1.5 },
-  { name: "Mid-season sale: subject A (discount)", channel: "email", adType: "promotion", adPosition: "inline", testGroup: "mid-season-subject-line", variant: "A", startsDaysAgo: 75, days: 21, budget: 800, category: "", cpm: 1.5 },
-  { name: "Mid-season sale: subject B (urgency)", channel: "email", adType: "promotion", adPosition: "inline", testGroup: "mid-season-subject-line", variant: "B", startsDaysAgo: 75, days: 21, budget: 800, category: "", lift: 0.4, cpm: 1.5 },
+  { name: "Monthly newsletter", channel: "email", adType: "newsletter", adPosition: "inline", startsDaysAgo: 330, days: 300, budget: 150, category: "", cpm: 10 },
+  { name: "Mid-season sale: subject A (discount)", channel: "email", adType: "promotion", adPosition: "inline", testGroup: "mid-season-subject-line", variant: "A", startsDaysAgo: 75, days: 21, budget: 60, category: "", cpm: 10 },
+  { name: "Mid-season sale: subject B (urgency)", channel: "email", adType: "promotion", adPosition: "inline", testGroup: "mid-season-subject-line", variant: "B", startsDaysAgo: 75, days: 21, budget: 60, category: "", lift: 0.4, cpm: 10 },
   { name: "Outdoor season launch", channel: "social", adType: "video", adPosition: "feed", startsDaysAgo: 220, days: 45, budget: 6_000, category: "Garden & Outdoor", cpm: 7 },
   { name: "Tech week retargeting", channel: "display", adType: "banner", adPosition: "sidebar", startsDaysAgo: 150, days: 30, budget: 4_000, category: "Electronics", cpm: 4 },
   { name: "New parents carousel", channel: "social", adType: "carousel", adPosition: "story", startsDaysAgo: 110, days: 40, budget: 5_000, category: "Baby", cpm: 6 },
@@ -55,7 +55,8 @@ const SPECS: readonly CampaignSpec[] = [
 export const AD_TYPE_EFFECT: Record<string, number> = { newsletter: 0, promotion: 0.25, video: 0.45, carousel: 0.3, banner: -0.55, text: 0.5, shopping: 0.35 };
 export const POSITION_EFFECT: Record<string, number> = { inline: 0, feed: 0.1, story: 0.05, sidebar: -0.45, top: 0.35 };
 
-export function generateCampaigns(windowEnd: number): DemoCampaign[] {
+/** @param scale budgets grow with the audience, so a 100,000-customer shop pays for its reach too. */
+export function generateCampaigns(windowEnd: number, scale = 1): DemoCampaign[] {
   return SPECS.map((s, i) => {
     const startAt = windowEnd - s.startsDaysAgo * DAY_MS;
     return {
@@ -68,7 +69,7 @@ export function generateCampaigns(windowEnd: number): DemoCampaign[] {
       variant: s.variant ?? null,
       startAt,
       endAt: Math.min(windowEnd, startAt + s.days * DAY_MS),
-      budget: s.budget,
+      budget: Math.round(s.budget * scale),
       category: s.category,
       lift: s.lift ?? 0,
       reporting: s.reporting ?? "events",
@@ -94,7 +95,7 @@ export function responseProbabilities(campaign: DemoCampaign, c: DemoCustomer): 
     (likes ? 1.1 : 0) +
     (c.attributes.loyaltyMember ? 0.3 : 0) +
     campaign.lift;
-  return { click: sigmoid(logit), convert: sigmoid(-1.6 + 0.35 * incomeZ + (likes ? 0.9 : 0)) };
+  return { click: sigmoid(logit), convert: sigmoid(-2.3 + 0.35 * incomeZ + (likes ? 0.9 : 0)) };
 }
 
 export interface DemoCampaignEvent {
@@ -130,6 +131,12 @@ export function* generateCampaignEvents(rng: Rng, campaigns: readonly DemoCampai
         out.push({ campaign: k, customer: ci, type: "conversion", revenue, cost: 0, occurredAt: tc + 60_000 + Math.floor(rng.next() * 3_600_000) });
       }
     });
+    // Paid media spends its budget over whatever reach it buys: cost per impression follows from both.
+    if (cmp.costPerImpression > 0 && cmp.channel !== "email") {
+      const impressions = out.reduce((n, e) => n + (e.type === "impression" ? 1 : 0), 0);
+      const perImpression = round4((cmp.budget * (0.85 + 0.15 * rng.next())) / Math.max(1, impressions));
+      for (const e of out) if (e.type === "impression") e.cost = perImpression;
+    }
     yield out;
   }
 }

@@ -57,7 +57,7 @@ export function createDemoWorld(options: DemoOptions): DemoWorld {
     categories: CATEGORIES.map((c) => c.name),
     customers: generateCustomers(forkRng(options.seed, "customers"), options.customers, windowStart, windowEnd),
     products: generateCatalogue(forkRng(options.seed, "products"), options.products),
-    campaigns: generateCampaigns(windowEnd),
+    campaigns: generateCampaigns(windowEnd, options.customers / DEFAULT_DEMO_OPTIONS.customers),
   };
 }
 

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Nav } from "@/components/nav";
+import { Providers } from "./providers";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "MarketLens", template: "%s · MarketLens" },
+  description: "Self-hosted marketing intelligence: customers, segments, recommendations and campaigns.",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <Providers>
+          <header className="border-b border-slate-200 bg-white">
+            <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-6 px-6 py-3">
+              <Link href="/" className="text-lg font-semibold tracking-tight text-slate-900">
+                Market<span className="text-indigo-600">Lens</span>
+              </Link>
+              <Nav />
+            </div>
+          </header>
+          <main className="mx-auto max-w-7xl px-6 py-8">{children}</main>
+        </Providers>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { CustomersTable } from "@/components/tables/customers-table";
+import { PageHeader, Section } from "@/components/ui/page-header";
+import { countCustomersBy, type Breakdown } from "@/lib/db/customers";
+import type { SearchParams } from "@/lib/url-state";
+import { fmt } from "../formatting";
+
+export const metadata: Metadata = { title: "Segments" };
+export const dynamic = "force-dynamic";
+
+export default async function SegmentsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const sp = await searchParams;
+  const [countries, genders, education] = await Promise.all([countCustomersBy("country"), countCustomersBy("gender"), countCustomersBy("education")]);
+  return (
+    <>
+      <PageHeader title="Segments" description="Who your customers are: the customer base by attribute, and every customer with their purchase history." />
+      <div className="grid gap-6 md:grid-cols-3">
+        <BreakdownCard title="By country" rows={countries} limit={8} />
+        <BreakdownCard title="By gender" rows={genders} labels={{ F: "Female", M: "Male", X: "Other / not stated" }} />
+        <BreakdownCard title="By education" rows={education} />
+      </div>
+      <Section title="Customers" description="Orders and revenue count purchase events over all time.">
+        <CustomersTable path="/segments" params={sp} keep={[]} />
+      </Section>
+    </>
+  );
+}
+
+function BreakdownCard({ title, rows, limit = 10, labels = {} }: { title: string; rows: Breakdown[]; limit?: number; labels?: Record<string, string> }) {
+  const total = rows.reduce((a, r) => a + r.count, 0);
+  const shown = rows.slice(0, limit);
+  const rest = rows.slice(limit).reduce((a, r) => a + r.count, 0);
+  const items = rest > 0 ? [...shown, { value: `${rows.length - limit} more`, count: rest }] : shown;
+  return (
+    <Section title={title}>
+      <ul className="space-y-2 text-sm" data-testid={`breakdown-${title.toLowerCase().replace(/\s+/g, "-")}`}>
+        {items.map((r) => {
+          const share = total ? r.count / total : 0;
+          const label = r.value === null ? "Unknown" : labels[r.value] ?? r.value;
+          return (
+            <li key={label}>
+              <div className="flex justify-between gap-2">
+                <span>{label}</span>
+                <span className="tabular-nums text-slate-600">{fmt.integer(r.count)} · {fmt.percent(share, 0)}</span>
+              </div>
+              <div className="mt-1 h-1.5 rounded bg-slate-100" aria-hidden="true">
+                <div className="h-1.5 rounded bg-indigo-500" style={{ width: `${(share * 100).toFixed(1)}%` }} />
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </Section>
+  );
+}
