@@ -1,0 +1,40 @@
+import { spawnSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const db = `file:${path.join(tmpdir(), `marketlens-cli-${randomUUID()}.db`)}`;
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], {
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: db },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("cli", () => {
+  it("seeds with --json: exactly one JSON object on stdout, progress on stderr", () => {
+    const r = cli("seed", "--customers", "40", "--products", "24", "--events", "500", "--end-date", "2026-11-22", "--json");
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ seed: 42, customers: 40, products: 24, events: 500, campaigns: 8, from: "2025-11-22", to: "2026-11-21" });
+  });
+
+  it("refuses to overwrite data without --reset, with exit code 2 and a reason", () => {
+    const r = cli("seed", "--customers", "40", "--json");
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("seed: the database already holds data; pass --reset to replace it with the demo shop");
+  });
+
+  it("names the bad flag", () => {
+    expect(cli("seed", "--events", "lots").stderr).toContain('--events must be a whole number >= 0, got "lots"');
+    expect(cli("seed", "--end-date", "22/11/2026").stderr).toContain('--end-date must be a date as YYYY-MM-DD, got "22/11/2026"');
+    const unknown = cli("frobnicate");
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Unknown command "frobnicate"');
+  });
+});

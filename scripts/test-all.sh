@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# npm test: every unit test (Vitest), then the browser journeys (Playwright in Chromium) against a fresh
+# production build. The browser tests are never skipped: without a Chromium this stops with one line
+# saying how to get one.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+find_chromium() {
+  if [ -n "${MARKETLENS_CHROMIUM:-}" ]; then
+    [ -x "$MARKETLENS_CHROMIUM" ] && { echo "$MARKETLENS_CHROMIUM"; return 0; }
+    echo "MARKETLENS_CHROMIUM=$MARKETLENS_CHROMIUM is not an executable file." >&2
+    return 1
+  fi
+  # Playwright's own browser, when `npx playwright install` could download one.
+  local own
+  own=$(node -e 'try{const p=require("playwright-core").chromium.executablePath();if(require("fs").existsSync(p))console.log(p)}catch{}' 2>/dev/null || true)
+  [ -n "$own" ] && { echo "$own"; return 0; }
+  for candidate in /usr/bin/chromium /usr/bin/chromium-browser; do
+    [ -x "$candidate" ] && { echo "$candidate"; return 0; }
+  done
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing Debian's chromium for the browser tests..." >&2
+    apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >&2
+    [ -x /usr/bin/chromium ] && { echo /usr/bin/chromium; return 0; }
+  fi
+  return 1
+}
+
+if [ "${1:-}" != "--e2e-only" ]; then
+  npx vitest run
+fi
+
+if ! chromium_path=$(find_chromium); then
+  echo "Browser tests need Chromium: install it (Debian: sudo apt-get install chromium) or set MARKETLENS_CHROMIUM=/path/to/chrome." >&2
+  exit 1
+fi
+export MARKETLENS_CHROMIUM="$chromium_path"
+echo "Browser tests use $MARKETLENS_CHROMIUM"
+
+npx next build
+npx playwright test

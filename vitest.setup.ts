@@ -1,0 +1,6 @@
+// Every test file gets its own throw-away SQLite file, so tests never touch data/marketlens.db.
+import { randomUUID } from "node:crypto";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+process.env.DATABASE_URL = `file:${path.join(tmpdir(), `marketlens-test-${randomUUID()}.db`)}`;
