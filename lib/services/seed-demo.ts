@@ -105,7 +105,7 @@ export async function seedDemo(options: DemoOptions, opts: { reset?: boolean; on
     for (const batch of demoCampaignEvents(world)) {
       const rows: CampaignEventInput[] = batch.map((e) => ({ campaignId: kid[e.campaign]!, customerId: cid[e.customer]!, type: e.type, revenue: e.revenue, cost: e.cost, occurredAt: new Date(e.occurredAt) }));
       campaignEvents += await inBatches(rows, insertCampaignEvents);
-      progress("campaign events", campaignEvents, campaignEvents);
+      progress("campaign events", campaignEvents, 0); // total unknown until generated
     }
     const dailyStats = await inBatches(
       demoDailyStats(world).map((d) => ({ campaignId: kid[d.campaign]!, date: new Date(d.date), segment: d.segment, impressions: d.impressions, clicks: d.clicks, conversions: d.conversions, cost: d.cost, revenue: d.revenue })),

@@ -36,7 +36,7 @@ export const seedCommand: Command = {
         reset: values.reset,
         onProgress: (stage, done, total) => {
           const now = performance.now();
-          if (now - lastShown < 1000 && done < total) return;
+          if (now - lastShown < 1000 && !(total > 0 && done === total)) return;
           lastShown = now;
           ctx.log(`seed: ${stage} ${done.toLocaleString("en-GB")}${total ? ` / ${total.toLocaleString("en-GB")}` : ""}`);
         },
