@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   MARKETLENS_CURRENCY: z.string().trim().regex(/^[A-Z]{3}$/, "must be a three-letter ISO 4217 code such as GBP").default("GBP"),
   /** Set to "0" to start with an empty database instead of the demo shop. */
   MARKETLENS_SEED_DEMO: z.enum(["0", "1"]).default("1"),
+  /** Largest file the upload page accepts, in megabytes (the CLI reads files of any size). */
+  MARKETLENS_MAX_UPLOAD_MB: z.coerce.number().int().min(1, "must be at least 1").default(1024),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -36,4 +38,9 @@ export const env: Env = readEnv(process.env);
 export function sqliteFilePath(url: string = env.DATABASE_URL): string {
   const p = url.replace(/^file:/, "").replace(/\?.*$/, "");
   return path.isAbsolute(p) ? p : path.resolve(/*turbopackIgnore: true*/ process.cwd(), p);
+}
+
+/** Folder for uploads and rejected-rows files: beside the SQLite file, so one folder holds the app's data. */
+export function dataDir(): string {
+  return path.dirname(sqliteFilePath());
 }

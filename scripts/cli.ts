@@ -3,9 +3,10 @@
 import { closeBulkConnections } from "../lib/db/bulk-insert";
 import { getDb } from "../lib/db/client";
 import { type Command, UsageError } from "./cli-support";
+import { importCommand } from "./commands/import";
 import { seedCommand } from "./commands/seed";
 
-const COMMANDS: readonly Command[] = [seedCommand];
+const COMMANDS: readonly Command[] = [seedCommand, importCommand];
 
 function help(): string {
   return ["Usage: npm run -s cli -- <command> [flags]", "", "Commands:", ...COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`)].join("\n");

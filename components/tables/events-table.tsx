@@ -16,7 +16,7 @@ export async function EventsTable({ path, params }: { path: string; params: Sear
   const columns: Column<EventRow>[] = [
     { header: "When (UTC)", render: (r) => fmt.dateTime(r.occurredAt) },
     { header: "Type", render: (r) => r.type.replace(/_/g, " ") },
-    { header: "Customer", render: (r) => `${r.customer.name ?? ""} (${r.customer.externalId})` },
+    { header: "Customer", render: (r) => (r.customer ? `${r.customer.name ?? ""} (${r.customer.externalId})` : "Guest") },
     { header: "Product", render: (r) => r.product?.name ?? "–" },
     { header: "Qty", align: "right", render: (r) => fmt.integer(r.quantity) },
     { header: "Revenue", align: "right", render: (r) => (r.revenue ? fmt.money(r.revenue) : "–") },

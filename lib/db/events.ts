@@ -28,7 +28,8 @@ export interface EventRow {
   revenue: number;
   rating: number | null;
   orderId: string | null;
-  customer: { externalId: string; name: string | null };
+  /** Null for guest purchases (order lines without a customer). */
+  customer: { externalId: string; name: string | null } | null;
   product: { externalId: string; name: string } | null;
 }
 

@@ -61,6 +61,14 @@ async function openEngine(databaseUrl: string): Promise<OpenEngine> {
     connectToShadowDb: async () => {
       const a = await base.connectToShadowDb();
       opened.push(a);
+      // The engine replays each migration file on the shadow database with one executeRaw call, which
+      // better-sqlite3 refuses ("more than one statement"); a parameterless script goes through exec.
+      const executeRaw = a.executeRaw.bind(a);
+      a.executeRaw = async (query) => {
+        if (query.args.length > 0) return executeRaw(query);
+        await a.executeScript(query.sql);
+        return 0;
+      };
       return a;
     },
   };

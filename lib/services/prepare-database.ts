@@ -2,6 +2,8 @@
 // and load the demo shop when the database is empty (unless MARKETLENS_SEED_DEMO=0).
 import { env } from "../env";
 import { DEFAULT_DEMO_OPTIONS } from "../demo";
+import { bulkConnection } from "../db/bulk-insert";
+import { restoreIndexes } from "../db/bulk-load";
 import { configureDatabase, isDatabaseEmpty } from "../db/maintenance";
 import { applyMigrations } from "../db/schema-engine";
 import { seedDemo, type SeedSummary } from "./seed-demo";
@@ -14,6 +16,9 @@ export interface PrepareResult {
 export async function prepareDatabase(opts: { seedIfEmpty: boolean; log?: (line: string) => void }): Promise<PrepareResult> {
   const appliedMigrations = await applyMigrations(env.DATABASE_URL);
   await configureDatabase();
+  // An import that died in bulk-load mode leaves its table without secondary indexes: put them back.
+  const restored = restoreIndexes(bulkConnection());
+  if (restored.length) opts.log?.(`Rebuilt ${restored.length} indexes left out by an interrupted import.`);
   let seeded: SeedSummary | null = null;
   if (opts.seedIfEmpty && env.MARKETLENS_SEED_DEMO === "1" && (await isDatabaseEmpty())) {
     opts.log?.("The database is empty: loading the demo shop (about 10 s)...");

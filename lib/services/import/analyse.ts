@@ -1,0 +1,103 @@
+// What the import page shows after a file arrives: how the file is written (encoding, delimiter, header,
+// decimal comma, date format), which kind it looks like, a suggested mapping and the first rows.
+import Papa from "papaparse";
+import { detectDateFormat, type DateFormat } from "../../csv/dates";
+import { binaryReason, type Delimiter, detectDelimiter, detectHeader, sniffEncoding, type TextEncoding, usesDecimalComma } from "../../csv/detect";
+import { columnNames, detectKind, type KindGuess, type Mapping, suggestMapping } from "../../csv/header-match";
+import { fieldSpec, type ImportKind } from "../../csv/kinds";
+import { inspectSource, sampleText } from "./source";
+
+export class ImportInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ImportInputError";
+  }
+}
+
+export interface AnalysisOverrides {
+  kind?: ImportKind;
+  delimiter?: Delimiter;
+  hasHeader?: boolean;
+  encoding?: TextEncoding;
+  decimalComma?: boolean;
+  dateFormat?: DateFormat;
+}
+
+export interface FileAnalysis {
+  isGzip: boolean;
+  bytesTotal: number;
+  encoding: TextEncoding;
+  delimiter: Delimiter;
+  hasHeader: boolean;
+  decimalComma: boolean;
+  dateFormat: DateFormat;
+  dateFormatCandidates: DateFormat[];
+  /** Column names: headers, or "column 1", "column 2", … */
+  columns: string[];
+  headers: string[] | null;
+  preview: string[][];
+  kind: ImportKind | null;
+  kindGuesses: KindGuess[];
+  mapping: Mapping;
+  warnings: string[];
+}
+
+const PREVIEW_ROWS = 10;
+
+function dateColumns(kind: ImportKind | null, mapping: Mapping): number[] {
+  if (!kind) return [];
+  return mapping.flatMap((t, i) => (t && fieldSpec(kind, t)?.type === "date" ? [i] : []));
+}
+
+function pickDateFormat(rows: string[][], cols: number[], pinned: DateFormat | undefined, warnings: string[]): { format: DateFormat; candidates: DateFormat[] } {
+  const values = rows.flatMap((r) => cols.map((c) => r[c] ?? "")).filter((v) => v.trim() !== "");
+  const found = detectDateFormat(values);
+  if (pinned) return { format: pinned, candidates: found.candidates };
+  if (found.ambiguous) warnings.push(`Dates such as "${values[0]}" read as day/month and as month/day; check the date format.`);
+  if (cols.length > 0 && values.length > 0 && !found.format) warnings.push(`The dates such as "${values[0]}" match no known format; pick one or fix the column.`);
+  return { format: found.format ?? "iso", candidates: found.candidates };
+}
+
+export async function analyseFile(path: string, overrides: AnalysisOverrides = {}): Promise<FileAnalysis> {
+  const info = await inspectSource(path);
+  if (info.sample.length === 0) throw new ImportInputError("The file is empty.");
+  const binary = binaryReason(info.sample);
+  if (binary) throw new ImportInputError(binary);
+  const encoding = overrides.encoding ?? sniffEncoding(info.sample).encoding;
+  const text = sampleText(info, encoding);
+  const delimiter = overrides.delimiter ?? detectDelimiter(text);
+  const rows = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: true }).data.slice(0, 60);
+  if (rows.length === 0) throw new ImportInputError("The file has no rows.");
+  const hasHeader = overrides.hasHeader ?? detectHeader(rows);
+  const headers = hasHeader ? rows[0]!.map((h) => h.trim()) : null;
+  const data = hasHeader ? rows.slice(1) : rows;
+  const columnCount = headers?.length ?? Math.max(...data.map((r) => r.length));
+  const warnings: string[] = [];
+  const uneven = data.filter((r) => r.length !== columnCount).length;
+  if (uneven) warnings.push(`${uneven} of the first ${data.length} rows have a different number of fields than the ${hasHeader ? "header" : "first row"}; those rows will be rejected.`);
+  const detected = detectKind(headers);
+  const kind = overrides.kind ?? detected.kind;
+  if (!kind) warnings.push(hasHeader ? "The headers match no kind of import; choose the kind and map the columns." : "The file has no header row; choose the kind and map the columns by position.");
+  const mapping = kind ? suggestMapping(kind, headers, columnCount) : Array<string>(columnCount).fill("");
+  const numericLike = data.flatMap((r) => r.filter((v) => /^-?[\d.]+,\d+$/.test(v.trim())));
+  const decimalComma = overrides.decimalComma ?? (delimiter !== "," && numericLike.length > 0 && usesDecimalComma(numericLike));
+  const date = pickDateFormat(data, dateColumns(kind, mapping), overrides.dateFormat, warnings);
+  if (kind === "customers" && !mapping.includes("externalId")) warnings.push("No customer id column: each row is keyed by file name and line number, so importing a changed copy of the file updates rows by position.");
+  return {
+    isGzip: info.isGzip,
+    bytesTotal: info.bytesTotal,
+    encoding,
+    delimiter,
+    hasHeader,
+    decimalComma,
+    dateFormat: date.format,
+    dateFormatCandidates: date.candidates,
+    columns: columnNames(headers, columnCount),
+    headers,
+    preview: data.slice(0, PREVIEW_ROWS),
+    kind,
+    kindGuesses: detected.guesses,
+    mapping,
+    warnings,
+  };
+}
