@@ -28,7 +28,7 @@ export function normaliseEventType(s: string): string {
 
 /** Money to 1/10,000 of a unit: 6 × 2.55 is 15.3, not 15.299999999999999. */
 export function roundMoney(x: number): number {
-  return Math.round(x * 10_000) / 10_000;
+  return Math.round(x * 10_000) / 10_000 || 0; // never -0 (a free line returned)
 }
 
 type Fields = Record<string, FieldValue>;

@@ -21,6 +21,12 @@ export interface UpsertCounts {
 
 const IN_CHUNK = 900;
 
+/** INSERT of externalId, the given columns and the timestamps, returning the new id. */
+function insertSql(table: EntityTable, cols: readonly string[]): string {
+  const names = ["externalId", ...cols, "createdAt", "updatedAt"];
+  return `INSERT INTO "${table}" (${names.map((c) => `"${c}"`).join(",")}) VALUES (${names.map(() => "?").join(",")}) RETURNING "id"`;
+}
+
 function selectExisting(db: Database.Database, table: EntityTable, columns: readonly string[], ids: readonly string[]): Map<string, Record<string, StoredValue>> {
   const found = new Map<string, Record<string, StoredValue>>();
   const cols = ["id", "externalId", ...columns].map((c) => `"${c}"`).join(",");
@@ -57,7 +63,7 @@ export function upsertEntities(
   const existing = selectExisting(db, table, cols, overlay ? ids.filter((id) => !overlay.has(id)) : ids);
   if (overlay) for (const id of ids) if (overlay.has(id)) existing.set(id, overlay.get(id)!);
   const now = storedDate(new Date());
-  const insert = prepared(db, `INSERT INTO "${table}" ("externalId",${cols.map((c) => `"${c}"`).join(",")},"createdAt","updatedAt") VALUES (?,${cols.map(() => "?").join(",")},?,?) RETURNING "id"`);
+  const insert = prepared(db, insertSql(table, cols));
   const update = cols.length ? prepared(db, `UPDATE "${table}" SET ${cols.map((c) => `"${c}"=?`).join(",")},"updatedAt"=? WHERE "id"=?`) : null;
   for (const row of rows) {
     const before = existing.get(row.externalId);
@@ -106,8 +112,7 @@ export class ReferenceResolver {
     for (const id of missing) {
       const values = { ...this.defaults(id), ...extra?.(id) };
       const cols = Object.keys(values);
-      const sql = `INSERT INTO "${this.table}" ("externalId",${cols.map((c) => `"${c}"`).join(",")},"createdAt","updatedAt") VALUES (?,${cols.map(() => "?").join(",")},?,?) RETURNING "id"`;
-      this.ids.set(id, (prepared(db, sql).get(id, ...cols.map((c) => toSqlite(values[c])), now, now) as { id: number }).id);
+      this.ids.set(id, (prepared(db, insertSql(this.table, cols)).get(id, ...cols.map((c) => toSqlite(values[c])), now, now) as { id: number }).id);
     }
     this.created += missing.length;
     return missing;

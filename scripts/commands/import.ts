@@ -87,17 +87,20 @@ export const importCommand: Command = {
     await prepareDatabase({ seedIfEmpty: false });
     const filePath = path.resolve(file);
     {
-      const analysis = await analyseFile(filePath, {
+      const overrides = {
         kind,
         delimiter: parseDelimiter(values.delimiter),
         hasHeader: values["no-header"] ? false : undefined,
         encoding: values.encoding as "utf-8" | "latin1" | undefined,
         decimalComma: values["decimal-comma"],
         dateFormat: parseDateFormat(values["date-format"]),
-      });
-      const mapping = applyMapFlags(kind, analysis, values.map ?? []);
-      const problems = checkMapping(kind, mapping, analysis.columns);
-      if (problems.length) throw new UsageError(`${problems.join("\n")}\nColumns: ${analysis.columns.map((c, i) => `${i + 1}=${c}→${mapping[i] || "ignored"}`).join(", ")}`);
+      };
+      const first = await analyseFile(filePath, overrides);
+      const mapping = applyMapFlags(kind, first, values.map ?? []);
+      const problems = checkMapping(kind, mapping, first.columns);
+      if (problems.length) throw new UsageError(`${problems.join("\n")}\nColumns: ${first.columns.map((c, i) => `${i + 1}=${c}→${mapping[i] || "ignored"}`).join(", ")}`);
+      // Analysed again with the final mapping, so dates are detected in the columns it names.
+      const analysis = values.map?.length ? await analyseFile(filePath, { ...overrides, mapping }) : first;
       for (const w of analysis.warnings) ctx.log(`import: note: ${w}`);
       const options = ImportOptions.parse({ ...analysis, kind, mapping, eventType: values["event-type"], dryRun: values["dry-run"] });
       let last = 0;

@@ -21,6 +21,8 @@ export interface AnalysisOverrides {
   encoding?: TextEncoding;
   decimalComma?: boolean;
   dateFormat?: DateFormat;
+  /** The person's mapping, when they have changed it: dates are then detected in the columns it names. */
+  mapping?: Mapping;
 }
 
 export interface FileAnalysis {
@@ -43,6 +45,14 @@ export interface FileAnalysis {
 }
 
 const PREVIEW_ROWS = 10;
+
+/** Notes about a mapping that do not stop the import but change what it does. */
+export function mappingWarnings(kind: ImportKind, mapping: Mapping): string[] {
+  if (kind === "customers" && !mapping.includes("externalId")) {
+    return ["No customer id column: each row is keyed by file name and line number, so importing a changed copy of the file updates rows by position."];
+  }
+  return [];
+}
 
 function dateColumns(kind: ImportKind | null, mapping: Mapping): number[] {
   if (!kind) return [];
@@ -78,11 +88,11 @@ export async function analyseFile(path: string, overrides: AnalysisOverrides = {
   const detected = detectKind(headers);
   const kind = overrides.kind ?? detected.kind;
   if (!kind) warnings.push(hasHeader ? "The headers match no kind of import; choose the kind and map the columns." : "The file has no header row; choose the kind and map the columns by position.");
-  const mapping = kind ? suggestMapping(kind, headers, columnCount) : Array<string>(columnCount).fill("");
+  const mapping = overrides.mapping?.length === columnCount ? overrides.mapping : kind ? suggestMapping(kind, headers, columnCount) : Array<string>(columnCount).fill("");
   const numericLike = data.flatMap((r) => r.filter((v) => /^-?[\d.]+,\d+$/.test(v.trim())));
   const decimalComma = overrides.decimalComma ?? (delimiter !== "," && numericLike.length > 0 && usesDecimalComma(numericLike));
   const date = pickDateFormat(data, dateColumns(kind, mapping), overrides.dateFormat, warnings);
-  if (kind === "customers" && !mapping.includes("externalId")) warnings.push("No customer id column: each row is keyed by file name and line number, so importing a changed copy of the file updates rows by position.");
+  if (kind) warnings.push(...mappingWarnings(kind, mapping));
   return {
     isGzip: info.isGzip,
     bytesTotal: info.bytesTotal,

@@ -1,0 +1,139 @@
+// The import engine on a throw-away database: exact counts on small files, idempotency, updates, dry runs,
+// refused rows and their file, and the file formats people bring (gzip, Latin-1, semicolons, decimal commas).
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ImportOptions } from "../../csv/import-options";
+import type { ImportKind } from "../../csv/kinds";
+import { getDb } from "../../db/client";
+import { deleteAllData } from "../../db/maintenance";
+import { prepareDatabase } from "../prepare-database";
+import { analyseFile } from "./analyse";
+import { importFile } from "./imports";
+
+const dir = mkdtempSync(path.join(tmpdir(), "marketlens-import-"));
+function file(name: string, content: string | Buffer): string {
+  const p = path.join(dir, name);
+  writeFileSync(p, content);
+  return p;
+}
+
+/** Analyse, then import as the CLI does: detected options, optionally a changed mapping. */
+async function load(kind: ImportKind, p: string, extra: Partial<ImportOptions> = {}) {
+  const a = await analyseFile(p, { kind, mapping: extra.mapping, delimiter: extra.delimiter });
+  return importFile(p, path.basename(p), ImportOptions.parse({ ...a, kind, ...extra }));
+}
+
+beforeAll(() => prepareDatabase({ seedIfEmpty: false }));
+beforeEach(() => deleteAllData());
+
+const CUSTOMERS = `customer_id,email,age,country,tier
+C1,ana@example.com,30,UK,gold
+C2,ben@example,41,DE,silver
+C3,cy@example.com,abc,DE,
+C4,dee@example.com,250,FR,bronze
+C5,=cmd@example.com,22,UK,
+`;
+
+describe("customers", () => {
+  it("imports the good rows, refuses the bad ones with line, column and reason, and writes them to a file", async () => {
+    const s = await load("customers", file("customers.csv", CUSTOMERS));
+    expect(s).toMatchObject({ status: "completed", rowsRead: 5, inserted: 2, updated: 0, unchanged: 0, rejected: 3 });
+    expect(s.errors).toEqual([
+      { line: 3, column: "email", reason: '"ben@example" is not an email address' },
+      { line: 4, column: "age", reason: '"abc" is not a whole number' },
+      { line: 5, column: "age", reason: "250 is outside the allowed range 0 to 130" },
+    ]);
+    expect(readFileSync(s.errorsFile!, "utf8").split("\n")).toEqual([
+      "line,column,reason,customer_id,email,age,country,tier",
+      `3,email,"""ben@example"" is not an email address",C2,ben@example,41,DE,silver`,
+      `4,age,"""abc"" is not a whole number",C3,cy@example.com,abc,DE,`,
+      "5,age,250 is outside the allowed range 0 to 130,C4,dee@example.com,250,FR,bronze",
+      "",
+    ]);
+    const c1 = await getDb().customer.findUnique({ where: { externalId: "C1" } });
+    expect(c1).toMatchObject({ email: "ana@example.com", age: 30, country: "UK", attributes: { tier: "gold" } });
+  });
+
+  it("changes nothing on a second import, and updates only the rows that changed", async () => {
+    const p = file("again.csv", CUSTOMERS);
+    await load("customers", p);
+    expect(await load("customers", p)).toMatchObject({ inserted: 0, updated: 0, unchanged: 2, rejected: 3 });
+    const changed = file("changed.csv", CUSTOMERS.replace("C1,ana@example.com,30", "C1,ana@example.com,31"));
+    expect(await load("customers", changed)).toMatchObject({ inserted: 0, updated: 1, unchanged: 1 });
+    expect((await getDb().customer.findUnique({ where: { externalId: "C1" } }))?.age).toBe(31);
+  });
+
+  it("dry-runs with exact counts and writes nothing", async () => {
+    const s = await load("customers", file("dry.csv", CUSTOMERS), { dryRun: true });
+    expect(s).toMatchObject({ dryRun: true, inserted: 2, rejected: 3 });
+    expect(await getDb().customer.count()).toBe(0);
+  });
+
+  it("keys rows of a file without an id column by file name and line", async () => {
+    const p = file("bank.csv", `"age";"job";"balance"\n58;"management";2143\n44;"technician";29,5\n`);
+    const s = await load("customers", p, { decimalComma: true });
+    expect(s).toMatchObject({ inserted: 2, rejected: 0 });
+    const rows = await getDb().customer.findMany({ orderBy: { id: "asc" }, select: { externalId: true, age: true, attributes: true } });
+    expect(rows).toEqual([
+      { externalId: "bank.csv:2", age: 58, attributes: { job: "management", balance: 2143 } },
+      { externalId: "bank.csv:3", age: 44, attributes: { job: "technician", balance: 29.5 } },
+    ]);
+  });
+});
+
+describe("transactions", () => {
+  const LINES = `InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
+536365,85123A,WHITE HANGING HEART,6,2010-12-01 08:26:00,2.55,17850,United Kingdom
+536365,85123A,WHITE HANGING HEART,6,2010-12-01 08:26:00,2.55,17850,United Kingdom
+536366,22633,,6,2010-12-01 08:28:00,1.85,,United Kingdom
+C536379,85123A,WHITE HANGING HEART,-1,2010-12-01 09:41:00,2.55,17850,United Kingdom
+536380,22633,HAND WARMER UNION JACK,0,2010-12-01 09:41:00,1.85,14688,France
+`;
+  it("create customers and products, keep identical lines, guest lines and returns, and import once", async () => {
+    const p = file("retail.csv.gz", gzipSync(LINES));
+    const s = await load("transactions", p);
+    expect(s).toMatchObject({ rowsRead: 5, inserted: 4, rejected: 1 });
+    expect(s.details).toMatchObject({ customersCreated: 1, productsCreated: 2, guestRows: 1, "type:purchase": 3, "type:return": 1 });
+    expect(s.errors).toEqual([{ line: 6, column: "Quantity", reason: "is 0; an order line must buy or return something" }]);
+    const events = await getDb().event.findMany({ orderBy: { id: "asc" }, select: { type: true, revenue: true, customerId: true } });
+    expect(events.map((e) => [e.type, e.revenue, e.customerId !== null])).toEqual([
+      ["purchase", 15.3, true],
+      ["purchase", 15.3, true],
+      ["purchase", 11.1, false],
+      ["return", -2.55, true],
+    ]);
+    expect((await getDb().product.findUnique({ where: { externalId: "22633" } }))?.name).toBe("22633");
+    expect(await load("transactions", p)).toMatchObject({ inserted: 0, unchanged: 4, rejected: 1 });
+    expect(await getDb().event.count()).toBe(4);
+  });
+});
+
+describe("events, campaigns and file formats", () => {
+  it("imports a tab-separated file without a header, mapped by position, in Latin-1", async () => {
+    const p = file("u.data", Buffer.from("196\t242\t3\t881250949\n186\t302\t3\t891717742\n196\t242\t3\t881250949\n", "latin1"));
+    const s = await load("events", p, { mapping: ["customer", "product", "rating", "occurredAt"] });
+    expect(s).toMatchObject({ rowsRead: 3, inserted: 3, rejected: 0, details: { customersCreated: 2, productsCreated: 2, "type:rating": 3 } });
+    const items = file("u.item", Buffer.from("242|Misérables, Les (1995)\n", "latin1"));
+    // One line with a comma in the title splits as well on "," as on "|": the person pins the delimiter.
+    expect(await load("products", items, { mapping: ["externalId", "name"], delimiter: "|" })).toMatchObject({ updated: 1 });
+    expect((await getDb().product.findUnique({ where: { externalId: "242" } }))?.name).toBe("Misérables, Les (1995)");
+  });
+
+  it("upserts campaigns and daily stats, and de-duplicates campaign events", async () => {
+    await load("campaigns", file("campaigns.csv", "campaign_id,name,channel,budget\nK1,Spring email,email,100\nK2,Brand search,search,250\n"));
+    const stats = file("stats.csv", "campaign_id,date,impressions,clicks,spend\nK1,2026-03-01,1000,30,12.5\nK1,2026-03-02,900,950,10\nK3,2026-03-01,10,1,1\n");
+    expect(await load("campaign-daily-stats", stats)).toMatchObject({ inserted: 2, rejected: 1, details: { campaignsCreated: 1 } });
+    expect(await load("campaign-daily-stats", stats)).toMatchObject({ inserted: 0, unchanged: 2 });
+    const events = file("clicks.csv", "campaign,user_id,event,timestamp\nK1,C9,impression,2026-03-01T10:00:00Z\nK1,C9,click,2026-03-01T10:00:05Z\n");
+    expect(await load("campaign-events", events)).toMatchObject({ inserted: 2 });
+    expect(await load("campaign-events", events)).toMatchObject({ inserted: 0, unchanged: 2 });
+  });
+
+  it("refuses binary files and empty files with a reason", async () => {
+    await expect(analyseFile(file("x.png", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])))).rejects.toThrow(/PNG|image|not a CSV|binary/i);
+    await expect(analyseFile(file("empty.csv", ""))).rejects.toThrow("The file is empty.");
+  });
+});
