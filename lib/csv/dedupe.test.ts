@@ -19,7 +19,7 @@ describe("dedupe keys", () => {
   });
 
   it("count occurrences exactly while the table grows", () => {
-    const c = new OccurrenceCounter(4);
+    const c = new OccurrenceCounter(1);
     for (let i = 0; i < 10_000; i++) expect(c.next(i, i * 7)).toBe(0);
     for (let i = 0; i < 10_000; i += 1000) expect(c.next(i, i * 7)).toBe(1);
     expect(c.size).toBe(10_000);

@@ -35,33 +35,41 @@ export function toKey(occurredAtMs: number, hi: number, lo: number): bigint {
 }
 
 /**
- * Counts how often each key has been seen, in typed arrays (about 12 bytes a slot, so a 5,000,000-row file
- * needs ~100 MB rather than the ~500 MB a Map of strings would).
+ * Remembers every key seen in this file, in two typed arrays (8 bytes a slot, ~70 MB for a 5,000,000-row
+ * file where a Map of strings would take ~500 MB). Identical rows are rare, so their counts live in a
+ * small Map beside it. Give the expected number of keys to avoid growing (which briefly holds both tables).
  */
 export class OccurrenceCounter {
   private hi: Uint32Array;
   private lo: Uint32Array;
-  private count: Uint32Array;
   private used = 0;
+  private readonly repeats = new Map<string, number>();
 
-  constructor(initialSlots = 1 << 16) {
-    this.hi = new Uint32Array(initialSlots);
-    this.lo = new Uint32Array(initialSlots);
-    this.count = new Uint32Array(initialSlots);
+  constructor(expectedKeys = 40_000) {
+    let slots = 1 << 12;
+    while (slots * 0.7 < expectedKeys) slots *= 2;
+    this.hi = new Uint32Array(slots);
+    this.lo = new Uint32Array(slots);
   }
 
   /** Returns how many times (hi, lo) was seen before this call, and records this sighting. */
   next(hi: number, lo: number): number {
-    if ((this.used + 1) * 10 > this.count.length * 7) this.grow();
-    const mask = this.count.length - 1;
+    // (0, 0) marks an empty slot; the one key that hashes to it is stored as (0, 1): a harmless merge.
+    if (hi === 0 && lo === 0) lo = 1;
+    if ((this.used + 1) * 10 > this.hi.length * 7) this.grow();
+    const mask = this.hi.length - 1;
     let i = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask;
-    while (this.count[i] !== 0) {
-      if (this.hi[i] === hi && this.lo[i] === lo) return this.count[i]!++;
+    while (this.hi[i] !== 0 || this.lo[i] !== 0) {
+      if (this.hi[i] === hi && this.lo[i] === lo) {
+        const id = `${hi}:${lo}`;
+        const k = this.repeats.get(id) ?? 1;
+        this.repeats.set(id, k + 1);
+        return k;
+      }
       i = (i + 1) & mask;
     }
     this.hi[i] = hi;
     this.lo[i] = lo;
-    this.count[i] = 1;
     this.used++;
     return 0;
   }
@@ -71,18 +79,16 @@ export class OccurrenceCounter {
   }
 
   private grow(): void {
-    const { hi, lo, count } = this;
-    this.hi = new Uint32Array(count.length * 2);
-    this.lo = new Uint32Array(count.length * 2);
-    this.count = new Uint32Array(count.length * 2);
-    const mask = this.count.length - 1;
-    for (let j = 0; j < count.length; j++) {
-      if (count[j] === 0) continue;
+    const { hi, lo } = this;
+    this.hi = new Uint32Array(hi.length * 2);
+    this.lo = new Uint32Array(hi.length * 2);
+    const mask = this.hi.length - 1;
+    for (let j = 0; j < hi.length; j++) {
+      if (hi[j] === 0 && lo[j] === 0) continue;
       let i = (lo[j]! ^ Math.imul(hi[j]!, 0x9e3779b1)) & mask;
-      while (this.count[i] !== 0) i = (i + 1) & mask;
+      while (this.hi[i] !== 0 || this.lo[i] !== 0) i = (i + 1) & mask;
       this.hi[i] = hi[j]!;
       this.lo[i] = lo[j]!;
-      this.count[i] = count[j]!;
     }
   }
 }

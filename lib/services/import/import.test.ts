@@ -8,10 +8,12 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ImportOptions } from "../../csv/import-options";
 import type { ImportKind } from "../../csv/kinds";
 import { getDb } from "../../db/client";
+import { createImportJob, getImportJob, requestImportCancel, STALE_AFTER_MS } from "../../db/import-jobs";
 import { deleteAllData } from "../../db/maintenance";
 import { prepareDatabase } from "../prepare-database";
 import { analyseFile } from "./analyse";
 import { importFile } from "./imports";
+import { BATCH_ROWS, executeImport } from "./run-import";
 
 const dir = mkdtempSync(path.join(tmpdir(), "marketlens-import-"));
 function file(name: string, content: string | Buffer): string {
@@ -135,5 +137,32 @@ describe("events, campaigns and file formats", () => {
   it("refuses binary files and empty files with a reason", async () => {
     await expect(analyseFile(file("x.png", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])))).rejects.toThrow(/PNG|image|not a CSV|binary/i);
     await expect(analyseFile(file("empty.csv", ""))).rejects.toThrow("The file is empty.");
+  });
+});
+
+describe("cancelling and interrupted imports", () => {
+  const rows = (n: number) => ["user_id,product_id,event,timestamp", ...Array.from({ length: n }, (_, i) => `U${i % 97},P${i % 13},view,${1_600_000_000 + i}`)].join("\n");
+
+  it("stops at the next batch when cancelled, keeps what it committed, and a re-run finishes without duplicates", async () => {
+    const p = file("views.csv", rows(60_000));
+    const a = await analyseFile(p, { kind: "events" });
+    const options = ImportOptions.parse({ ...a, kind: "events" });
+    const jobId = await createImportJob({ kind: "events", fileName: "views.csv", sourcePath: p, bytesTotal: a.bytesTotal, dryRun: false, options });
+    await requestImportCancel(jobId);
+    const run = await executeImport(jobId, { path: p, isGzip: false, bytesTotal: a.bytesTotal }, options);
+    expect(run.status).toBe("cancelled");
+    expect(run.progress).toMatchObject({ rowsRead: BATCH_ROWS, inserted: BATCH_ROWS });
+    expect(await getImportJob(jobId)).toMatchObject({ status: "cancelled", inserted: BATCH_ROWS });
+    expect(await getDb().event.count()).toBe(BATCH_ROWS);
+    expect(await importFile(p, "views.csv", options)).toMatchObject({ inserted: 60_000 - BATCH_ROWS, unchanged: BATCH_ROWS });
+    expect(await getDb().event.count()).toBe(60_000);
+  });
+
+  it("shows a running job whose process stopped as failed, with what to do", async () => {
+    const jobId = await createImportJob({ kind: "events", fileName: "x.csv", sourcePath: "/nowhere", bytesTotal: 1, dryRun: false, options: {} });
+    await getDb().importJob.update({ where: { id: jobId }, data: { status: "running", heartbeatAt: new Date(Date.now() - STALE_AFTER_MS - 1000) } });
+    const job = await getImportJob(jobId);
+    expect(job?.status).toBe("failed");
+    expect(job?.message).toMatch(/import the same file again to finish it without duplicates/);
   });
 });

@@ -143,15 +143,18 @@ export async function executeImport(jobId: number, source: Pick<SourceInfo, "pat
         chunk(results, parser) {
           try {
             const bad = new Map(results.errors.map((e) => [e.row, `${e.message} (the row's quotes do not pair up)`]));
-            results.data.forEach((cells, i) => handleRecord(cells, bad.get(i)));
-            if (s.batch.length + s.rejected.length >= BATCH_ROWS || performance.now() - lastCommit > COMMIT_EVERY_MS) {
+            const rows = results.data;
+            for (let i = 0; i < rows.length && !cancelled; i++) {
+              handleRecord(rows[i]!, bad.get(i));
+              const full = s.batch.length + s.rejected.length >= BATCH_ROWS;
+              if (!full && (i < rows.length - 1 || performance.now() - lastCommit < COMMIT_EVERY_MS)) continue;
               commit();
               lastCommit = performance.now();
-              if (isCancelRequested(progressDb, jobId)) {
-                cancelled = true;
-                parser.abort();
-                settle();
-              }
+              cancelled = isCancelRequested(progressDb, jobId);
+            }
+            if (cancelled) {
+              parser.abort();
+              settle();
             }
           } catch (e) {
             parser.abort();
