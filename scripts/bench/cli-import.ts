@@ -1,0 +1,54 @@
+// One import exactly as a user runs it: `npx tsx scripts/cli.ts import <kind> <file> --json` in a child
+// process with its own DATABASE_URL, measured from outside.
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { type Measured, removeDatabase, runMeasured } from "./measure";
+
+/** The fields of the CLI's JSON summary the benchmark reads. */
+export interface CliSummary {
+  status: string;
+  rowsRead: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  details: Record<string, number>;
+  seconds: number;
+}
+
+export interface CliImport extends Omit<Measured, "stdout"> {
+  summary: CliSummary;
+}
+
+export class CountError extends Error {}
+
+export async function importThroughCli(kind: string, file: string, dbFile: string, opts: { fresh: boolean }): Promise<CliImport> {
+  if (opts.fresh) {
+    removeDatabase(dbFile);
+    // Rejected-rows files live beside the database; a fresh database restarts job ids, so clear them too.
+    rmSync(path.join(path.dirname(dbFile), "imports"), { recursive: true, force: true });
+  }
+  const env = { ...process.env, DATABASE_URL: `file:${dbFile}` };
+  const m = await runMeasured("npx", ["tsx", "scripts/cli.ts", "import", kind, file, "--json"], env);
+  if (m.code !== 0) throw new Error(`import ${kind} ${path.basename(file)} exited ${m.code}:\n${m.stderr.trim().split("\n").slice(-15).join("\n")}`);
+  const last = m.stdout.trim().split("\n").pop() ?? "";
+  let summary: CliSummary;
+  try {
+    summary = JSON.parse(last) as CliSummary;
+  } catch {
+    throw new Error(`import ${kind} printed no JSON summary; stdout ended with: ${last.slice(0, 300)}`);
+  }
+  if (summary.status !== "completed") throw new CountError(`import ${kind} ended with status ${summary.status}`);
+  const { stdout: _stdout, ...rest } = m;
+  return { ...rest, summary };
+}
+
+/** Throws a CountError listing every expectation the summary misses. */
+export function expectCounts(label: string, s: CliSummary, expected: Partial<Record<string, number>>): void {
+  const actual: Record<string, number> = { rowsRead: s.rowsRead, inserted: s.inserted, updated: s.updated, rejected: s.rejected, ...s.details };
+  const misses = Object.entries(expected)
+    .filter(([k, v]) => (actual[k] ?? 0) !== v)
+    .map(([k, v]) => `${k} ${actual[k] ?? 0}, expected ${v}`);
+  if (s.inserted + s.updated + s.unchanged + s.rejected !== s.rowsRead) misses.push(`inserted + updated + unchanged + rejected ≠ rowsRead (${s.rowsRead})`);
+  if (misses.length) throw new CountError(`${label}: ${misses.join("; ")}`);
+}
