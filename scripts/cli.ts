@@ -1,7 +1,7 @@
 // npm run -s cli -- <command> [flags]. With --json a command prints exactly one JSON object on stdout;
 // progress goes to stderr; errors go to stderr with exit code 1 (2 for a bad command line).
 import { closeBulkConnections } from "../lib/db/bulk-insert";
-import { getDb } from "../lib/db/client";
+import { disconnectDb } from "../lib/db/client";
 import { type Command, UsageError } from "./cli-support";
 import { importCommand } from "./commands/import";
 import { seedCommand } from "./commands/seed";
@@ -35,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
     return usage ? 2 : 1;
   } finally {
     closeBulkConnections();
-    await getDb().$disconnect();
+    await disconnectDb();
   }
 }
 

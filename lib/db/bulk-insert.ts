@@ -13,6 +13,21 @@ export function storedDate(d: Date): string {
   return d.toISOString().replace("Z", "+00:00");
 }
 
+let lastMs = NaN;
+let lastText = "";
+
+/**
+ * storedDate for epoch milliseconds, remembering the last one: order lines and event logs repeat a
+ * timestamp many times in a row (an invoice's lines), and formatting was a tenth of an import's time.
+ */
+export function storedDateMs(ms: number): string {
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastText = new Date(ms).toISOString().replace("Z", "+00:00");
+  }
+  return lastText;
+}
+
 export function toSqlite(v: SqlValue): StoredValue {
   if (v === null || v === undefined) return null;
   if (v instanceof Date) return storedDate(v);
@@ -100,11 +115,9 @@ export function insertRows(
       }
       changes += full.run(params).changes;
     }
-    if (i < rows.length) {
-      const rest = rows.slice(i);
-      const stmt = prepared(db, head + Array(rest.length).fill(tuple).join(",") + tail);
-      changes += stmt.run(rest.flatMap((row) => row.map(toSqlite))).changes;
-    }
+    // The rest one by one: a statement per remainder length would be prepared anew on most calls.
+    const one = prepared(db, head + tuple + tail);
+    for (; i < rows.length; i++) changes += one.run(rows[i]!.map(toSqlite)).changes;
   })();
   return changes;
 }

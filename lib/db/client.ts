@@ -21,3 +21,8 @@ export function getDb(): Db {
 export function setDb(db: Db): void {
   globalForDb.marketlensDb = db;
 }
+
+/** Closes the client if this process ever opened one (a CLI import never does). */
+export async function disconnectDb(): Promise<void> {
+  await globalForDb.marketlensDb?.$disconnect();
+}

@@ -1,8 +1,8 @@
-// Import jobs: created and read through Prisma; progress written on the direct connection inside each
-// batch's transaction, so the counts a job shows are exactly what the database holds.
+// Import jobs, all on the direct connection: progress is written inside each batch's transaction, so the
+// counts a job shows are exactly what the database holds, and a CLI import never has to start Prisma's
+// query engine (about 70 MB of a process's memory) just to record its job.
 import type Database from "better-sqlite3";
-import { prepared, storedDate } from "./bulk-insert";
-import { getDb } from "./client";
+import { bulkConnection, prepared, storedDate } from "./bulk-insert";
 
 export type ImportStatus = "pending" | "running" | "completed" | "failed" | "cancelled";
 
@@ -19,7 +19,8 @@ export interface NewImportJob {
 }
 
 export async function createImportJob(job: NewImportJob): Promise<number> {
-  const row = await getDb().importJob.create({ data: { ...job, status: "pending" }, select: { id: true } });
+  const sql = `INSERT INTO "ImportJob" ("kind","fileName","sourcePath","bytesTotal","dryRun","options","status","createdAt") VALUES (?,?,?,?,?,?,'pending',?) RETURNING "id"`;
+  const row = prepared(bulkConnection(), sql).get(job.kind, job.fileName, job.sourcePath, job.bytesTotal, job.dryRun ? 1 : 0, JSON.stringify(job.options), storedDate(new Date())) as { id: number };
   return row.id;
 }
 
@@ -65,60 +66,85 @@ export function isCancelRequested(db: Database.Database, jobId: number): boolean
 }
 
 export async function requestImportCancel(jobId: number): Promise<boolean> {
-  const out = await getDb().importJob.updateMany({ where: { id: jobId, status: { in: ["pending", "running"] } }, data: { cancelRequested: true } });
-  return out.count > 0;
+  const sql = `UPDATE "ImportJob" SET "cancelRequested"=1 WHERE "id"=? AND "status" IN ('pending','running')`;
+  return prepared(bulkConnection(), sql).run(jobId).changes > 0;
 }
 
-const JOB_SELECT = {
-  id: true,
-  kind: true,
-  fileName: true,
-  status: true,
-  dryRun: true,
-  options: true,
-  summary: true,
-  bytesTotal: true,
-  bytesRead: true,
-  rowsRead: true,
-  inserted: true,
-  updated: true,
-  unchanged: true,
-  rejected: true,
-  errorsPath: true,
-  message: true,
-  createdAt: true,
-  startedAt: true,
-  finishedAt: true,
-  heartbeatAt: true,
-  sourcePath: true,
-} as const;
+export interface ImportJobRecord {
+  id: number;
+  kind: string;
+  fileName: string;
+  status: ImportStatus;
+  dryRun: boolean;
+  sourcePath: string | null;
+  options: unknown;
+  summary: unknown;
+  bytesTotal: number | null;
+  bytesRead: number;
+  rowsRead: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  errorsPath: string | null;
+  message: string | null;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  heartbeatAt: Date | null;
+}
 
-export type ImportJobRecord = NonNullable<Awaited<ReturnType<typeof findJob>>>;
+const COLUMNS = `"id","kind","fileName","status","dryRun","sourcePath","options","summary","bytesTotal","bytesRead","rowsRead","inserted","updated","unchanged","rejected","errorsPath","message","createdAt","startedAt","finishedAt","heartbeatAt"`;
 
-function findJob(id: number) {
-  return getDb().importJob.findUnique({ where: { id }, select: JOB_SELECT });
+type Stored = Record<string, string | number | null>;
+const date = (v: string | number | null | undefined): Date | null => (v === null || v === undefined ? null : new Date(v));
+const json = (v: string | number | null | undefined): unknown => (typeof v === "string" ? JSON.parse(v) : null);
+
+function toRecord(r: Stored): ImportJobRecord {
+  return {
+    id: r.id as number,
+    kind: r.kind as string,
+    fileName: r.fileName as string,
+    status: r.status as ImportStatus,
+    dryRun: r.dryRun === 1,
+    sourcePath: r.sourcePath as string | null,
+    options: json(r.options),
+    summary: json(r.summary),
+    bytesTotal: r.bytesTotal as number | null,
+    bytesRead: r.bytesRead as number,
+    rowsRead: r.rowsRead as number,
+    inserted: r.inserted as number,
+    updated: r.updated as number,
+    unchanged: r.unchanged as number,
+    rejected: r.rejected as number,
+    errorsPath: r.errorsPath as string | null,
+    message: r.message as string | null,
+    createdAt: date(r.createdAt)!,
+    startedAt: date(r.startedAt),
+    finishedAt: date(r.finishedAt),
+    heartbeatAt: date(r.heartbeatAt),
+  };
 }
 
 /** A running job with an old heartbeat is reported as failed: its process is gone. */
-function withLiveness<T extends { status: string; heartbeatAt: Date | null; message: string | null }>(job: T, now = Date.now()): T {
-  if (job.status !== "running" && job.status !== "pending") return job;
+function withLiveness(job: ImportJobRecord, now = Date.now()): ImportJobRecord {
+  if (job.status !== "running") return job;
   const beat = job.heartbeatAt?.getTime() ?? 0;
-  if (job.status === "running" && now - beat > STALE_AFTER_MS) {
-    return { ...job, status: "failed", message: "The import stopped (its process ended). What was committed before it stopped is kept; import the same file again to finish it without duplicates." };
-  }
-  return job;
+  if (now - beat <= STALE_AFTER_MS) return job;
+  return { ...job, status: "failed", message: "The import stopped (its process ended). What was committed before it stopped is kept; import the same file again to finish it without duplicates." };
 }
 
 export async function getImportJob(id: number): Promise<ImportJobRecord | null> {
-  const job = await findJob(id);
-  return job ? withLiveness(job) : null;
+  const row = prepared(bulkConnection(), `SELECT ${COLUMNS} FROM "ImportJob" WHERE "id"=?`).get(id) as Stored | undefined;
+  return row ? withLiveness(toRecord(row)) : null;
 }
 
 export async function listImportJobs(req: { take: number }): Promise<ImportJobRecord[]> {
-  const rows = await getDb().importJob.findMany({ select: JOB_SELECT, orderBy: { id: "desc" }, take: req.take });
-  return rows.map((r) => withLiveness(r));
+  const rows = prepared(bulkConnection(), `SELECT ${COLUMNS} FROM "ImportJob" ORDER BY "id" DESC LIMIT ?`).all(req.take) as Stored[];
+  return rows.map((r) => withLiveness(toRecord(r)));
 }
 
 export async function listImportRowErrors(jobId: number, take: number): Promise<{ line: number; column: string | null; reason: string }[]> {
-  return getDb().importRowError.findMany({ where: { importJobId: jobId }, select: { line: true, column: true, reason: true }, orderBy: { line: "asc" }, take });
+  const sql = `SELECT "line","column","reason" FROM "ImportRowError" WHERE "importJobId"=? ORDER BY "line" LIMIT ?`;
+  return prepared(bulkConnection(), sql).all(jobId, take) as { line: number; column: string | null; reason: string }[];
 }

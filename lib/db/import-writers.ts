@@ -5,7 +5,7 @@ import type Database from "better-sqlite3";
 import { dedupeKey, type OccurrenceCounter } from "../csv/dedupe";
 import type { ImportKind } from "../csv/kinds";
 import type { FieldValue, ParsedRow } from "../csv/row-schema";
-import { insertRows, prepared, type SqlValue, type StoredValue, storedDate } from "./bulk-insert";
+import { insertRows, prepared, type SqlValue, type StoredValue, storedDate, storedDateMs } from "./bulk-insert";
 import { type EntityTable, ReferenceResolver, upsertEntities } from "./import-entities";
 
 export interface ImportedRow {
@@ -97,7 +97,7 @@ function eventWriter(kind: "events" | "transactions", o: WriterOptions): ImportW
           x.revenue,
           x.rating ?? null,
           x.orderId ?? null,
-          new Date(x.occurredAt as number),
+          storedDateMs(x.occurredAt as number),
           dedupeKey(key, x.occurredAt as number, o.seen),
         ];
       });
@@ -130,7 +130,7 @@ function campaignEventWriter(o: WriterOptions): ImportWriter {
         x.type,
         x.revenue,
         x.cost,
-        new Date(x.occurredAt as number),
+        storedDateMs(x.occurredAt as number),
         dedupeKey(`c|${x.campaign}|${x.customer ?? ""}|${x.type}|${x.occurredAt}|${x.revenue}|${x.cost}`, x.occurredAt as number, o.seen),
       ]);
       const inserted = insertRows("CampaignEvent", CAMPAIGN_EVENT_COLUMNS, values, { ignoreConflictOn: "dedupeKey", db });

@@ -1,3 +1,4 @@
+import { bulkConnection } from "./bulk-insert";
 import { getDb } from "./client";
 
 export interface TableCounts {
@@ -60,5 +61,6 @@ export async function deleteAllData(): Promise<void> {
  * seed writes. Harmless to run at every start.
  */
 export async function configureDatabase(): Promise<void> {
-  await getDb().$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  // journal_mode is stored in the file; the direct connection sets it on open, without starting Prisma.
+  bulkConnection();
 }

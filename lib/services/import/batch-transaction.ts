@@ -1,0 +1,78 @@
+// One open transaction at a time: rows of each parsed chunk are written into it at once (so they die young
+// and the heap stays small), and every BATCH_ROWS rows it commits together with the job's running totals,
+// so the counts a job shows are exactly what the database holds. A dry run rolls each batch back instead,
+// so its counts are exact and nothing changes.
+import type Database from "better-sqlite3";
+import { type ImportProgress, type RowErrorInput, saveImportProgress } from "../../db/import-jobs";
+import type { ImportedRow, ImportWriter } from "../../db/import-writers";
+import { describeIssues, type RejectedRow, type RejectedRowsFile } from "./rejected-rows";
+
+/** Row errors kept in the database for the page; the file holds all of them. */
+const ERRORS_IN_DB = 1_000;
+
+export class BatchTransaction {
+  readonly progress: ImportProgress = { bytesRead: 0, rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, summary: {} };
+  /** Rows written or refused since the last commit. */
+  pending = 0;
+  private open = false;
+  private rejected: RejectedRow[] = [];
+  private errorsInDb = 0;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly progressDb: Database.Database,
+    private readonly jobId: number,
+    private readonly dryRun: boolean,
+    private readonly writer: ImportWriter,
+    private readonly errorsFile: RejectedRowsFile,
+    private readonly delimiter: string,
+  ) {}
+
+  write(rows: readonly ImportedRow[]): void {
+    if (rows.length === 0) return;
+    this.begin();
+    const c = this.writer.write(this.db, rows);
+    this.progress.inserted += c.inserted;
+    this.progress.updated += c.updated;
+    this.progress.unchanged += c.unchanged;
+    this.pending += rows.length;
+  }
+
+  reject(row: RejectedRow): void {
+    this.rejected.push(row);
+    this.progress.rejected++;
+    this.pending++;
+  }
+
+  commit(extraSummary: Record<string, number>): void {
+    this.progress.summary = { ...this.writer.summary(), ...extraSummary };
+    const room = Math.max(0, ERRORS_IN_DB - this.errorsInDb);
+    const errors: RowErrorInput[] = this.rejected.slice(0, room).map((r) => ({ line: r.line, ...describeIssues(r.issues), raw: r.cells.join(this.delimiter) }));
+    this.begin();
+    if (this.dryRun) {
+      this.db.exec("ROLLBACK");
+      this.progressDb.transaction(() => saveImportProgress(this.progressDb, this.jobId, this.progress, errors))();
+    } else {
+      saveImportProgress(this.db, this.jobId, this.progress, errors);
+      this.db.exec("COMMIT");
+    }
+    this.open = false;
+    this.errorsInDb += errors.length;
+    // Written after the commit, so the file never lists rows of a batch the database did not keep.
+    this.errorsFile.append(this.rejected);
+    this.rejected = [];
+    this.pending = 0;
+  }
+
+  /** After a failure: drop the uncommitted batch; what was committed stays. */
+  abort(): void {
+    if (this.open) this.db.exec("ROLLBACK");
+    this.open = false;
+  }
+
+  private begin(): void {
+    if (this.open) return;
+    this.db.exec("BEGIN");
+    this.open = true;
+  }
+}
