@@ -1,5 +1,6 @@
 // What the import page shows after a file arrives: how the file is written (encoding, delimiter, header,
 // decimal comma, date format), which kind it looks like, a suggested mapping and the first rows.
+import { existsSync } from "node:fs";
 import Papa from "papaparse";
 import { detectDateFormat, type DateFormat } from "../../csv/dates";
 import { binaryReason, type Delimiter, detectDelimiter, detectHeader, sniffEncoding, type TextEncoding, usesDecimalComma } from "../../csv/detect";
@@ -68,7 +69,17 @@ function pickDateFormat(rows: string[][], cols: number[], pinned: DateFormat | u
   return { format: found.format ?? "iso", candidates: found.candidates };
 }
 
+/** The first columns of a rejected-rows file this app wrote: ignored when that file is imported again. */
+const REJECTED_ROWS_COLUMNS = ["line", "column", "reason"];
+
+function ignoreRejectedRowsColumns(headers: readonly string[] | null, mapping: Mapping, warnings: string[]): Mapping {
+  if (!headers || !REJECTED_ROWS_COLUMNS.every((c, i) => headers[i] === c)) return mapping;
+  warnings.push("This is a file of refused rows from an earlier import: its line, column and reason columns are ignored.");
+  return mapping.map((t, i) => (i < REJECTED_ROWS_COLUMNS.length ? "" : t));
+}
+
 export async function analyseFile(path: string, overrides: AnalysisOverrides = {}): Promise<FileAnalysis> {
+  if (!existsSync(path)) throw new ImportInputError("The file is gone (uploads are kept for a day and removed once imported); upload it again.");
   const info = await inspectSource(path);
   if (info.sample.length === 0) throw new ImportInputError("The file is empty.");
   const binary = binaryReason(info.sample);
@@ -88,7 +99,8 @@ export async function analyseFile(path: string, overrides: AnalysisOverrides = {
   const detected = detectKind(headers);
   const kind = overrides.kind ?? detected.kind;
   if (!kind) warnings.push(hasHeader ? "The headers match no kind of import; choose the kind and map the columns." : "The file has no header row; choose the kind and map the columns by position.");
-  const mapping = overrides.mapping?.length === columnCount ? overrides.mapping : kind ? suggestMapping(kind, headers, columnCount) : Array<string>(columnCount).fill("");
+  const suggested = kind ? ignoreRejectedRowsColumns(headers, suggestMapping(kind, headers, columnCount), warnings) : Array<string>(columnCount).fill("");
+  const mapping = overrides.mapping?.length === columnCount ? overrides.mapping : suggested;
   const numericLike = data.flatMap((r) => r.filter((v) => /^-?[\d.]+,\d+$/.test(v.trim())));
   const decimalComma = overrides.decimalComma ?? (delimiter !== "," && numericLike.length > 0 && usesDecimalComma(numericLike));
   const date = pickDateFormat(data, dateColumns(kind, mapping), overrides.dateFormat, warnings);

@@ -68,6 +68,21 @@ describe("customers", () => {
     expect((await getDb().customer.findUnique({ where: { externalId: "C1" } }))?.age).toBe(31);
   });
 
+  it("takes its own refused-rows file back once fixed, ignoring the line, column and reason columns", async () => {
+    const s = await load("customers", file("to-fix.csv", CUSTOMERS));
+    const fixed = file("fixed.csv", readFileSync(s.errorsFile!, "utf8").replace("ben@example,", "ben@example.com,").replace(",abc,", ",33,").replace(",250,", ",25,"));
+    const a = await analyseFile(fixed, { kind: "customers" });
+    expect(a.mapping.slice(0, 4)).toEqual(["", "", "", "externalId"]);
+    expect(a.warnings).toContain("This is a file of refused rows from an earlier import: its line, column and reason columns are ignored.");
+    expect(await load("customers", fixed)).toMatchObject({ inserted: 3, rejected: 0 });
+  });
+
+  it("refuses a mapping that does not fit the file before starting a job", async () => {
+    const p = file("short.csv", CUSTOMERS);
+    const a = await analyseFile(p, { kind: "customers" });
+    await expect(importFile(p, "short.csv", ImportOptions.parse({ ...a, kind: "events", mapping: ["customer", "", "", "", ""] }))).rejects.toThrow('Map a column to "Time" (occurredAt): events need it.');
+  });
+
   it("dry-runs with exact counts and writes nothing", async () => {
     const s = await load("customers", file("dry.csv", CUSTOMERS), { dryRun: true });
     expect(s).toMatchObject({ dryRun: true, inserted: 2, rejected: 3 });

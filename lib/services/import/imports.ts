@@ -5,7 +5,8 @@ import type { ImportOptions } from "../../csv/import-options";
 import { createImportJob, getImportJob, type ImportJobRecord, listImportJobs, listImportRowErrors, requestImportCancel } from "../../db/import-jobs";
 import { finishImport } from "../../db/import-jobs";
 import { bulkConnection } from "../../db/bulk-insert";
-import { ImportInputError } from "./analyse";
+import { checkMapping } from "../../csv/header-match";
+import { analyseFile, ImportInputError } from "./analyse";
 import { executeImport, type RunHooks } from "./run-import";
 import { inspectSource } from "./source";
 import { readUploadMeta, removeUpload, uploadPath } from "./uploads";
@@ -31,6 +32,10 @@ export interface ImportSummary {
 
 async function begin(filePath: string, fileName: string, options: ImportOptions) {
   if (!existsSync(filePath)) throw new ImportInputError(`There is no file at ${filePath}.`);
+  // Refuse a mapping that does not fit the file before a job exists, rather than as a failed job.
+  const { columns } = await analyseFile(filePath, { kind: options.kind, delimiter: options.delimiter, hasHeader: options.hasHeader, encoding: options.encoding });
+  const problems = columns.length === options.mapping.length ? checkMapping(options.kind, options.mapping, columns) : [`The file has ${columns.length} columns but the mapping has ${options.mapping.length}.`];
+  if (problems.length) throw new ImportInputError(problems.join(" "));
   const source = await inspectSource(filePath);
   const jobId = await createImportJob({ kind: options.kind, fileName, sourcePath: filePath, bytesTotal: source.bytesTotal, dryRun: options.dryRun, options });
   return { jobId, source };

@@ -24,7 +24,7 @@ import { openTextStream, type SourceInfo } from "./source";
  */
 export const BATCH_ROWS = 50_000;
 /** A slow file still shows progress: commit at least this often. */
-const COMMIT_EVERY_MS = 2_000;
+const COMMIT_EVERY_MS = 1_000;
 
 export interface RunHooks {
   onProgress?: (p: ImportProgress & { bytesTotal: number }) => void;

@@ -7,7 +7,9 @@ import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { dataDir, env } from "../../env";
+import { binaryReason } from "../../csv/detect";
 import { ImportInputError } from "./analyse";
+import { SAMPLE_BYTES } from "./source";
 
 const UPLOAD_ID = /^[0-9a-f-]{36}$/;
 const KEEP_UPLOADS_MS = 24 * 3600_000;
@@ -65,10 +67,20 @@ export async function saveUpload(body: ReadableStream<Uint8Array> | Readable, de
   const uploadId = randomUUID();
   const file = uploadPath(uploadId);
   let bytes = 0;
+  let head: Buffer | null = Buffer.alloc(0);
   const counter = new Transform({
     transform(chunk: Buffer, _enc, done) {
       bytes += chunk.length;
-      done(bytes > limit ? tooBig() : null, chunk);
+      if (bytes > limit) return done(tooBig());
+      // A picture or a spreadsheet is refused as soon as its first bytes arrive, not after the whole upload.
+      if (head) {
+        head = Buffer.concat([head, chunk]);
+        const isGzip = head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+        const reason = head.length >= 512 || isGzip ? (isGzip ? null : binaryReason(head.subarray(0, SAMPLE_BYTES))) : null;
+        if (reason) return done(new ImportInputError(reason));
+        if (head.length >= 512 || isGzip) head = null;
+      }
+      done(null, chunk);
     },
   });
   const source = body instanceof Readable ? body : Readable.fromWeb(body as import("node:stream/web").ReadableStream<Uint8Array>);
