@@ -20,6 +20,11 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
+  // Specs that write to the database run after the ones that check the seeded figures exactly.
+  projects: [
+    { name: "seeded", testIgnore: /import\.spec\.ts$/ },
+    { name: "writes", testMatch: /import\.spec\.ts$/, dependencies: ["seeded"] },
+  ],
   webServer: {
     // A fresh database, seeded with a fixed end date so the figures on the pages are known.
     command: `bash scripts/e2e-server.sh ${PORT}`,

@@ -27,7 +27,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       ))}
       {isEmpty ? (
         <EmptyState title="There is no data yet">
-          Load the demo shop with <code className="rounded bg-slate-100 px-1">npm run seed</code>, then reload this page.
+          <Link href="/data/import" className="font-medium text-indigo-700 underline hover:text-indigo-900">Import your own data</Link> from CSV files, or load the demo shop with{" "}
+          <code className="rounded bg-slate-100 px-1">npm run seed</code> and reload this page.
         </EmptyState>
       ) : (
         <>

@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const LINKS = [
   { href: "/", label: "Overview" },
   { href: "/data", label: "Data" },
+  { href: "/data/import", label: "Import" },
   { href: "/segments", label: "Segments" },
   { href: "/recommendations", label: "Recommendations" },
   { href: "/campaigns", label: "Campaigns" },
@@ -13,10 +14,12 @@ const LINKS = [
 
 export function Nav() {
   const path = usePathname();
+  // The longest link that prefixes the path is the current one: /data/import is Import, not Data.
+  const current = LINKS.filter((l) => (l.href === "/" ? path === "/" : path === l.href || path.startsWith(`${l.href}/`))).sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
     <nav aria-label="Main" className="flex flex-wrap gap-1">
       {LINKS.map((l) => {
-        const active = l.href === "/" ? path === "/" : path.startsWith(l.href);
+        const active = l.href === current;
         return (
           <Link
             key={l.href}

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { CustomersTable } from "@/components/tables/customers-table";
 import { EventsTable } from "@/components/tables/events-table";
 import { ProductsTable } from "@/components/tables/products-table";
+import { buttonClass } from "@/components/ui/button";
 import { KpiCard } from "@/components/ui/kpi-card";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { countTables } from "@/lib/db/maintenance";
@@ -25,7 +26,9 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
   const [counts, span] = await Promise.all([countTables(), getEventSpan()]);
   return (
     <>
-      <PageHeader title="Data" description="Everything MarketLens holds, table by table." />
+      <PageHeader title="Data" description="Everything MarketLens holds, table by table.">
+        <Link href="/data/import" className={buttonClass("primary")}>Import a CSV file</Link>
+      </PageHeader>
       <dl className="mb-8 grid grid-cols-2 gap-4 md:grid-cols-4" aria-label="Row counts">
         <KpiCard testId="count-customers" label="Customers" value={fmt.integer(counts.customers)} />
         <KpiCard testId="count-products" label="Products" value={fmt.integer(counts.products)} />
