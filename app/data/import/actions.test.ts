@@ -1,6 +1,6 @@
 // The import page's actions through lib/action.ts, on a throw-away database: each outcome of the uniform
 // result (ok, invalid input, rejected with the engine's message, unexpected with a generic message).
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -68,15 +68,17 @@ describe("import actions", () => {
   it("logs an unexpected failure without its message and gives the person a reference", async () => {
     const uploadId = "11111111-1111-4111-8111-111111111111";
     made.push(uploadId);
-    // The upload's record without its file: reading it fails in a way no one planned for.
+    // The upload's record with a folder where its file should be: reading it fails in a way no one planned for.
     writeFileSync(`${uploadPath(uploadId)}.json`, JSON.stringify({ uploadId, fileName: "secret-customer@example.com.csv", bytes: 1 }));
+    mkdirSync(uploadPath(uploadId), { recursive: true });
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
     const r = await analyseUploadAction({ uploadId });
     expect(r).toMatchObject({ ok: false, code: "internal", message: expect.stringMatching(/^Something went wrong on our side \(reference [0-9a-f]{8}\)/) });
     const logged = log.mock.calls.flat().join(" ");
     expect(logged).toMatch(/\[analyseUpload\] unexpected Error/);
-    expect(logged).not.toContain("ENOENT");
+    expect(logged).not.toContain("EISDIR");
     expect(logged).not.toContain("example.com");
     log.mockRestore();
+    rmSync(uploadPath(uploadId), { recursive: true, force: true });
   });
 });
