@@ -101,3 +101,16 @@ export function dedupeKey(key: string, occurredAtMs: number, seen: OccurrenceCou
   const [h2, l2] = hashPair(`${key}#${k}`);
   return toKey(occurredAtMs, h2, l2);
 }
+
+/** The natural key text of an event row of each kind that is de-duplicated: every value it stores. */
+export function naturalKey(kind: "events" | "transactions" | "campaign-events", x: Readonly<Record<string, unknown>>): string {
+  const v = (k: string) => (x[k] === null || x[k] === undefined ? "" : String(x[k]));
+  switch (kind) {
+    case "transactions":
+      return `t|${v("orderId")}|${v("product")}|${v("customer")}|${v("occurredAt")}|${v("quantity")}|${v("unitPrice")}`;
+    case "events":
+      return `e|${v("customer")}|${v("product")}|${v("type")}|${v("occurredAt")}|${v("quantity")}|${v("revenue")}|${v("rating")}|${v("orderId")}`;
+    case "campaign-events":
+      return `c|${v("campaign")}|${v("customer")}|${v("type")}|${v("occurredAt")}|${v("revenue")}|${v("cost")}`;
+  }
+}

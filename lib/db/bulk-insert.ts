@@ -4,29 +4,12 @@
 // small writes stay on Prisma; a PostgreSQL provider would implement this file with COPY.
 import Database from "better-sqlite3";
 import { env, sqliteFilePath } from "../env";
+import { storedDate } from "./stored-date";
+
+export { storedDate, storedDateMs } from "./stored-date";
 
 export type SqlValue = string | number | bigint | boolean | Date | null | undefined | Record<string, unknown>;
 export type StoredValue = string | number | bigint | null;
-
-/** How the Prisma SQLite adapter stores DateTime (ISO 8601 text), so both paths read the same values. */
-export function storedDate(d: Date): string {
-  return d.toISOString().replace("Z", "+00:00");
-}
-
-let lastMs = NaN;
-let lastText = "";
-
-/**
- * storedDate for epoch milliseconds, remembering the last one: order lines and event logs repeat a
- * timestamp many times in a row (an invoice's lines), and formatting was a tenth of an import's time.
- */
-export function storedDateMs(ms: number): string {
-  if (ms !== lastMs) {
-    lastMs = ms;
-    lastText = new Date(ms).toISOString().replace("Z", "+00:00");
-  }
-  return lastText;
-}
 
 export function toSqlite(v: SqlValue): StoredValue {
   if (v === null || v === undefined) return null;

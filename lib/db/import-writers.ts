@@ -2,15 +2,17 @@
 // caller's transaction. Entity kinds upsert by external id; event kinds insert with their dedupe key and skip
 // keys already stored, so the counts say exactly what changed.
 import type Database from "better-sqlite3";
-import { dedupeKey, type OccurrenceCounter } from "../csv/dedupe";
 import type { ImportKind } from "../csv/kinds";
 import type { FieldValue, ParsedRow } from "../csv/row-schema";
-import { insertRows, prepared, type SqlValue, type StoredValue, storedDate, storedDateMs } from "./bulk-insert";
+import { insertRows, prepared, type SqlValue, type StoredValue, storedDate } from "./bulk-insert";
 import { type EntityTable, ReferenceResolver, upsertEntities } from "./import-entities";
 
 export interface ImportedRow {
   line: number;
   row: ParsedRow;
+  /** Event kinds: the row's dedupe key and its time as stored, computed before the write (prepare-rows.ts). */
+  key?: bigint;
+  at?: string;
 }
 export interface BatchCounts {
   inserted: number;
@@ -28,7 +30,6 @@ export interface WriterOptions {
   mappedFields: readonly string[];
   /** Customers without an id column are keyed "<file>:<line>". */
   fileStem: string;
-  seen: OccurrenceCounter;
   dryRun: boolean;
 }
 
@@ -82,13 +83,10 @@ function eventWriter(kind: "events" | "transactions", o: WriterOptions): ImportW
       for (const x of f) if (x.product && !names.get(String(x.product))) names.set(String(x.product), x.productName ?? null);
       const created = products.resolve(db, f.flatMap((x) => (x.product ? [String(x.product)] : [])), (id) => ({ name: names.get(id) ?? id }));
       for (const code of created) if (!names.get(code)) placeholder.add(code);
-      const values = f.map((x): SqlValue[] => {
+      const values = rows.map(({ row: { fields: x }, key, at }): SqlValue[] => {
         if (placeholder.size) fillName(db, String(x.product), x.productName ?? null);
         byType.set(String(x.type), (byType.get(String(x.type)) ?? 0) + 1);
         if (!x.customer) guests++;
-        const key = kind === "transactions"
-          ? `t|${x.orderId}|${x.product}|${x.customer ?? ""}|${x.occurredAt}|${x.quantity}|${x.unitPrice}`
-          : `e|${x.customer}|${x.product ?? ""}|${x.type}|${x.occurredAt}|${x.quantity}|${x.revenue}|${x.rating ?? ""}|${x.orderId ?? ""}`;
         return [
           x.customer ? customers.idOf(String(x.customer)) : null,
           x.product ? products.idOf(String(x.product)) : null,
@@ -97,8 +95,8 @@ function eventWriter(kind: "events" | "transactions", o: WriterOptions): ImportW
           x.revenue,
           x.rating ?? null,
           x.orderId ?? null,
-          storedDateMs(x.occurredAt as number),
-          dedupeKey(key, x.occurredAt as number, o.seen),
+          at,
+          key,
         ];
       });
       const inserted = insertRows("Event", EVENT_COLUMNS, values, { ignoreConflictOn: "dedupeKey", db });
@@ -116,7 +114,7 @@ function eventWriter(kind: "events" | "transactions", o: WriterOptions): ImportW
 
 const CAMPAIGN_EVENT_COLUMNS = ["campaignId", "customerId", "type", "revenue", "cost", "occurredAt", "dedupeKey"];
 
-function campaignEventWriter(o: WriterOptions): ImportWriter {
+function campaignEventWriter(): ImportWriter {
   const campaigns = new ReferenceResolver("Campaign", (id) => ({ name: id }));
   const customers = new ReferenceResolver("Customer", () => ({}));
   return {
@@ -124,14 +122,14 @@ function campaignEventWriter(o: WriterOptions): ImportWriter {
       const f = rows.map((r) => r.row.fields);
       campaigns.resolve(db, f.map((x) => String(x.campaign)));
       customers.resolve(db, f.flatMap((x) => (x.customer ? [String(x.customer)] : [])));
-      const values = f.map((x): SqlValue[] => [
+      const values = rows.map(({ row: { fields: x }, key, at }): SqlValue[] => [
         campaigns.idOf(String(x.campaign)),
         x.customer ? customers.idOf(String(x.customer)) : null,
         x.type,
         x.revenue,
         x.cost,
-        storedDateMs(x.occurredAt as number),
-        dedupeKey(`c|${x.campaign}|${x.customer ?? ""}|${x.type}|${x.occurredAt}|${x.revenue}|${x.cost}`, x.occurredAt as number, o.seen),
+        at,
+        key,
       ]);
       const inserted = insertRows("CampaignEvent", CAMPAIGN_EVENT_COLUMNS, values, { ignoreConflictOn: "dedupeKey", db });
       return { inserted, updated: 0, unchanged: values.length - inserted };
@@ -176,7 +174,7 @@ export function createImportWriter(kind: ImportKind, o: WriterOptions): ImportWr
     case "transactions":
       return eventWriter(kind, o);
     case "campaign-events":
-      return campaignEventWriter(o);
+      return campaignEventWriter();
     case "campaign-daily-stats":
       return dailyStatWriter();
   }

@@ -32,6 +32,7 @@ export class BatchTransaction {
     if (rows.length === 0) return;
     this.begin();
     const c = this.writer.write(this.db, rows);
+    this.progress.rowsRead += rows.length;
     this.progress.inserted += c.inserted;
     this.progress.updated += c.updated;
     this.progress.unchanged += c.unchanged;
@@ -40,6 +41,7 @@ export class BatchTransaction {
 
   reject(row: RejectedRow): void {
     this.rejected.push(row);
+    this.progress.rowsRead++;
     this.progress.rejected++;
     this.pending++;
   }

@@ -4,16 +4,15 @@
 import path from "node:path";
 import type { Readable } from "node:stream";
 import Papa from "papaparse";
-import { OccurrenceCounter } from "../../csv/dedupe";
-import { checkMapping, columnNames } from "../../csv/header-match";
+import { columnNames } from "../../csv/header-match";
 import type { ImportOptions } from "../../csv/import-options";
-import { createRowReader, type RowReader } from "../../csv/row-schema";
 import { bulkConnection } from "../../db/bulk-insert";
 import { type BulkTable, dropSecondaryIndexes, hasFewRows, restoreIndexes } from "../../db/bulk-load";
 import { finishImport, type ImportProgress, isCancelRequested, markImportStarted } from "../../db/import-jobs";
-import { createImportWriter, type ImportedRow } from "../../db/import-writers";
+import { createImportWriter } from "../../db/import-writers";
 import { dataDir } from "../../env";
 import { BatchTransaction } from "./batch-transaction";
+import { mappedFields, type PreparedChunk, RowPreparer } from "./prepare-rows";
 import { RejectedRowsFile } from "./rejected-rows";
 import { openTextStream, type SourceInfo } from "./source";
 
@@ -46,46 +45,14 @@ export async function executeImport(jobId: number, source: Pick<SourceInfo, "pat
   const db = bulkConnection(!o.dryRun);
   const progressDb = bulkConnection(true);
   const bulkTable = bulkLoadTable(o);
-  const writer = createImportWriter(o.kind, {
-    mappedFields: o.mapping.filter((t) => t && !t.startsWith("attr:")),
-    fileStem: path.basename(source.path),
-    // Sized for the file up front (event rows run ~50 bytes), so the table rarely has to grow.
-    seen: new OccurrenceCounter(bulkTable ? Math.min(20_000_000, ((source.isGzip ? 5 : 1) * source.bytesTotal) / 50) : 0),
-    dryRun: o.dryRun,
-  });
-  const parseOptions = { decimalComma: o.decimalComma, dateFormat: o.dateFormat, eventType: o.eventType };
-  let reader: RowReader | null = null;
-  let line = 1;
+  const writer = createImportWriter(o.kind, { mappedFields: mappedFields(o), fileStem: path.basename(source.path), dryRun: o.dryRun });
+  let columns: string[] | null = null;
   let blankLines = 0;
   let latin1From: number | null = null;
-  const errors = new RejectedRowsFile(rejectedRowsPath(jobId), () => reader?.columns ?? columnNames(null, o.mapping.length));
+  const errors = new RejectedRowsFile(rejectedRowsPath(jobId), () => columns ?? columnNames(null, o.mapping.length));
   const tx = new BatchTransaction(db, progressDb, jobId, o.dryRun, writer, errors, o.delimiter);
   const extra = () => ({ ...(blankLines ? { blankLines } : {}), ...(latin1From !== null ? { readAsLatin1FromByte: latin1From } : {}) });
   markImportStarted(progressDb, jobId, errors.filePath);
-
-  const startReader = (headers: readonly string[] | null) => {
-    const names = columnNames(headers, o.mapping.length);
-    const problems = headers && headers.length !== o.mapping.length ? [`The header has ${headers.length} columns but the mapping has ${o.mapping.length}.`] : checkMapping(o.kind, o.mapping, names);
-    if (problems.length) throw new Error(problems.join(" "));
-    reader = createRowReader(o.kind, o.mapping, headers, parseOptions);
-  };
-
-  /** Checks a record; returns the row to write, or null when it was a header, a blank line or refused. */
-  const readRecord = (cells: string[], parseError: string | undefined): ImportedRow | null => {
-    const at = line;
-    for (const cell of cells) for (let i = cell.indexOf("\n"); i >= 0; i = cell.indexOf("\n", i + 1)) line++;
-    line++;
-    if (cells.length === 1 && cells[0] === "" && !parseError) return blankLines++, null;
-    if (!reader) {
-      if (o.hasHeader) return startReader(cells.map((c) => c.trim())), null;
-      startReader(null);
-    }
-    tx.progress.rowsRead++;
-    const res = parseError ? { ok: false as const, issues: [{ column: null, reason: parseError }] } : reader!.read(cells);
-    if (res.ok) return { line: at, row: res.row };
-    tx.reject({ line: at, issues: res.issues, cells });
-    return null;
-  };
 
   let cancelled = false;
   let lastCommit = performance.now();
@@ -95,30 +62,30 @@ export async function executeImport(jobId: number, source: Pick<SourceInfo, "pat
     hooks.onProgress?.({ ...tx.progress, bytesTotal: source.bytesTotal });
     cancelled = isCancelRequested(progressDb, jobId);
   };
-  const handleChunk = (records: string[][], errorsByRow: Map<number, string>) => {
-    let rows: ImportedRow[] = [];
-    for (let i = 0; i < records.length && !cancelled; i++) {
-      const row = readRecord(records[i]!, errorsByRow.get(i));
-      if (row) rows.push(row);
-      if (tx.pending + rows.length < BATCH_ROWS) continue;
-      tx.write(rows);
-      rows = [];
-      commit();
+  /** Writes one prepared chunk, committing every BATCH_ROWS rows; returns true once cancelled. */
+  const apply = (chunk: PreparedChunk): boolean => {
+    columns ??= chunk.columns;
+    blankLines = chunk.blankLines;
+    for (const r of chunk.rejected) tx.reject(r);
+    for (let i = 0; i < chunk.rows.length && !cancelled; ) {
+      const take = Math.max(1, BATCH_ROWS - tx.pending);
+      tx.write(chunk.rows.slice(i, i + take));
+      i += take;
+      if (tx.pending >= BATCH_ROWS) commit();
     }
-    if (cancelled) return;
-    tx.write(rows);
-    if (performance.now() - lastCommit > COMMIT_EVERY_MS) commit();
+    if (tx.pending >= BATCH_ROWS || (!cancelled && performance.now() - lastCommit > COMMIT_EVERY_MS)) commit();
+    return cancelled;
   };
 
   restoreIndexes(db);
   if (bulkTable && hasFewRows(db, bulkTable)) dropSecondaryIndexes(db, bulkTable);
+  // Sized for the file up front (event rows run ~50 bytes), so the dedupe table rarely has to grow.
+  const expectedRows = Math.min(20_000_000, ((source.isGzip ? 5 : 1) * source.bytesTotal) / 50);
+  const preparer = new RowPreparer(o, bulkTable ? expectedRows : 0);
   const stream = openTextStream(source, o.encoding, (n) => (tx.progress.bytesRead = n), (at) => (latin1From = at));
   try {
-    await parseStream(stream, o.delimiter, (records, errorsByRow) => {
-      handleChunk(records, errorsByRow);
-      return cancelled;
-    });
-    if (!reader && !cancelled) throw new Error("The file has no rows.");
+    await parseStream(stream, o.delimiter, (records, errorsByRow) => apply(preparer.prepare(records, errorsByRow)));
+    if (!preparer.started && !cancelled) throw new Error("The file has no rows.");
     if (!cancelled) commit();
   } catch (e) {
     tx.abort();
