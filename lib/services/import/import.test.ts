@@ -181,3 +181,14 @@ describe("cancelling and interrupted imports", () => {
     expect(job?.message).toMatch(/import the same file again to finish it without duplicates/);
   });
 });
+
+describe("files that are not what they claim", () => {
+  it("stops at a quote that is never closed instead of reading the rest of the file into one field", async () => {
+    const body = Array.from({ length: 700_000 }, (_, i) => `C${i},someone${i}@example.com,a note of about fifty characters`).join("\n");
+    const p = file("unclosed.csv", `customer_id,email,note\nC0,a@b.co,fine\nC1,b@c.co,"never closed\n${body}\n`);
+    const a = await analyseFile(p, { kind: "customers" });
+    await expect(importFile(p, "unclosed.csv", ImportOptions.parse({ ...a, kind: "customers" }))).rejects.toThrow(
+      "No complete row in 32 million characters from line 3 on: a quote that is never closed, or a file that is not CSV.",
+    );
+  });
+});

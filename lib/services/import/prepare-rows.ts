@@ -38,6 +38,11 @@ export class RowPreparer {
     return this.reader !== null;
   }
 
+  /** The line the next record starts on. */
+  get nextLine(): number {
+    return this.line;
+  }
+
   prepare(records: readonly string[][], errorsByRow: ReadonlyMap<number, string>): PreparedChunk {
     const rows: ImportedRow[] = [];
     const rejected: RejectedRow[] = [];

@@ -11,6 +11,7 @@ import { type BulkTable, dropSecondaryIndexes, hasFewRows, restoreIndexes } from
 import { finishImport, type ImportProgress, isCancelRequested, markImportStarted } from "../../db/import-jobs";
 import { createImportWriter } from "../../db/import-writers";
 import { dataDir } from "../../env";
+import { ImportInputError } from "./analyse";
 import { BatchTransaction } from "./batch-transaction";
 import { mappedFields, type PreparedChunk, RowPreparer } from "./prepare-rows";
 import { RejectedRowsFile } from "./rejected-rows";
@@ -22,6 +23,8 @@ import { openTextStream, type SourceInfo } from "./source";
  * and keep about 25 MB of rows in memory.
  */
 export const BATCH_ROWS = 50_000;
+/** The longest stretch of text one record may take (an absurd field or an unclosed quote beyond it). */
+export const MAX_RECORD_CHARS = 32_000_000;
 /** A slow file still shows progress: commit at least this often. */
 const COMMIT_EVERY_MS = 1_000;
 
@@ -82,9 +85,22 @@ export async function executeImport(jobId: number, source: Pick<SourceInfo, "pat
   // Sized for the file up front (event rows run ~50 bytes), so the dedupe table rarely has to grow.
   const expectedRows = Math.min(20_000_000, ((source.isGzip ? 5 : 1) * source.bytesTotal) / 50);
   const preparer = new RowPreparer(o, bulkTable ? expectedRows : 0);
-  const stream = openTextStream(source, o.encoding, (n) => (tx.progress.bytesRead = n), (at) => (latin1From = at));
+  // A quote that is never closed makes the rest of the file one field, which would grow until memory runs
+  // out: a stretch of MAX_RECORD_CHARS without a complete record stops the import with the line it began on.
+  let chars = 0;
+  let charsAtLastRecord = 0;
+  const onText = (n: number) => {
+    chars += n;
+    if (chars - charsAtLastRecord <= MAX_RECORD_CHARS) return;
+    const mb = Math.round(MAX_RECORD_CHARS / 1_000_000);
+    stream.destroy(new ImportInputError(`No complete row in ${mb} million characters from line ${preparer.nextLine.toLocaleString("en-GB")} on: a quote that is never closed, or a file that is not CSV.`));
+  };
+  const stream = openTextStream(source, o.encoding, (n) => (tx.progress.bytesRead = n), (at) => (latin1From = at), onText);
   try {
-    await parseStream(stream, o.delimiter, (records, errorsByRow) => apply(preparer.prepare(records, errorsByRow)));
+    await parseStream(stream, o.delimiter, (records, errorsByRow) => {
+      if (records.length > 0) charsAtLastRecord = chars;
+      return apply(preparer.prepare(records, errorsByRow));
+    });
     if (!preparer.started && !cancelled) throw new Error("The file has no rows.");
     if (!cancelled) commit();
   } catch (e) {

@@ -62,7 +62,13 @@ export async function inspectSource(path: string): Promise<SourceInfo> {
  * if everything before the first invalid byte was plain ASCII, reading on as Latin-1 is exact, and
  * `onSwitch` is told; after real UTF-8 text the file mixes encodings and the stream fails with the offset.
  */
-export function openTextStream(source: Pick<SourceInfo, "path" | "isGzip">, encoding: TextEncoding, onBytes: (bytesRead: number) => void, onSwitch?: (offset: number) => void): Readable {
+export function openTextStream(
+  source: Pick<SourceInfo, "path" | "isGzip">,
+  encoding: TextEncoding,
+  onBytes: (bytesRead: number) => void,
+  onSwitch?: (offset: number) => void,
+  onText?: (chars: number) => void,
+): Readable {
   let read = 0;
   const file = createReadStream(source.path, { highWaterMark: 256 * 1024 });
   file.on("data", (chunk) => onBytes((read += chunk.length)));
@@ -81,6 +87,7 @@ export function openTextStream(source: Pick<SourceInfo, "path" | "isGzip">, enco
         const text = decoder.decode(chunk, { stream: true });
         if (!sawNonAscii && encoding === "utf-8") sawNonAscii = chunk.some((b) => b >= 0x80);
         offset += chunk.length;
+        onText?.(text.length);
         done(null, text);
       } catch {
         if (sawNonAscii) return done(new Error(`the file is not valid UTF-8 near byte ${offset.toLocaleString("en-GB")} although earlier text was UTF-8; save it in one encoding`));
