@@ -55,7 +55,7 @@ export function ImportSummary({ job, num }: { job: ImportJobJson; num: (n: numbe
             ) : null}
           </div>
           <p className="mt-1 text-sm text-slate-600">
-            The download holds every refused row as it was in your file, after its line number and the reason. Fix them, then import that file with its line, column and reason columns set to “Ignore this column”: rows already imported are not imported twice.
+            The download holds every refused row as it was in your file, after its line number and the reason. Fix them, then import that file as it is: its line, column and reason columns are ignored, and rows already imported are not imported twice.
           </p>
           <div className="mt-2 overflow-x-auto">
             <table className="min-w-full text-sm" data-testid="import-errors">
