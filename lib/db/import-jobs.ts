@@ -24,13 +24,17 @@ export async function createImportJob(job: NewImportJob): Promise<number> {
   return row.id;
 }
 
-export interface ImportProgress {
+/** The running totals a job records after each batch. */
+export interface ImportCounts {
   bytesRead: number;
   rowsRead: number;
   inserted: number;
   updated: number;
   unchanged: number;
   rejected: number;
+}
+
+export interface ImportProgress extends ImportCounts {
   summary: Record<string, number>;
 }
 
@@ -70,7 +74,7 @@ export async function requestImportCancel(jobId: number): Promise<boolean> {
   return prepared(bulkConnection(), sql).run(jobId).changes > 0;
 }
 
-export interface ImportJobRecord {
+export interface ImportJobRecord extends ImportCounts {
   id: number;
   kind: string;
   fileName: string;
@@ -80,12 +84,6 @@ export interface ImportJobRecord {
   options: unknown;
   summary: unknown;
   bytesTotal: number | null;
-  bytesRead: number;
-  rowsRead: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
   errorsPath: string | null;
   message: string | null;
   createdAt: Date;
