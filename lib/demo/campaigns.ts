@@ -1,6 +1,6 @@
 import { DAY_MS } from "./calendar";
 import type { DemoCustomer } from "./customers";
-import { chance, logNormal, normal, type Rng } from "./random";
+import { chance, logNormal, normal, type Rng } from "../ml/random";
 import { TASTE_GROUPS } from "./taste-groups";
 
 export interface DemoCampaign {

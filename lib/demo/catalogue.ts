@@ -1,5 +1,5 @@
 import { CATEGORIES, COLOURS, VARIANTS } from "./catalogue-vocabulary";
-import { pick, type Rng, uniform, chance } from "./random";
+import { pick, type Rng, uniform, chance } from "../ml/random";
 
 export interface DemoProduct {
   externalId: string;

@@ -1,5 +1,5 @@
 import { COUNTRIES, EDUCATION_LEVELS, FIRST_NAMES_F, FIRST_NAMES_M, LAST_NAMES } from "./people-vocabulary";
-import { chance, cumulative, drawIndex, logNormal, normal, pick, type Rng, uniform } from "./random";
+import { chance, cumulative, drawIndex, logNormal, normal, pick, type Rng, uniform } from "../ml/random";
 import { DAY_MS } from "./calendar";
 import { TASTE_GROUPS } from "./taste-groups";
 

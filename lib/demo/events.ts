@@ -1,7 +1,7 @@
 import { DAY_MS, HOUR_WEIGHTS, dayWeights } from "./calendar";
 import type { DemoCustomer } from "./customers";
 import type { DemoProduct } from "./catalogue";
-import { chance, cumulative, drawIndex, normal, type Rng } from "./random";
+import { chance, cumulative, drawIndex, normal, type Rng } from "../ml/random";
 import { PREFERRED_CATEGORY_WEIGHT, TASTE_GROUPS } from "./taste-groups";
 
 export type DemoEventType = "view" | "add_to_cart" | "purchase" | "rating";

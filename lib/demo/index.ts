@@ -7,7 +7,7 @@ import { CATEGORIES } from "./catalogue-vocabulary";
 import { DAY_MS, startOfUtcDay } from "./calendar";
 import { generateCustomers, type DemoCustomer } from "./customers";
 import { generateEvents } from "./events";
-import { forkRng } from "./random";
+import { forkRng } from "../ml/random";
 
 export type { DemoCampaign, DemoCampaignEvent, DemoDailyStat } from "./campaigns";
 export type { DemoProduct } from "./catalogue";

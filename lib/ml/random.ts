@@ -1,4 +1,4 @@
-// Seeded pseudo-random numbers for the demo generator. sfc32 is small, fast and passes PractRand to
+// Seeded pseudo-random numbers for the demo generator and the algorithms. sfc32 is small, fast and passes PractRand to
 // large sizes; Math.random cannot be seeded, and the demo data must be the same on every machine.
 
 export interface Rng {

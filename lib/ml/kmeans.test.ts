@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { assignClusters, fitKMeans, lloyd } from "./kmeans";
+import { fromRows, matrix } from "./matrix";
+
+const sortedCentroids = (centroids: number[], d: number) =>
+  Array.from({ length: centroids.length / d }, (_, j) => centroids.slice(j * d, (j + 1) * d)).sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!);
+
+describe("k-means", () => {
+  it("finds two groups on a line, with exact centroids and inertia", () => {
+    const { model, labels } = fitKMeans(fromRows([[0], [1], [2], [10], [11], [12]]), { k: 2, seed: 1 });
+    expect(sortedCentroids(model.centroids, 1)).toEqual([[1], [11]]);
+    expect(model.inertia).toBe(4);
+    expect(model.converged).toBe(true);
+    expect(model.sizes).toEqual([3, 3]);
+    expect(labels[0]).toBe(labels[2]);
+    expect(labels[3]).toBe(labels[5]);
+    expect(labels[0]).not.toBe(labels[3]);
+  });
+
+  it("finds two squares in the plane", () => {
+    const X = fromRows([[0, 0], [0, 2], [2, 0], [2, 2], [10, 10], [10, 12], [12, 10], [12, 12]]);
+    const { model } = fitKMeans(X, { k: 2, seed: 7, restarts: 3 });
+    expect(sortedCentroids(model.centroids, 2)).toEqual([[1, 1], [11, 11]]);
+    expect(model.inertia).toBe(16);
+    expect(model).toMatchObject({ kind: "kmeans", version: 1, k: 2, cols: 2, seed: 7, restarts: 3 });
+  });
+
+  it("moves a cluster left empty to the row farthest from its centroid", () => {
+    // Rows 0, 1 and 10 against centroids 0, 100 and 1: nothing is nearest 100, so it takes row 10.
+    const run = lloyd(fromRows([[0], [1], [10]]), Float64Array.from([0, 100, 1]), 10, 0);
+    expect(Array.from(run.centroids)).toEqual([0, 10, 1]);
+    expect(Array.from(run.labels)).toEqual([0, 2, 1]);
+    expect(run.inertia).toBe(0);
+  });
+
+  it("refuses more clusters than rows, or than distinct points, with the numbers", () => {
+    expect(() => fitKMeans(fromRows([[1], [2], [3]]), { k: 5 })).toThrow("k = 5 is more than the 3 rows to cluster");
+    expect(() => fitKMeans(fromRows([[3, 3], [3, 3], [3, 3], [3, 3], [3, 3]]), { k: 2 })).toThrow("k = 2 is more than the 1 distinct points in the data");
+    expect(() => fitKMeans(fromRows([[1], [2]]), { k: 0 })).toThrow("k must be a whole number of at least 1, got 0");
+    expect(() => fitKMeans(fromRows([[1], [Number.NaN]]), { k: 1 })).toThrow("the matrix holds a non-finite value at row 1, column 0");
+  });
+
+  it("is the same for the same seed, and labels new rows by the nearest centroid", () => {
+    const X = matrix(200, 2, Float64Array.from({ length: 400 }, (_, i) => Math.sin(i * 12.9898) * 43758.5453 - Math.floor(Math.sin(i * 12.9898) * 43758.5453)));
+    const a = fitKMeans(X, { k: 4, seed: 3 });
+    const b = fitKMeans(X, { k: 4, seed: 3 });
+    expect(b.model).toEqual(a.model);
+    expect(Array.from(assignClusters(a.model, X))).toEqual(Array.from(a.labels));
+    expect(JSON.parse(JSON.stringify(a.model))).toEqual(a.model);
+    expect(() => assignClusters(a.model, fromRows([[1, 2, 3]]))).toThrow("the model has 2 features, the data 3");
+  });
+});
