@@ -4,9 +4,10 @@ import { closeBulkConnections } from "../lib/db/bulk-insert";
 import { disconnectDb } from "../lib/db/client";
 import { type Command, UsageError } from "./cli-support";
 import { importCommand } from "./commands/import";
+import { kmeansCommand } from "./commands/kmeans";
 import { seedCommand } from "./commands/seed";
 
-const COMMANDS: readonly Command[] = [seedCommand, importCommand];
+const COMMANDS: readonly Command[] = [seedCommand, importCommand, kmeansCommand];
 
 function help(): string {
   return ["Usage: npm run -s cli -- <command> [flags]", "", "Commands:", ...COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`)].join("\n");

@@ -1,0 +1,39 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const dir = mkdtempSync(path.join(tmpdir(), "marketlens-cli-kmeans-"));
+const cli = (...args: string[]) => {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", "kmeans", ...args], { encoding: "utf8" });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+const file = (name: string, text: string) => {
+  const p = path.join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
+
+describe("cli kmeans", () => {
+  const points = file("points.csv", "id,x,y,label\n1,0,0,a\n2,0,2,a\n3,2,0,a\n4,2,2,a\n5,10,10,b\n6,10,12,b\n7,12,10,b\n8,12,12,b\n");
+
+  it("clusters the numeric columns and prints one JSON object with centroids in the file's units", () => {
+    const r = cli("--file", points, "--k", "2", "--columns", "x,y", "--transform", "none", "--json");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ rows: 8, columns: ["x", "y"], k: 2, transform: "none", inertia: 16, converged: true, sizes: [4, 4] });
+    expect(out.centroids.sort((a: number[], b: number[]) => a[0]! - b[0]!)).toEqual([[1, 1], [11, 11]]);
+    expect(typeof out.seconds).toBe("number");
+  });
+
+  it("takes every numeric column when none are named, and says what is wrong otherwise", () => {
+    expect(JSON.parse(cli("--file", points, "--k", "2", "--json").stdout).columns).toEqual(["id", "x", "y"]);
+    expect(cli("--file", points, "--k", "9", "--columns", "x,y").stderr).toContain("k = 9 is more than the 8 rows to cluster");
+    expect(cli("--file", points, "--k", "2", "--columns", "x,label").stderr).toContain('line 2, column "label": "a" is not a number');
+    expect(cli("--file", points, "--k", "2", "--columns", "z").stderr).toContain('no column "z" (columns: id, x, y, label)');
+    const bad = cli("--file", points, "--k", "2", "--transform", "log");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--transform must be one of none, zscore, log1p-zscore, got "log"');
+  });
+});
