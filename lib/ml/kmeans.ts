@@ -71,8 +71,12 @@ export function fitKMeans(X: Matrix, options: KMeansOptions): KMeansResult {
   return { model, labels: best!.labels };
 }
 
-/** Greedy k-means++: each new centre is the best of 2 + ln k candidates drawn in proportion to D². */
-function seedPlusPlus(X: Matrix, k: number, rng: Rng): Float64Array {
+/**
+ * Greedy k-means++: each new centre is the best of 2 + ln k candidates drawn in proportion to D² (the
+ * squared distance to the nearest centre so far). The candidates are measured in one pass over the rows,
+ * and a row stops being measured against a candidate once it is already nearer an earlier centre.
+ */
+export function seedPlusPlus(X: Matrix, k: number, rng: Rng): Float64Array {
   const { rows: n, cols: d, data } = X;
   const centroids = new Float64Array(k * d);
   const first = Math.floor(rng.next() * n);
@@ -81,79 +85,180 @@ function seedPlusPlus(X: Matrix, k: number, rng: Rng): Float64Array {
   let potential = 0;
   for (let i = 0; i < n; i++) potential += closest[i] = squaredDistance(data, i, centroids, 0, d);
   const trials = 2 + Math.floor(Math.log(k));
-  const candidateDist = new Float64Array(n);
-  const bestDist = new Float64Array(n);
+  const cumulative = new Float64Array(n);
+  const trialDist = new Float64Array(trials * n);
+  const trialPotential = new Float64Array(trials);
+  const candidates = new Int32Array(trials);
   for (let c = 1; c < k; c++) {
     if (potential <= 0) throw new RangeError(`k = ${k} is more than the ${c} distinct points in the data`);
-    let bestPotential = Infinity;
-    let bestIndex = -1;
-    for (let t = 0; t < trials; t++) {
-      const candidate = drawByWeight(closest, potential, rng);
-      let p = 0;
-      for (let i = 0; i < n; i++) p += candidateDist[i] = Math.min(closest[i]!, squaredDistance(data, i, data, candidate, d));
-      if (p < bestPotential) {
-        bestPotential = p;
-        bestIndex = candidate;
-        bestDist.set(candidateDist);
+    let run = 0;
+    for (let i = 0; i < n; i++) cumulative[i] = run += closest[i]!;
+    for (let t = 0; t < trials; t++) candidates[t] = drawByWeight(cumulative, closest, rng.next() * run);
+    trialPotential.fill(0);
+    for (let i = 0; i < n; i++) {
+      const limit = closest[i]!;
+      const oi = i * d;
+      for (let t = 0; t < trials; t++) {
+        const oc = candidates[t]! * d;
+        let sq = 0;
+        for (let j = 0; j < d && sq < limit; j++) {
+          const diff = data[oi + j]! - data[oc + j]!;
+          sq += diff * diff;
+        }
+        const v = sq < limit ? sq : limit;
+        trialDist[t * n + i] = v;
+        trialPotential[t]! += v;
       }
     }
-    centroids.set(data.subarray(bestIndex * d, (bestIndex + 1) * d), c * d);
-    closest.set(bestDist);
-    potential = bestPotential;
+    let best = 0;
+    for (let t = 1; t < trials; t++) if (trialPotential[t]! < trialPotential[best]!) best = t;
+    centroids.set(data.subarray(candidates[best]! * d, (candidates[best]! + 1) * d), c * d);
+    closest.set(trialDist.subarray(best * n, (best + 1) * n));
+    potential = trialPotential[best]!;
   }
   return centroids;
 }
 
-function drawByWeight(weights: Float64Array, total: number, rng: Rng): number {
-  let r = rng.next() * total;
-  for (let i = 0; i < weights.length; i++) {
-    r -= weights[i]!;
-    if (r < 0 && weights[i]! > 0) return i;
+/** The first row whose cumulative weight passes r, by binary search; never a row of weight 0. */
+function drawByWeight(cumulative: Float64Array, weights: Float64Array, r: number): number {
+  let lo = 0;
+  let hi = cumulative.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cumulative[mid]! > r) hi = mid;
+    else lo = mid + 1;
   }
-  for (let i = weights.length - 1; i >= 0; i--) if (weights[i]! > 0) return i;
-  return 0;
+  while (lo > 0 && weights[lo] === 0) lo--;
+  return lo;
 }
 
-/** Lloyd iterations from the given centroids until they move less than `tol` (squared) in total. */
+/**
+ * Lloyd iterations from the given centroids until they move less than `tol` (squared) in total, with
+ * Hamerly's bounds (2010): each row keeps an upper bound on the distance to its centroid and a lower bound
+ * on the distance to any other, and is only measured again when the bounds overlap. The result is exactly
+ * Lloyd's; after the first few iterations most rows cost two comparisons instead of k distances.
+ */
 export function lloyd(X: Matrix, centroids: Float64Array, maxIterations: number, tol: number) {
   const { rows: n, cols: d, data } = X;
   const k = centroids.length / d;
   const labels = new Int32Array(n);
   const distance = new Float64Array(n);
+  const upper = new Float64Array(n);
+  const lower = new Float64Array(n);
   const sums = new Float64Array(k * d);
   const counts = new Int32Array(k);
+  const half = new Float64Array(k);
+  const moved = new Float64Array(k);
+  const fullPass = () => {
+    assignWithSecond(X, centroids, labels, upper, lower);
+    for (let i = 0; i < n; i++) distance[i] = upper[i]! * upper[i]!;
+    if (relocateEmpty(X, centroids, labels, distance, k)) assignWithSecond(X, centroids, labels, upper, lower);
+    sums.fill(0);
+    counts.fill(0);
+    for (let i = 0; i < n; i++) addRow(data, i, d, labels[i]!, sums, counts, 1);
+  };
+  /** Moves the bounds by how far the centroids moved, then re-measures only rows whose bounds overlap. */
+  const reassign = (maxMove: number, maxMoveAt: number, secondMove: number): boolean => {
+    for (let i = 0; i < n; i++) {
+      upper[i]! += moved[labels[i]!]!;
+      lower[i]! -= labels[i] === maxMoveAt ? secondMove : maxMove;
+    }
+    halfDistanceToNearestOther(centroids, k, d, half);
+    let emptied = false;
+    for (let i = 0; i < n; i++) {
+      const a = labels[i]!;
+      const bound = Math.max(half[a]!, lower[i]!);
+      if (upper[i]! <= bound) continue;
+      upper[i] = Math.sqrt(squaredDistance(data, i, centroids, a, d));
+      if (upper[i]! <= bound) continue;
+      const b = nearestTwo(data, i, centroids, k, d, upper, lower);
+      if (b === a) continue;
+      labels[i] = b;
+      addRow(data, i, d, a, sums, counts, -1);
+      addRow(data, i, d, b, sums, counts, 1);
+      if (counts[a] === 0) emptied = true;
+    }
+    return emptied;
+  };
+  fullPass();
   let iterations = 0;
   let converged = false;
   while (iterations < maxIterations) {
     iterations++;
-    assign(X, centroids, labels, distance);
-    relocateEmpty(X, centroids, labels, distance, k);
-    sums.fill(0);
-    counts.fill(0);
-    for (let i = 0; i < n; i++) {
-      const l = labels[i]!;
-      counts[l]!++;
-      const o = i * d;
-      const s = l * d;
-      for (let c = 0; c < d; c++) sums[s + c]! += data[o + c]!;
-    }
+    // Move the centroids to their means, and note how far each moved.
     let shift = 0;
+    let maxMove = 0;
+    let maxMoveAt = -1;
+    let secondMove = 0;
     for (let j = 0; j < k; j++) {
+      let sq = 0;
       for (let c = 0; c < d; c++) {
         const next = sums[j * d + c]! / counts[j]!;
         const delta = next - centroids[j * d + c]!;
-        shift += delta * delta;
+        sq += delta * delta;
         centroids[j * d + c] = next;
       }
+      shift += sq;
+      moved[j] = Math.sqrt(sq);
+      if (moved[j]! > maxMove) [secondMove, maxMove, maxMoveAt] = [maxMove, moved[j]!, j];
+      else if (moved[j]! > secondMove) secondMove = moved[j]!;
     }
-    if (shift <= tol) {
-      converged = true;
-      break;
+    // After the last move the rows are assigned once more, so labels and inertia fit the final centroids.
+    converged = shift <= tol;
+    if (reassign(maxMove, maxMoveAt, secondMove)) fullPass();
+    if (converged) break;
+  }
+  let inertia = 0;
+  for (let i = 0; i < n; i++) inertia += squaredDistance(data, i, centroids, labels[i]!, d);
+  return { centroids, labels, inertia, iterations, converged };
+}
+
+function addRow(data: Float64Array, i: number, d: number, label: number, sums: Float64Array, counts: Int32Array, sign: 1 | -1): void {
+  counts[label]! += sign;
+  const o = i * d;
+  const s = label * d;
+  for (let c = 0; c < d; c++) sums[s + c]! += sign * data[o + c]!;
+}
+
+/** Half the distance from each centroid to its nearest other centroid: a row nearer than that stays. */
+function halfDistanceToNearestOther(centroids: Float64Array, k: number, d: number, out: Float64Array): void {
+  out.fill(Infinity);
+  for (let j = 0; j < k; j++) {
+    for (let l = j + 1; l < k; l++) {
+      const h = Math.sqrt(squaredDistance(centroids, j, centroids, l, d)) / 2;
+      if (h < out[j]!) out[j] = h;
+      if (h < out[l]!) out[l] = h;
     }
   }
-  // Labels and inertia for the final centroids.
-  const inertia = assign(X, centroids, labels, distance);
-  return { centroids, labels, inertia, iterations, converged };
+}
+
+/** Nearest and second-nearest centroid of row i: sets upper/lower (distances), returns the nearest. */
+function nearestTwo(data: Float64Array, i: number, centroids: Float64Array, k: number, d: number, upper: Float64Array, lower: Float64Array): number {
+  let best = Infinity;
+  let second = Infinity;
+  let label = 0;
+  const o = i * d;
+  for (let j = 0; j < k; j++) {
+    let s = 0;
+    const cj = j * d;
+    for (let c = 0; c < d && s < second; c++) {
+      const diff = data[o + c]! - centroids[cj + c]!;
+      s += diff * diff;
+    }
+    if (s < best) {
+      second = best;
+      best = s;
+      label = j;
+    } else if (s < second) second = s;
+  }
+  upper[i] = Math.sqrt(best);
+  lower[i] = Math.sqrt(second);
+  return label;
+}
+
+function assignWithSecond(X: Matrix, centroids: Float64Array, labels: Int32Array, upper: Float64Array, lower: Float64Array): void {
+  const k = centroids.length / X.cols;
+  for (let i = 0; i < X.rows; i++) labels[i] = nearestTwo(X.data, i, centroids, k, X.cols, upper, lower);
 }
 
 /** Nearest centroid of every row; returns the inertia (sum of squared distances). */
@@ -185,20 +290,23 @@ function assign(X: Matrix, centroids: Float64Array, labels: Int32Array, distance
 }
 
 /** A cluster left without rows takes the row farthest from its own centroid, as scikit-learn does. */
-function relocateEmpty(X: Matrix, centroids: Float64Array, labels: Int32Array, distance: Float64Array, k: number): void {
+function relocateEmpty(X: Matrix, centroids: Float64Array, labels: Int32Array, distance: Float64Array, k: number): boolean {
   const counts = new Int32Array(k);
   for (const l of labels) counts[l]!++;
+  let moved = false;
   for (let j = 0; j < k; j++) {
     if (counts[j]! > 0) continue;
     let far = -1;
     for (let i = 0; i < labels.length; i++) if (counts[labels[i]!]! > 1 && (far < 0 || distance[i]! > distance[far]!)) far = i;
-    if (far < 0) return;
+    if (far < 0) return moved;
+    moved = true;
     counts[labels[far]!]!--;
     labels[far] = j;
     counts[j] = 1;
     distance[far] = 0;
     centroids.set(X.data.subarray(far * X.cols, (far + 1) * X.cols), j * X.cols);
   }
+  return moved;
 }
 
 /** The nearest centroid of each row of X under a fitted model. */
