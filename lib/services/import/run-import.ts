@@ -72,7 +72,7 @@ export async function executeImport(jobId: number, source: Pick<SourceInfo, "pat
     for (const r of chunk.rejected) tx.reject(r);
     for (let i = 0; i < chunk.rows.length && !cancelled; ) {
       const take = Math.max(1, BATCH_ROWS - tx.pending);
-      tx.write(chunk.rows.slice(i, i + take));
+      tx.write(i === 0 && take >= chunk.rows.length ? chunk.rows : chunk.rows.slice(i, i + take));
       i += take;
       if (tx.pending >= BATCH_ROWS) commit();
     }
