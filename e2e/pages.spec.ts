@@ -81,6 +81,23 @@ test("segments page breaks the base down and pages and sorts customers", async (
   expect(problems).toEqual([]);
 });
 
+test("segments page names every RFM segment and its grid adds up to the customers it scores", async ({ page }) => {
+  const { problems } = await open(page, "/segments");
+  const table = page.getByTestId("rfm-segments");
+  await expect(table.locator("tbody tr")).toHaveCount(11);
+  await expect(table).toContainText("Champions");
+  await expect(table).toContainText("R 5, F 4–5");
+  const num = (s: string) => Number(s.replace(/[^0-9]/g, ""));
+  const perSegment = (await table.locator("tbody tr td:nth-child(3)").allTextContents()).map(num);
+  const perCell = (await page.getByTestId("rfm-grid").locator("tbody td").allTextContents()).map(num);
+  expect(perCell).toHaveLength(25);
+  const scored = perSegment.reduce((a, b) => a + b, 0);
+  expect(perCell.reduce((a, b) => a + b, 0)).toBe(scored);
+  expect(scored).toBeGreaterThan(1000);
+  await expect(page.getByText(`for the ${scored.toLocaleString("en-GB")} customers with a purchase`)).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
 test("recommendations page ranks best sellers and filters the catalogue", async ({ page }) => {
   const { problems } = await open(page, "/recommendations");
   await expect(page.getByTestId("best-sellers").locator("tbody tr")).toHaveCount(10);

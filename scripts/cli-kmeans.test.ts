@@ -37,3 +37,24 @@ describe("cli kmeans", () => {
     expect(bad.stderr).toContain('--transform must be one of none, zscore, log1p-zscore, got "log"');
   });
 });
+
+describe("cli segment", () => {
+  it("scores RFM and clusters the demo shop, suggesting k with its reason", () => {
+    const db = `file:${path.join(dir, "segment.db")}`;
+    const env = { ...process.env, DATABASE_URL: db };
+    const run = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], { encoding: "utf8", env });
+    expect(run("seed", "--customers", "300", "--products", "40", "--events", "6000", "--end-date", "2026-11-22").status).toBe(0);
+    const r = run("segment", "--json");
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.customers).toBeGreaterThan(100);
+    expect(Object.values(out.rfm as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(out.customers);
+    expect(out.sizes.reduce((a: number, b: number) => a + b, 0)).toBe(out.customers);
+    expect(out.tried.map((t: { k: number }) => t.k)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(out.reason).toMatch(/^The inertia curve bends at k = \d+/);
+    expect(out.centroids).toHaveLength(out.k);
+    expect(run("segment", "--k", "3", "--features", "frequency,colour").stderr).toContain('--features: unknown feature "colour"');
+    const fixed = JSON.parse(run("segment", "--k", "3", "--json").stdout);
+    expect(fixed).toMatchObject({ k: 3, reason: null, tried: null });
+  });
+});

@@ -6,8 +6,9 @@ import { type Command, UsageError } from "./cli-support";
 import { importCommand } from "./commands/import";
 import { kmeansCommand } from "./commands/kmeans";
 import { seedCommand } from "./commands/seed";
+import { segmentCommand } from "./commands/segment";
 
-const COMMANDS: readonly Command[] = [seedCommand, importCommand, kmeansCommand];
+const COMMANDS: readonly Command[] = [seedCommand, importCommand, kmeansCommand, segmentCommand];
 
 function help(): string {
   return ["Usage: npm run -s cli -- <command> [flags]", "", "Commands:", ...COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`)].join("\n");

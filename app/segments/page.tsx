@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import { CustomersTable } from "@/components/tables/customers-table";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { countCustomersBy, type Breakdown } from "@/lib/db/customers";
+import { computeRfmSummary } from "@/lib/services/segments/rfm";
 import type { SearchParams } from "@/lib/url-state";
 import { fmt } from "../formatting";
+import { RfmSection } from "./rfm-section";
 
 export const metadata: Metadata = { title: "Segments" };
 export const dynamic = "force-dynamic";
@@ -11,9 +13,11 @@ export const dynamic = "force-dynamic";
 export default async function SegmentsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const sp = await searchParams;
   const [countries, genders, education] = await Promise.all([countCustomersBy("country"), countCustomersBy("gender"), countCustomersBy("education")]);
+  const rfm = computeRfmSummary();
   return (
     <>
-      <PageHeader title="Segments" description="Who your customers are: the customer base by attribute, and every customer with their purchase history." />
+      <PageHeader title="Segments" description="Who your customers are: RFM segments by purchase behaviour, the customer base by attribute, and every customer with their purchase history." />
+      <RfmSection summary={rfm} params={sp} />
       <div className="grid gap-6 md:grid-cols-3">
         <BreakdownCard title="By country" rows={countries} limit={8} />
         <BreakdownCard title="By gender" rows={genders} labels={{ F: "Female", M: "Male", X: "Other / not stated" }} />

@@ -1,0 +1,61 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { getCustomerIdsByExternalId, insertCustomers } from "../../db/customers";
+import { insertEvents } from "../../db/events";
+import { customerFeatures } from "../../ml/customer-features";
+import { suggestK } from "../../ml/choose-k";
+import { prepareDatabase } from "../prepare-database";
+import { computeRfmSummary } from "./rfm";
+
+const day = (d: string) => new Date(`${d}T12:00:00Z`);
+
+beforeAll(async () => {
+  await prepareDatabase({ seedIfEmpty: false });
+  await insertCustomers(["A", "B", "C", "D", "E", "F"].map((externalId) => ({ externalId })));
+  const id = await getCustomerIdsByExternalId();
+  const buy = (c: string, d: string, orderId: string, revenue: number) => ({ customerId: id.get(c)!, type: "purchase", revenue, orderId, occurredAt: day(d) });
+  await insertEvents([
+    buy("A", "2026-03-01", "A1", 10), buy("A", "2026-03-20", "A2", 30), buy("A", "2026-03-30", "A3", 20),
+    buy("B", "2026-01-05", "B1", 100), buy("B", "2026-01-05", "B1", 50),
+    buy("C", "2026-03-29", "C1", 5),
+    buy("D", "2026-02-01", "D1", 15), buy("D", "2026-03-01", "D2", 15),
+    buy("E", "2026-01-01", "E1", 1),
+    { customerId: id.get("F")!, type: "view", occurredAt: day("2026-03-30") },
+  ]);
+});
+
+describe("RFM summary", () => {
+  it("scores every customer with a purchase as of the day after the last one", () => {
+    const s = computeRfmSummary();
+    expect(s.asOf).toBe("2026-03-31");
+    expect(s.customers).toBe(5);
+    expect(s.revenue).toBe(246);
+    expect(s.grid.flat().reduce((a, b) => a + b, 0)).toBe(5);
+    const named = Object.fromEntries(s.segments.filter((g) => g.customers > 0).map((g) => [g.name, g.customers]));
+    // A: most recent and most orders; E: one order, longest ago.
+    expect(named.Champions).toBe(1);
+    expect(named.Lost).toBe(1);
+    expect(s.segments.find((g) => g.name === "Hibernating")!.rule).toBe("R 1–2, F 1–2");
+  });
+
+  it("computes features in days and orders", () => {
+    const f = customerFeatures({ firstAt: Float64Array.from([Date.UTC(2026, 0, 1)]), lastAt: Float64Array.from([Date.UTC(2026, 0, 11)]), orders: Float64Array.from([3]), revenue: Float64Array.from([90]), asOf: Date.UTC(2026, 0, 21) });
+    expect([f.recencyDays[0], f.frequency[0], f.monetary[0], f.tenureDays[0], f.averageOrderValue[0], f.daysBetweenOrders[0]]).toEqual([10, 3, 90, 20, 30, 5]);
+  });
+});
+
+describe("suggested k", () => {
+  it("takes the best silhouette near the elbow, not k = 2, and says why", () => {
+    const tried = [
+      { k: 2, inertia: 1000, silhouette: 0.45 },
+      { k: 3, inertia: 600, silhouette: 0.33 },
+      { k: 4, inertia: 400, silhouette: 0.36 },
+      { k: 5, inertia: 350, silhouette: 0.31 },
+      { k: 6, inertia: 320, silhouette: 0.29 },
+      { k: 7, inertia: 300, silhouette: 0.28 },
+    ];
+    expect(suggestK(tried)).toEqual({
+      k: 4,
+      reason: "The inertia curve bends at k = 4; of k = 3–5, k = 4 separates the groups best (silhouette 0.36). k = 2 scores a higher silhouette (0.45) but splits the base too coarsely to act on.",
+    });
+  });
+});

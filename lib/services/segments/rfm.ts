@@ -1,0 +1,67 @@
+// RFM for the whole customer base: history from the database, scores and named segments from lib/ml, and
+// the summary the segments page and the CLI show.
+import { loadPurchaseHistory } from "../../db/purchase-history";
+import { customerFeatures } from "../../ml/customer-features";
+import { RFM_SEGMENTS, type RfmCuts, scoreRfm } from "../../ml/rfm";
+
+export interface RfmSegmentSummary {
+  name: string;
+  description: string;
+  rule: string;
+  customers: number;
+  share: number;
+  revenue: number;
+  revenueShare: number;
+  medianRecencyDays: number;
+  medianOrders: number;
+}
+
+export interface RfmSummary {
+  asOf: string;
+  customers: number;
+  revenue: number;
+  segments: RfmSegmentSummary[];
+  /** grid[r - 1][f - 1]: customers with that R and F score. */
+  grid: number[][];
+  cuts: RfmCuts;
+  seconds: number;
+}
+
+const range = (label: string, [lo, hi]: readonly [number, number]) => (lo === hi ? `${label} ${lo}` : `${label} ${lo}–${hi}`);
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const s = values.sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+export function computeRfmSummary(asOf?: number): RfmSummary {
+  const started = performance.now();
+  const history = loadPurchaseHistory(asOf);
+  const f = customerFeatures(history);
+  const scores = scoreRfm({ recencyDays: f.recencyDays, frequency: f.frequency, monetary: f.monetary });
+  const n = history.customerId.length;
+  const revenue = f.monetary.reduce((a, b) => a + b, 0);
+  const grid = Array.from({ length: 5 }, () => Array<number>(5).fill(0));
+  const members = RFM_SEGMENTS.map(() => ({ revenue: 0, recency: [] as number[], orders: [] as number[] }));
+  for (let i = 0; i < n; i++) {
+    grid[scores.r[i]! - 1]![scores.f[i]! - 1]!++;
+    const m = members[scores.segment[i]!]!;
+    m.revenue += f.monetary[i]!;
+    m.recency.push(f.recencyDays[i]!);
+    m.orders.push(f.frequency[i]!);
+  }
+  const segments = RFM_SEGMENTS.map((s, j) => ({
+    name: s.name,
+    description: s.description,
+    rule: `${range("R", s.r)}, ${range("F", s.f)}`,
+    customers: members[j]!.recency.length,
+    share: n ? members[j]!.recency.length / n : 0,
+    revenue: members[j]!.revenue,
+    revenueShare: revenue ? members[j]!.revenue / revenue : 0,
+    medianRecencyDays: median(members[j]!.recency),
+    medianOrders: median(members[j]!.orders),
+  }));
+  return { asOf: new Date(history.asOf).toISOString().slice(0, 10), customers: n, revenue, segments, grid, cuts: scores.cuts, seconds: (performance.now() - started) / 1000 };
+}
