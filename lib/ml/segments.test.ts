@@ -56,3 +56,18 @@ describe("silhouette and transforms", () => {
     expect(invertTransform([0], logged.fitted)[0]).toBeCloseTo(Math.expm1(1 / 3), 12);
   });
 });
+
+describe("cluster profiles", () => {
+  it("measures each cluster against the base in standard deviations and names it from the strongest ones", async () => {
+    const { profileClusters, nameCluster } = await import("./cluster-profile");
+    // Recency, frequency, monetary for four customers; cluster 0 = the two recent big spenders.
+    const data = Float64Array.from([2, 10, 1000, 4, 8, 900, 200, 1, 20, 180, 1, 30]);
+    const [best, rest] = profileClusters(["recencyDays", "frequency", "monetary"], data, Int32Array.from([0, 0, 1, 1]), 2);
+    expect(best).toMatchObject({ size: 2, share: 0.5, name: "Frequent high spenders, bought recently" });
+    // Frequency: base 10, 8, 1, 1 (mean 5, sd √16.5); the cluster's mean 9 is (9 − 5) / √16.5 above it.
+    expect(best!.deviations.find((d) => d.feature === "frequency")!.z).toBeCloseTo(4 / Math.sqrt(16.5), 12);
+    expect(best!.deviations.at(-1)!.feature).toBe("frequency");
+    expect(rest!.name).toBe("Occasional low spenders, lapsed");
+    expect(nameCluster([{ feature: "monetary", mean: 1, z: 0.2 }])).toBe("Typical customers");
+  });
+});

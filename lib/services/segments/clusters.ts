@@ -1,7 +1,9 @@
 // K-means segments of the customer base: features from the purchase history, transformed, clustered, and
 // described in the features' own units. With k = "auto" it tries k = 2…10 and suggests one (choose-k.ts).
+import { saveModelRun } from "../../db/model-runs";
 import { loadPurchaseHistory } from "../../db/purchase-history";
 import { type KCandidate, suggestK } from "../../ml/choose-k";
+import { type ClusterProfile, profileClusters } from "../../ml/cluster-profile";
 import { customerFeatures, type Feature } from "../../ml/customer-features";
 import { fitKMeans } from "../../ml/kmeans";
 import { matrix } from "../../ml/matrix";
@@ -30,6 +32,8 @@ export interface ClusterResult {
   sizes: number[];
   /** One row per cluster, in the features' own units. */
   centroids: number[][];
+  /** Size, share, generated name and what sets each cluster apart. */
+  profiles: ClusterProfile[];
   seconds: number;
 }
 
@@ -72,6 +76,17 @@ export function clusterCustomers(req: ClusterRequest): ClusterResult {
     silhouette: silhouetteScore(X, labels, { seed: req.seed }),
     sizes: model.sizes,
     centroids: model.sizes.map((_, j) => invertTransform(model.centroids.slice(j * d, (j + 1) * d), fitted)),
+    profiles: profileClusters(req.features, raw.data, labels, k),
     seconds: (performance.now() - started) / 1000,
   };
+}
+
+export const CLUSTER_RUN_KIND = "customer-clusters";
+
+/** Clusters the customers and keeps the result, so the segments page shows it without recomputing. */
+export async function runAndSaveClusters(req: ClusterRequest): Promise<{ runId: number; result: ClusterResult }> {
+  const startedAt = new Date();
+  const result = clusterCustomers(req);
+  const runId = await saveModelRun(CLUSTER_RUN_KIND, { ...req }, result, startedAt);
+  return { runId, result };
 }

@@ -1,0 +1,90 @@
+import { EmptyState, Notice, Section } from "@/components/ui/page-header";
+import type { ModelRunRecord } from "@/lib/db/model-runs";
+import { FEATURE_LABELS } from "@/lib/ml/customer-features";
+import type { ClusterResult } from "@/lib/services/segments/clusters";
+import { fmt } from "../formatting";
+import { FindClustersButton } from "./find-clusters-button";
+
+const signed = (z: number) => `${z >= 0 ? "+" : "−"}${Math.abs(z).toFixed(1)} sd`;
+
+/** The last stored k-means run: clusters described in words, and how k was chosen. */
+export function ClustersSection({ run, lastImportAt }: { run: ModelRunRecord<ClusterResult> | null; lastImportAt: Date | null }) {
+  if (!run) {
+    return (
+      <Section title="Clusters">
+        <EmptyState title="No clusters yet">
+          <p className="mb-4">K-means groups customers by recency, orders and revenue, and describes each group in words.</p>
+          <div className="flex justify-center">
+            <FindClustersButton label="Find clusters" />
+          </div>
+        </EmptyState>
+      </Section>
+    );
+  }
+  const r = run.result;
+  const stale = lastImportAt !== null && lastImportAt > run.finishedAt;
+  return (
+    <Section title="Clusters" description={`K-means on ${r.features.map((f) => FEATURE_LABELS[f].toLowerCase()).join(", ")} (log1p, then z-scored) for ${fmt.integer(r.customers)} customers, as of ${r.asOf}. Computed ${fmt.dateTime(run.finishedAt)} in ${r.seconds.toFixed(1)} s.`}>
+      {stale ? <Notice tone="warning">Data was imported after these clusters were computed ({fmt.dateTime(lastImportAt)}): find them again to include it.</Notice> : null}
+      <div className="overflow-x-auto">
+        <table className="min-w-full text-sm" data-testid="clusters">
+          <caption className="sr-only">Clusters</caption>
+          <thead>
+            <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-500">
+              <th scope="col" className="px-3 py-2 font-medium">Cluster</th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">Customers</th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">Share</th>
+              {r.features.map((f) => (
+                <th key={f} scope="col" className="px-3 py-2 text-right font-medium">{FEATURE_LABELS[f]}</th>
+              ))}
+              <th scope="col" className="px-3 py-2 font-medium">Sets it apart</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.profiles.map((p, j) => (
+              <tr key={j} className="border-b border-slate-100 last:border-0">
+                <th scope="row" className="px-3 py-2 text-left font-medium">{p.name}</th>
+                <td className="px-3 py-2 text-right tabular-nums">{fmt.integer(p.size)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{fmt.percent(p.share, 1)}</td>
+                {r.features.map((f) => (
+                  <td key={f} className="px-3 py-2 text-right tabular-nums">{fmt.integer(p.deviations.find((d) => d.feature === f)?.mean ?? 0)}</td>
+                ))}
+                <td className="px-3 py-2 text-slate-600">
+                  {p.deviations.slice(0, 2).map((d) => `${FEATURE_LABELS[d.feature].toLowerCase()} ${signed(d.z)}`).join("; ")}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {r.suggestion ? (
+        <details className="mt-4 text-sm">
+          <summary className="cursor-pointer font-medium">Why k = {r.k}</summary>
+          <p className="mt-2 text-slate-700" data-testid="k-reason">{r.suggestion.reason}</p>
+          <table className="mt-2 text-xs tabular-nums" data-testid="k-tried">
+            <caption className="sr-only">Inertia and silhouette for each k tried</caption>
+            <thead>
+              <tr className="text-left text-slate-500">
+                <th scope="col" className="pr-4">k</th>
+                <th scope="col" className="pr-4 text-right">Inertia</th>
+                <th scope="col" className="text-right">Silhouette</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.suggestion.tried.map((t) => (
+                <tr key={t.k} className={t.k === r.k ? "font-semibold" : ""}>
+                  <td className="pr-4">{t.k}</td>
+                  <td className="pr-4 text-right">{fmt.integer(t.inertia)}</td>
+                  <td className="text-right">{t.silhouette.toFixed(3)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      ) : null}
+      <div className="mt-4">
+        <FindClustersButton label="Find clusters again" />
+      </div>
+    </Section>
+  );
+}

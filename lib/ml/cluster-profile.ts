@@ -1,0 +1,76 @@
+// What sets each cluster apart, in words a marketer reads: for every feature, how far the cluster's mean
+// sits from the whole base in standard deviations (z), and a generated name from the strongest of them
+// ("Frequent high spenders, bought recently"). Names are suggestions; people edit them.
+import type { Feature } from "./customer-features";
+
+export interface FeatureDeviation {
+  feature: Feature;
+  mean: number;
+  z: number;
+}
+
+export interface ClusterProfile {
+  size: number;
+  share: number;
+  name: string;
+  /** Features sorted by |z|, largest first. */
+  deviations: FeatureDeviation[];
+}
+
+/** Words for a feature far above (high) or below (low) the base; recency reads the other way round. */
+const WORDS: Record<Feature, { high: string; low: string; kind: "adjective" | "noun" | "clause" }> = {
+  recencyDays: { high: "lapsed", low: "bought recently", kind: "clause" },
+  frequency: { high: "frequent", low: "occasional", kind: "adjective" },
+  monetary: { high: "high spenders", low: "low spenders", kind: "noun" },
+  tenureDays: { high: "long-standing", low: "new", kind: "adjective" },
+  averageOrderValue: { high: "big baskets", low: "small baskets", kind: "clause" },
+  daysBetweenOrders: { high: "long gaps between orders", low: "short gaps between orders", kind: "clause" },
+};
+
+/** |z| below this is "about average" and does not name the cluster. */
+const NOTABLE = 0.5;
+
+export function nameCluster(deviations: readonly FeatureDeviation[]): string {
+  const notable = deviations.filter((d) => Math.abs(d.z) >= NOTABLE);
+  if (notable.length === 0) return "Typical customers";
+  const words = notable.map((d) => ({ ...WORDS[d.feature], word: d.z > 0 ? WORDS[d.feature].high : WORDS[d.feature].low }));
+  const adjectives = words.filter((w) => w.kind === "adjective").map((w) => w.word);
+  const noun = words.find((w) => w.kind === "noun")?.word ?? "customers";
+  const clauses = words.filter((w) => w.kind === "clause").map((w) => w.word);
+  const head = [...adjectives, noun].join(" ");
+  const text = [head, ...clauses].join(", ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * Profiles of k clusters from the raw feature matrix (rows × features, row-major) and the labels. z uses
+ * the base's mean and standard deviation of each feature in its own units.
+ */
+export function profileClusters(features: readonly Feature[], data: Float64Array, labels: Int32Array, k: number): ClusterProfile[] {
+  const n = labels.length;
+  const d = features.length;
+  const mean = new Float64Array(d);
+  const sq = new Float64Array(d);
+  const sums = new Float64Array(k * d);
+  const sizes = new Int32Array(k);
+  for (let i = 0; i < n; i++) {
+    sizes[labels[i]!]!++;
+    for (let c = 0; c < d; c++) {
+      const v = data[i * d + c]!;
+      mean[c]! += v;
+      sq[c]! += v * v;
+      sums[labels[i]! * d + c]! += v;
+    }
+  }
+  for (let c = 0; c < d; c++) mean[c]! /= n;
+  const sd = Array.from(mean, (m, c) => Math.sqrt(Math.max(0, sq[c]! / n - m * m)));
+  return Array.from({ length: k }, (_, j) => {
+    const deviations = features
+      .map((feature, c) => {
+        const m = sizes[j]! ? sums[j * d + c]! / sizes[j]! : 0;
+        return { feature, mean: m, z: sd[c]! > 0 ? (m - mean[c]!) / sd[c]! : 0 };
+      })
+      .sort((a, b) => Math.abs(b.z) - Math.abs(a.z));
+    return { size: sizes[j]!, share: sizes[j]! / n, name: nameCluster(deviations), deviations };
+  });
+}
