@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { loadPurchaseHistory } from "../../lib/db/purchase-history";
 import { FEATURE_LABELS, FEATURES, type Feature } from "../../lib/ml/customer-features";
 import { type Transform, TRANSFORMS } from "../../lib/ml/transforms";
 import { clusterCustomers } from "../../lib/services/segments/clusters";
@@ -33,8 +34,9 @@ export const segmentCommand: Command = {
     const asOf = parseDateFlag("as-of", values["as-of"]);
     await prepareDatabase({ seedIfEmpty: false });
     const started = performance.now();
-    const rfm = computeRfmSummary(asOf);
-    const c = clusterCustomers({ k, features: parseFeatures(values.features), transform, seed: parseIntegerFlag("seed", values.seed, 42), asOf });
+    const history = loadPurchaseHistory(asOf);
+    const rfm = computeRfmSummary(asOf, history);
+    const c = clusterCustomers({ k, features: parseFeatures(values.features), transform, seed: parseIntegerFlag("seed", values.seed, 42), asOf }, history);
     const seconds = round((performance.now() - started) / 1000);
     const json = {
       customers: c.customers,

@@ -1,7 +1,7 @@
 // K-means segments of the customer base: features from the purchase history, transformed, clustered, and
 // described in the features' own units. With k = "auto" it tries k = 2…10 and suggests one (choose-k.ts).
 import { saveModelRun } from "../../db/model-runs";
-import { loadPurchaseHistory } from "../../db/purchase-history";
+import { loadPurchaseHistory, type PurchaseHistory } from "../../db/purchase-history";
 import { type KCandidate, suggestK } from "../../ml/choose-k";
 import { type ClusterProfile, profileClusters } from "../../ml/cluster-profile";
 import { customerFeatures, type Feature } from "../../ml/customer-features";
@@ -41,9 +41,9 @@ export interface ClusterResult {
 const EXPLORE_SAMPLE = 3_000;
 const K_RANGE = [2, 3, 4, 5, 6, 7, 8, 9, 10];
 
-export function clusterCustomers(req: ClusterRequest): ClusterResult {
+/** `history` lets a caller that already loaded it (RFM on the same date) skip the second query. */
+export function clusterCustomers(req: ClusterRequest, history: PurchaseHistory = loadPurchaseHistory(req.asOf)): ClusterResult {
   const started = performance.now();
-  const history = loadPurchaseHistory(req.asOf);
   const n = history.customerId.length;
   if (n < 3) throw new RangeError(`only ${n} customers have purchases; clustering needs at least 3`);
   const f = customerFeatures(history);

@@ -1,6 +1,6 @@
 // RFM for the whole customer base: history from the database, scores and named segments from lib/ml, and
 // the summary the segments page and the CLI show.
-import { loadPurchaseHistory } from "../../db/purchase-history";
+import { loadPurchaseHistory, type PurchaseHistory } from "../../db/purchase-history";
 import { customerFeatures } from "../../ml/customer-features";
 import { RFM_SEGMENTS, type RfmCuts, scoreRfm } from "../../ml/rfm";
 
@@ -36,9 +36,8 @@ function median(values: number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-export function computeRfmSummary(asOf?: number): RfmSummary {
+export function computeRfmSummary(asOf?: number, history: PurchaseHistory = loadPurchaseHistory(asOf)): RfmSummary {
   const started = performance.now();
-  const history = loadPurchaseHistory(asOf);
   const f = customerFeatures(history);
   const scores = scoreRfm({ recencyDays: f.recencyDays, frequency: f.frequency, monetary: f.monetary });
   const n = history.customerId.length;
