@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
-const PURE = ["lib/demo", "lib/analytics", "lib/ml", "lib/csv"];
+const PURE = ["lib/demo", "lib/analytics", "lib/ml", "lib/csv", "lib/segments"];
 const FORBIDDEN = [/from ["'](next|react|react-dom)(\/|["'])/, /@prisma\//, /from ["']node:fs/, /from ["']fs["']/, /process\.env/, /lib\/db\//, /\.\.\/db\//];
 
 function sources(dir: string): string[] {

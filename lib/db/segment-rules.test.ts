@@ -1,0 +1,77 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { describeRule, type RuleNode } from "../segments/rules";
+import { prepareDatabase } from "../services/prepare-database";
+import { getCustomerIdsByExternalId, insertCustomers } from "./customers";
+import { insertEvents } from "./events";
+import { compileRule, countRuleMembers, listRuleMembers } from "./segment-rules";
+
+const NOW = Date.UTC(2026, 2, 31);
+const at = (d: string) => new Date(`${d}T12:00:00Z`);
+
+beforeAll(async () => {
+  await prepareDatabase({ seedIfEmpty: false });
+  await insertCustomers([
+    { externalId: "A", name: "Ana", country: "UK", age: 30, income: 50_000, signupAt: at("2026-03-20"), attributes: { tier: "gold", balance: 2143 } },
+    { externalId: "B", name: "Ben", country: "uk", age: 45, income: 30_000, signupAt: at("2025-06-01"), attributes: { tier: "silver", balance: 29 } },
+    { externalId: "C", name: "Cy", country: "DE", age: 22, signupAt: at("2026-01-15"), attributes: { tier: "gold" } },
+    { externalId: "D", name: "Dee 100%", country: null, age: null, income: 80_000 },
+  ]);
+  const id = await getCustomerIdsByExternalId();
+  const buy = (c: string, d: string, o: string, revenue: number) => ({ customerId: id.get(c)!, type: "purchase", orderId: o, revenue, occurredAt: at(d) });
+  await insertEvents([buy("A", "2026-03-25", "1", 100), buy("A", "2026-03-28", "2", 50), buy("A", "2026-03-28", "2", 25), buy("B", "2025-12-01", "3", 400), buy("C", "2026-02-01", "4", 10)]);
+});
+
+const ids = (rule: RuleNode) => listRuleMembers(rule, { offset: 0, limit: 100 }, NOW).map((r) => r.externalId);
+
+describe("rule segments", () => {
+  it("compares text without regard to case, and treats an empty value as not equal", () => {
+    expect(ids({ field: "country", op: "eq", value: "UK" })).toEqual(["A", "B"]);
+    expect(ids({ field: "country", op: "neq", value: "uk" })).toEqual(["C", "D"]);
+    expect(ids({ field: "country", op: "in", values: ["de", "fr"] })).toEqual(["C"]);
+    expect(ids({ field: "name", op: "contains", value: "0%" })).toEqual(["D"]);
+    expect(ids({ field: "country", op: "empty" })).toEqual(["D"]);
+    expect(ids({ field: "country", op: "notEmpty" })).toEqual(["A", "B", "C"]);
+  });
+
+  it("compares numbers and dates, including between and within the last N days", () => {
+    expect(ids({ field: "age", op: "lt", value: 30 })).toEqual(["C"]);
+    expect(ids({ field: "age", op: "lte", value: 30 })).toEqual(["A", "C"]);
+    expect(ids({ field: "age", op: "gt", value: 30 })).toEqual(["B"]);
+    expect(ids({ field: "age", op: "gte", value: 22 })).toEqual(["A", "B", "C"]);
+    expect(ids({ field: "income", op: "between", values: [30_000, 50_000] })).toEqual(["A", "B"]);
+    expect(ids({ field: "age", op: "empty" })).toEqual(["D"]);
+    expect(ids({ field: "signupAt", op: "withinDays", value: 30 })).toEqual(["A"]);
+    expect(ids({ field: "signupAt", op: "between", values: ["2026-01-01", "2026-03-31"] })).toEqual(["A", "C"]);
+  });
+
+  it("reads attributes imported from CSVs, numbers as numbers", () => {
+    expect(ids({ field: "attr:tier", op: "eq", value: "GOLD" })).toEqual(["A", "C"]);
+    expect(ids({ field: "attr:balance", op: "gt", value: 1000 })).toEqual(["A"]);
+    expect(ids({ field: "attr:balance", op: "empty" })).toEqual(["C", "D"]);
+  });
+
+  it("uses purchase history: orders, revenue and dates, with customers who never bought at 0", () => {
+    expect(ids({ field: "orders", op: "gte", value: 2 })).toEqual(["A"]);
+    expect(ids({ field: "revenue", op: "eq", value: 0 })).toEqual(["D"]);
+    expect(ids({ field: "lastPurchaseAt", op: "withinDays", value: 60 })).toEqual(["A", "C"]);
+    expect(ids({ field: "lastPurchaseAt", op: "empty" })).toEqual(["D"]);
+  });
+
+  it("nests AND and OR groups, and counts without listing", () => {
+    const rule: RuleNode = { all: [{ field: "country", op: "notEmpty" }, { any: [{ field: "revenue", op: "gt", value: 300 }, { field: "attr:tier", op: "eq", value: "gold" }] }] };
+    expect(ids(rule)).toEqual(["A", "B", "C"]);
+    expect(countRuleMembers({ all: [rule, { field: "age", op: "lt", value: 40 }] }, NOW)).toBe(2);
+    expect(countRuleMembers({ any: [] }, NOW)).toBe(0);
+    expect(countRuleMembers({ all: [] }, NOW)).toBe(4);
+    expect(describeRule(rule)).toBe('Country is not empty and (Revenue > 300 or tier equals "gold")');
+  });
+
+  it("explains a rule it cannot run, naming the condition", () => {
+    expect(() => compileRule({ all: [{ field: "age", op: "contains", value: "3" }] })).toThrow('condition 1: "contains" does not apply to Age (a number field)');
+    expect(() => compileRule({ all: [{ field: "country", op: "eq" }, { any: [{ field: "age", op: "gt", value: "old" }] }] })).toThrow("condition 1: needs a value");
+    expect(() => compileRule({ any: [{ field: "age", op: "between", values: [1] }] })).toThrow('condition 1: "between" needs two values');
+    expect(() => compileRule({ all: [{ any: [{ field: "signupAt", op: "gt", value: "31/01/2026" }] }] })).toThrow('condition 1.1: needs a date as YYYY-MM-DD, got "31/01/2026"');
+    expect(() => compileRule({ all: [{ field: "colour", op: "eq", value: "red" }] })).toThrow('condition 1: unknown field "colour"');
+    expect(() => compileRule({ all: [{ field: 'attr:x") OR 1=1 --', op: "eq", value: 1 }] })).toThrow("has characters a rule cannot use");
+  });
+});

@@ -1,0 +1,125 @@
+// Compiles a rule (lib/segments/rules.ts) to one parameterised SQLite query over Customer, joined to a
+// per-customer purchase aggregate only when the rule uses purchase fields. Values are always bound
+// parameters; field names come from a fixed list, and attribute names are checked, never spliced raw.
+import { ATTRIBUTE_FIELD, type Condition, fieldOf, isGroup, type RuleNode } from "../segments/rules";
+import { bulkConnection, prepared, storedDate } from "./bulk-insert";
+
+export class RuleError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "RuleError";
+  }
+}
+
+type Param = string | number;
+interface Compiled {
+  sql: string;
+  params: Param[];
+  usesPurchases: boolean;
+}
+
+const DAY = 86_400_000;
+const PURCHASES = `LEFT JOIN (SELECT "customerId", count(DISTINCT coalesce("orderId", "occurredAt")) AS orders, sum("revenue") AS revenue,
+  max("occurredAt") AS lastPurchaseAt, min("occurredAt") AS firstPurchaseAt
+  FROM "Event" WHERE "type" = 'purchase' AND "customerId" IS NOT NULL GROUP BY "customerId") p ON p."customerId" = c."id"`;
+
+const ALLOWED: Record<"text" | "number" | "date" | "attribute", readonly Condition["op"][]> = {
+  text: ["eq", "neq", "in", "contains", "empty", "notEmpty"],
+  number: ["eq", "neq", "lt", "lte", "gt", "gte", "between", "in", "empty", "notEmpty"],
+  date: ["lt", "lte", "gt", "gte", "between", "withinDays", "empty", "notEmpty"],
+  attribute: ["eq", "neq", "lt", "lte", "gt", "gte", "between", "in", "contains", "empty", "notEmpty"],
+};
+
+function column(c: Condition, where: string): { expr: string; kind: keyof typeof ALLOWED; params: Param[]; purchases: boolean } {
+  const f = fieldOf(c.field);
+  if (!f) throw new RuleError(`${where}: unknown field "${c.field}"`);
+  if (f.source === "attribute") {
+    const key = c.field.slice(ATTRIBUTE_FIELD.length);
+    if (!/^[\p{L}\p{N} _.()$%&/-]{1,100}$/u.test(key)) throw new RuleError(`${where}: the attribute name "${key}" has characters a rule cannot use`);
+    return { expr: `json_extract(c."attributes", ?)`, kind: "attribute", params: [`$."${key}"`], purchases: false };
+  }
+  if (f.source === "purchases") {
+    const expr = f.kind === "number" ? `coalesce(p."${f.id}", 0)` : `p."${f.id}"`;
+    return { expr, kind: f.kind, params: [], purchases: true };
+  }
+  return { expr: `c."${f.id}"`, kind: f.kind, params: [], purchases: false };
+}
+
+function value(v: unknown, kind: keyof typeof ALLOWED, where: string): Param {
+  if (kind === "number" && (typeof v !== "number" || !Number.isFinite(v))) throw new RuleError(`${where}: needs a number, got ${JSON.stringify(v)}`);
+  if (kind === "date") {
+    const ms = typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? Date.parse(`${v}T00:00:00Z`) : NaN;
+    if (Number.isNaN(ms)) throw new RuleError(`${where}: needs a date as YYYY-MM-DD, got ${JSON.stringify(v)}`);
+    return storedDate(new Date(ms));
+  }
+  if (typeof v !== "string" && typeof v !== "number") throw new RuleError(`${where}: needs a value`);
+  return v;
+}
+
+const like = (s: string) => `%${s.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+
+function condition(c: Condition, where: string, now: number): Compiled {
+  const col = column(c, where);
+  if (!ALLOWED[col.kind].includes(c.op)) throw new RuleError(`${where}: "${c.op}" does not apply to ${fieldOf(c.field)!.label} (${col.kind === "attribute" ? "an attribute" : `a ${col.kind} field`})`);
+  const text = col.kind === "text" || (col.kind === "attribute" && typeof c.value === "string");
+  const x = text && (c.op === "eq" || c.op === "neq" || c.op === "in") ? `${col.expr} COLLATE NOCASE` : col.expr;
+  const v = () => value(c.value, col.kind, where);
+  const out = (sql: string, params: Param[]): Compiled => ({ sql, params: [...col.params.flatMap((p) => Array(sql.split("json_extract").length - 1).fill(p) as Param[]), ...params], usesPurchases: col.purchases });
+  switch (c.op) {
+    case "eq":
+      return out(`${x} = ?`, [v()]);
+    case "neq":
+      return out(`(${col.expr} IS NULL OR ${x} <> ?)`, [v()]);
+    case "lt":
+    case "lte":
+    case "gt":
+    case "gte":
+      return out(`${col.expr} ${{ lt: "<", lte: "<=", gt: ">", gte: ">=" }[c.op]} ?`, [v()]);
+    case "between": {
+      if (c.values?.length !== 2) throw new RuleError(`${where}: "between" needs two values`);
+      const [lo, hi] = c.values.map((x) => value(x, col.kind, where));
+      return out(`${col.expr} BETWEEN ? AND ?`, [lo!, hi!]);
+    }
+    case "in": {
+      if (!c.values?.length) throw new RuleError(`${where}: "is one of" needs at least one value`);
+      return out(`${x} IN (${c.values.map(() => "?").join(",")})`, c.values.map((x) => value(x, col.kind, where)));
+    }
+    case "contains":
+      return out(`${col.expr} LIKE ? ESCAPE '\\'`, [like(String(v()))]);
+    case "empty":
+      return out(col.kind === "number" || col.kind === "date" ? `${col.expr} IS NULL` : `(${col.expr} IS NULL OR ${col.expr} = '')`, []);
+    case "notEmpty":
+      return out(col.kind === "number" || col.kind === "date" ? `${col.expr} IS NOT NULL` : `(${col.expr} IS NOT NULL AND ${col.expr} <> '')`, []);
+    case "withinDays": {
+      const days = c.value;
+      if (typeof days !== "number" || !Number.isInteger(days) || days < 0) throw new RuleError(`${where}: "within the last N days" needs a whole number of days`);
+      return out(`${col.expr} >= ?`, [storedDate(new Date(now - days * DAY))]);
+    }
+  }
+}
+
+export function compileRule(node: RuleNode, now: number = Date.now(), where = "rule"): Compiled {
+  if (!isGroup(node)) return condition(node, where, now);
+  const [joiner, parts] = "all" in node ? [" AND ", node.all] : [" OR ", node.any];
+  if (parts.length === 0) return { sql: "all" in node ? "1" : "0", params: [], usesPurchases: false };
+  const compiled = parts.map((p, i) => compileRule(p, now, `${where === "rule" ? "condition" : where}.${i + 1}`.replace(/^condition\./, "condition ")));
+  return { sql: `(${compiled.map((c) => c.sql).join(joiner)})`, params: compiled.flatMap((c) => c.params), usesPurchases: compiled.some((c) => c.usesPurchases) };
+}
+
+function fromWhere(node: RuleNode, now: number): { sql: string; params: Param[] } {
+  const c = compileRule(node, now);
+  return { sql: `FROM "Customer" c ${c.usesPurchases ? PURCHASES : ""} WHERE ${c.sql}`, params: c.params };
+}
+
+/** How many customers the rule selects. */
+export function countRuleMembers(node: RuleNode, now: number = Date.now()): number {
+  const q = fromWhere(node, now);
+  return (prepared(bulkConnection(), `SELECT count(*) AS n ${q.sql}`).get(...q.params) as { n: number }).n;
+}
+
+/** A page of the rule's customers, by external id. */
+export function listRuleMembers(node: RuleNode, page: { offset: number; limit: number }, now: number = Date.now()): { id: number; externalId: string; name: string | null; country: string | null }[] {
+  const q = fromWhere(node, now);
+  const sql = `SELECT c."id" AS id, c."externalId" AS externalId, c."name" AS name, c."country" AS country ${q.sql} ORDER BY c."externalId" LIMIT ? OFFSET ?`;
+  return prepared(bulkConnection(), sql).all(...q.params, page.limit, page.offset) as { id: number; externalId: string; name: string | null; country: string | null }[];
+}
