@@ -1,6 +1,6 @@
 // Rule-based segments: conditions on customer fields, extra attributes and purchase features, nested in
 // AND/OR groups. The rule is plain data (saved as JSON, edited in the page, checked here with zod); the
-// database compiles it to one SQL query (lib/db/segment-rules.ts), never a scan of customers in JavaScript.
+// database layer compiles it to one SQL query (segment-rules.ts), never a scan of customers in JavaScript.
 import { z } from "zod";
 
 export type FieldKind = "text" | "number" | "date";
