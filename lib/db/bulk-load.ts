@@ -16,7 +16,7 @@ export const SECONDARY_INDEXES: Record<BulkTable, readonly { name: string; sql: 
     { name: "Event_customerId_occurredAt_idx", sql: 'CREATE INDEX "Event_customerId_occurredAt_idx" ON "Event"("customerId", "occurredAt")' },
     { name: "Event_productId_occurredAt_idx", sql: 'CREATE INDEX "Event_productId_occurredAt_idx" ON "Event"("productId", "occurredAt")' },
     { name: "Event_occurredAt_idx", sql: 'CREATE INDEX "Event_occurredAt_idx" ON "Event"("occurredAt")' },
-    { name: "Event_type_occurredAt_revenue_orderId_idx", sql: 'CREATE INDEX "Event_type_occurredAt_revenue_orderId_idx" ON "Event"("type", "occurredAt", "revenue", "orderId")' },
+    { name: "Event_type_occurredAt_revenue_orderId_customerId_idx", sql: 'CREATE INDEX "Event_type_occurredAt_revenue_orderId_customerId_idx" ON "Event"("type", "occurredAt", "revenue", "orderId", "customerId")' },
   ],
   CampaignEvent: [
     { name: "CampaignEvent_campaignId_occurredAt_idx", sql: 'CREATE INDEX "CampaignEvent_campaignId_occurredAt_idx" ON "CampaignEvent"("campaignId", "occurredAt")' },
