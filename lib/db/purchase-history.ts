@@ -1,18 +1,13 @@
 // Each customer's purchase history in one aggregate, the input of RFM and customer features. Read on the
 // direct connection into typed arrays: 100,000 customers come back as a few columns of numbers, not
 // 100,000 objects.
+import type { History } from "../ml/customer-features";
 import { bulkConnection, prepared, storedDate } from "./bulk-insert";
 
-export interface PurchaseHistory {
-  /** Database ids of the customers with at least one purchase before `asOf`. */
+/** The history lib/ml's customer features take, with the database id of each customer. */
+export interface PurchaseHistory extends History {
+  /** Database ids of the customers with at least one purchase before `asOf` (the day after the latest purchase when not given). */
   customerId: Int32Array;
-  firstAt: Float64Array;
-  lastAt: Float64Array;
-  /** Distinct orders (order id, or the purchase time for events without one). */
-  orders: Float64Array;
-  revenue: Float64Array;
-  /** The day after the latest purchase, when no "as of" date is given. */
-  asOf: number;
 }
 
 const DAY = 86_400_000;

@@ -13,8 +13,10 @@ export const FEATURE_LABELS: Record<Feature, string> = {
 };
 
 export interface History {
+  /** Epoch milliseconds of each customer's first and last purchase. */
   firstAt: Float64Array;
   lastAt: Float64Array;
+  /** Distinct orders (order id, or the purchase time for events without one). */
   orders: Float64Array;
   revenue: Float64Array;
   asOf: number;
