@@ -107,4 +107,12 @@ if (!process.argv.includes("--skip-db")) {
     console.log(`| --k ${k} | ${out.customers.toLocaleString("en-GB")} | ${out.k} | ${out.seconds} |`);
   }
   console.log(`goal features + RFM + k-means under 10 s at 100,000 customers / 2,000,000 events: ${Math.max(...times) < 10 ? "met" : "not met"}`);
+
+  // Rule segment counts on the same database, in a child with its DATABASE_URL (env is read once).
+  const counts = spawnSync("npx", ["tsx", "scripts/bench/rule-counts.ts"], { env, encoding: "utf8" });
+  if (counts.status !== 0) throw new Error(`rule counts failed: ${counts.stderr}`);
+  console.log("\nRule segment counts (median of 5)\n| rule | customers | ms |\n|---|---:|---:|");
+  const rows = JSON.parse(counts.stdout) as { rule: string; customers: number; ms: number }[];
+  for (const r of rows) console.log(`| ${r.rule} | ${r.customers.toLocaleString("en-GB")} | ${r.ms} |`);
+  console.log(`goal a rule segment's count under 200 ms: ${rows.every((r) => r.ms < 200) ? "met" : "not met"}`);
 }

@@ -48,6 +48,7 @@ export async function deleteAllData(): Promise<void> {
     db.campaignDailyStat.deleteMany(),
     db.campaign.deleteMany(),
     db.event.deleteMany(),
+    db.customerPurchaseStats.deleteMany(),
     db.customer.deleteMany(),
     db.product.deleteMany(),
     db.importRowError.deleteMany(),

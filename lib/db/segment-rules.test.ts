@@ -3,6 +3,7 @@ import { describeRule, type RuleNode } from "../segments/rules";
 import { prepareDatabase } from "../services/prepare-database";
 import { getCustomerIdsByExternalId, insertCustomers } from "./customers";
 import { insertEvents } from "./events";
+import { refreshPurchaseStats } from "./purchase-stats";
 import { compileRule, countRuleMembers, listRuleMembers } from "./segment-rules";
 
 const NOW = Date.UTC(2026, 2, 31);
@@ -19,6 +20,8 @@ beforeAll(async () => {
   const id = await getCustomerIdsByExternalId();
   const buy = (c: string, d: string, o: string, revenue: number) => ({ customerId: id.get(c)!, type: "purchase", orderId: o, revenue, occurredAt: at(d) });
   await insertEvents([buy("A", "2026-03-25", "1", 100), buy("A", "2026-03-28", "2", 50), buy("A", "2026-03-28", "2", 25), buy("B", "2025-12-01", "3", 400), buy("C", "2026-02-01", "4", 10)]);
+  // Imports and seeding refresh the purchase summary themselves; events written directly do not.
+  expect(refreshPurchaseStats()).toBe(3);
 });
 
 const ids = (rule: RuleNode) => listRuleMembers(rule, { offset: 0, limit: 100 }, NOW).map((r) => r.externalId);

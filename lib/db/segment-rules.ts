@@ -19,9 +19,8 @@ interface Compiled {
 }
 
 const DAY = 86_400_000;
-const PURCHASES = `LEFT JOIN (SELECT "customerId", count(DISTINCT coalesce("orderId", "occurredAt")) AS orders, sum("revenue") AS revenue,
-  max("occurredAt") AS lastPurchaseAt, min("occurredAt") AS firstPurchaseAt
-  FROM "Event" WHERE "type" = 'purchase' AND "customerId" IS NOT NULL GROUP BY "customerId") p ON p."customerId" = c."id"`;
+// Purchase fields come from CustomerPurchaseStats (purchase-stats.ts), refreshed after every import.
+const PURCHASES = `LEFT JOIN "CustomerPurchaseStats" p ON p."customerId" = c."id"`;
 
 const ALLOWED: Record<"text" | "number" | "date" | "attribute", readonly Condition["op"][]> = {
   text: ["eq", "neq", "in", "contains", "empty", "notEmpty"],

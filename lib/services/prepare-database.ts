@@ -4,6 +4,7 @@ import { env } from "../env";
 import { DEFAULT_DEMO_OPTIONS } from "../demo";
 import { bulkConnection } from "../db/bulk-insert";
 import { restoreIndexes } from "../db/bulk-load";
+import { purchaseStatsMissing, refreshPurchaseStats } from "../db/purchase-stats";
 import { configureDatabase, isDatabaseEmpty } from "../db/maintenance";
 import { applyMigrations } from "../db/schema-engine";
 import { seedDemo, type SeedSummary } from "./seed-demo";
@@ -19,6 +20,7 @@ export async function prepareDatabase(opts: { seedIfEmpty: boolean; log?: (line:
   // An import that died in bulk-load mode leaves its table without secondary indexes: put them back.
   const restored = restoreIndexes(bulkConnection());
   if (restored.length) opts.log?.(`Rebuilt ${restored.length} indexes left out by an interrupted import.`);
+  if (purchaseStatsMissing()) opts.log?.(`Summarised purchases of ${refreshPurchaseStats()} customers for rule segments.`);
   let seeded: SeedSummary | null = null;
   if (opts.seedIfEmpty && env.MARKETLENS_SEED_DEMO === "1" && (await isDatabaseEmpty())) {
     opts.log?.("The database is empty: loading the demo shop (about 10 s)...");

@@ -6,6 +6,7 @@ import { getCustomerIdsByExternalId, insertCustomers } from "../db/customers";
 import { insertEvents, type EventInput } from "../db/events";
 import { deleteAllData, isDatabaseEmpty } from "../db/maintenance";
 import { getProductIdsByExternalId, insertProducts } from "../db/products";
+import { refreshPurchaseStats } from "../db/purchase-stats";
 
 export interface SeedSummary {
   seed: number;
@@ -111,6 +112,7 @@ export async function seedDemo(options: DemoOptions, opts: { reset?: boolean; on
       demoDailyStats(world).map((d) => ({ campaignId: kid[d.campaign]!, date: new Date(d.date), segment: d.segment, impressions: d.impressions, clicks: d.clicks, conversions: d.conversions, cost: d.cost, revenue: d.revenue })),
       insertDailyStats,
     );
+    refreshPurchaseStats();
     return {
       seed: options.seed,
       customers,

@@ -125,6 +125,9 @@ C536379,85123A,WHITE HANGING HEART,-1,2010-12-01 09:41:00,2.55,17850,United King
     expect((await getDb().product.findUnique({ where: { externalId: "22633" } }))?.name).toBe("22633");
     expect(await load("transactions", p)).toMatchObject({ inserted: 0, unchanged: 4, rejected: 1 });
     expect(await getDb().event.count()).toBe(4);
+    // The purchase summary behind rule segments follows the import: one customer, one order of two
+    // identical lines (the return and the guest line are not counted).
+    expect(await getDb().customerPurchaseStats.findMany({ select: { orders: true, revenue: true } })).toEqual([{ orders: 1, revenue: 30.6 }]);
   });
 });
 

@@ -8,6 +8,7 @@ import { columnNames } from "../../csv/header-match";
 import type { ImportOptions } from "../../csv/import-options";
 import { bulkConnection } from "../../db/bulk-insert";
 import { type BulkTable, dropSecondaryIndexes, hasFewRows, restoreIndexes } from "../../db/bulk-load";
+import { refreshPurchaseStats } from "../../db/purchase-stats";
 import { finishImport, type ImportProgress, isCancelRequested, markImportStarted } from "../../db/import-jobs";
 import { createImportWriter } from "../../db/import-writers";
 import { dataDir } from "../../env";
@@ -110,6 +111,8 @@ export async function executeImport(jobId: number, source: Pick<SourceInfo, "pat
     stream.destroy();
     errors.close();
     if (bulkTable) restoreIndexes(db);
+    // Whatever was committed, even by a failed or cancelled run, counts in rule segments from now on.
+    if (!o.dryRun && (o.kind === "events" || o.kind === "transactions")) refreshPurchaseStats(db);
   }
   const p = tx.progress;
   const status = cancelled ? "cancelled" : "completed";
