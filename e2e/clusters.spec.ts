@@ -21,3 +21,37 @@ test("finds customer clusters from the segments page, names them, and says why i
   await expect(page.getByTestId("k-tried").locator("tbody tr")).toHaveCount(9);
   expect(problems).toEqual([]);
 });
+
+test("builds a rule segment, watches its count, saves it and exports its customers", async ({ page }) => {
+  const { problems } = await open(page, "/segments");
+  const count = page.getByTestId("rule-count");
+  const shown = async (description: string) => {
+    await expect(count).toContainText(`customers match: ${description}`);
+    return Number((await count.locator("strong").textContent())!.replace(/[^0-9]/g, ""));
+  };
+  await page.getByLabel("Condition 1: field").selectOption("country");
+  await page.getByLabel("Condition 1: operator").selectOption("eq");
+  await page.getByLabel("Condition 1: value").fill("United Kingdom");
+  const uk = await shown('Country equals "United Kingdom"');
+  expect(uk).toBeGreaterThan(0);
+  await page.getByRole("button", { name: "Add condition", exact: true }).click();
+  await page.getByLabel("Condition 2: field").selectOption("orders");
+  await page.getByLabel("Condition 2: operator").selectOption("gte");
+  await page.getByLabel("Condition 2: value").fill("2");
+  const repeat = await shown('Country equals "United Kingdom" and Orders ≥ 2');
+  expect(repeat).toBeGreaterThan(0);
+  expect(repeat).toBeLessThanOrEqual(uk);
+  const name = `UK repeat buyers ${Date.now()}`;
+  await page.getByLabel("Segment name").fill(name);
+  await page.getByRole("button", { name: "Save segment" }).click();
+  await expect(page.getByText(`Saved “${name}” with ${repeat.toLocaleString("en-GB")} customers.`)).toBeVisible();
+  const item = page.getByTestId("saved-segments").locator("li").filter({ hasText: name });
+  await expect(item).toContainText('Country equals "United Kingdom" and Orders ≥ 2');
+  const [download] = await Promise.all([page.waitForEvent("download"), item.getByRole("link", { name: "Export CSV" }).click()]);
+  const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
+  const lines = text.trim().split("\n");
+  expect(lines[0]).toBe("customer_id,email,name,country,orders,revenue,last_purchase_at");
+  expect(lines).toHaveLength(repeat + 1);
+  expect(lines.slice(1).every((l) => l.includes(",United Kingdom,"))).toBe(true);
+  expect(problems).toEqual([]);
+});

@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { RuleError } from "./db/segment-rules";
 import { ImportInputError } from "./services/import/analyse";
 
 export type ActionErrorCode = "invalid_input" | "rejected" | "unauthorised" | "not_found" | "internal";
@@ -59,7 +60,7 @@ function describeZodError(error: z.ZodError): { message: string; fieldErrors: Re
 export function toActionFailure(e: unknown, name: string): Extract<ActionResult<never>, { ok: false }> {
   if (e instanceof z.ZodError) return { ok: false, code: "invalid_input", ...describeZodError(e) };
   if (e instanceof ActionError) return { ok: false, code: e.code, message: e.message };
-  if (e instanceof ImportInputError) return { ok: false, code: "rejected", message: e.message };
+  if (e instanceof ImportInputError || e instanceof RuleError) return { ok: false, code: "rejected", message: e.message };
   const ref = randomUUID().slice(0, 8);
   // Only the error's class and stack frames: its message may quote a row or an email address.
   const frames = e instanceof Error ? (e.stack ?? "").split("\n").filter((l) => l.trimStart().startsWith("at ")).slice(0, 8).join("\n") : "";

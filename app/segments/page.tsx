@@ -3,12 +3,15 @@ import { CustomersTable } from "@/components/tables/customers-table";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { countCustomersBy, type Breakdown } from "@/lib/db/customers";
 import { lastImportAt, latestModelRun } from "@/lib/db/model-runs";
+import { listCustomerAttributeNames, listSegments } from "@/lib/db/segments";
 import { CLUSTER_RUN_KIND, type ClusterResult } from "@/lib/services/segments/clusters";
 import { computeRfmSummary } from "@/lib/services/segments/rfm";
 import type { SearchParams } from "@/lib/url-state";
 import { fmt } from "../formatting";
 import { ClustersSection } from "./clusters-section";
 import { RfmSection } from "./rfm-section";
+import { RuleBuilder } from "./rule-builder";
+import { SavedSegments } from "./saved-segments";
 
 export const metadata: Metadata = { title: "Segments" };
 export const dynamic = "force-dynamic";
@@ -17,12 +20,18 @@ export default async function SegmentsPage({ searchParams }: { searchParams: Pro
   const sp = await searchParams;
   const [countries, genders, education] = await Promise.all([countCustomersBy("country"), countCustomersBy("gender"), countCustomersBy("education")]);
   const rfm = computeRfmSummary();
-  const [clusters, importedAt] = await Promise.all([latestModelRun<ClusterResult>(CLUSTER_RUN_KIND), lastImportAt()]);
+  const [clusters, importedAt, saved] = await Promise.all([latestModelRun<ClusterResult>(CLUSTER_RUN_KIND), lastImportAt(), listSegments()]);
   return (
     <>
       <PageHeader title="Segments" description="Who your customers are: RFM segments by purchase behaviour, the customer base by attribute, and every customer with their purchase history." />
       <RfmSection summary={rfm} params={sp} />
       <ClustersSection run={clusters} lastImportAt={importedAt} />
+      <Section title="Build a segment" description="Conditions on customer fields, purchase history and attributes imported from your files; the count updates as you change them.">
+        <RuleBuilder attributes={listCustomerAttributeNames()} />
+      </Section>
+      <Section title="Saved segments">
+        <SavedSegments segments={saved} />
+      </Section>
       <div className="grid gap-6 md:grid-cols-3">
         <BreakdownCard title="By country" rows={countries} limit={8} />
         <BreakdownCard title="By gender" rows={genders} labels={{ F: "Female", M: "Male", X: "Other / not stated" }} />

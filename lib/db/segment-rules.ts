@@ -1,7 +1,7 @@
 // Compiles a rule (lib/segments/rules.ts) to one parameterised SQLite query over Customer, joined to a
 // per-customer purchase aggregate only when the rule uses purchase fields. Values are always bound
 // parameters; field names come from a fixed list, and attribute names are checked, never spliced raw.
-import { ATTRIBUTE_FIELD, type Condition, fieldOf, isGroup, type RuleNode } from "../segments/rules";
+import { ATTRIBUTE_FIELD, type Condition, fieldOf, isGroup, OPERATORS_BY_KIND, type RuleNode } from "../segments/rules";
 import { bulkConnection, prepared, storedDate } from "./bulk-insert";
 
 export class RuleError extends Error {
@@ -22,12 +22,7 @@ const DAY = 86_400_000;
 // Purchase fields come from CustomerPurchaseStats (purchase-stats.ts), refreshed after every import.
 const PURCHASES = `LEFT JOIN "CustomerPurchaseStats" p ON p."customerId" = c."id"`;
 
-const ALLOWED: Record<"text" | "number" | "date" | "attribute", readonly Condition["op"][]> = {
-  text: ["eq", "neq", "in", "contains", "empty", "notEmpty"],
-  number: ["eq", "neq", "lt", "lte", "gt", "gte", "between", "in", "empty", "notEmpty"],
-  date: ["lt", "lte", "gt", "gte", "between", "withinDays", "empty", "notEmpty"],
-  attribute: ["eq", "neq", "lt", "lte", "gt", "gte", "between", "in", "contains", "empty", "notEmpty"],
-};
+const ALLOWED = OPERATORS_BY_KIND;
 
 function column(c: Condition, where: string): { expr: string; kind: keyof typeof ALLOWED; params: Param[]; purchases: boolean } {
   const f = fieldOf(c.field);
@@ -121,4 +116,29 @@ export function listRuleMembers(node: RuleNode, page: { offset: number; limit: n
   const q = fromWhere(node, now);
   const sql = `SELECT c."id" AS id, c."externalId" AS externalId, c."name" AS name, c."country" AS country ${q.sql} ORDER BY c."externalId" LIMIT ? OFFSET ?`;
   return prepared(bulkConnection(), sql).all(...q.params, page.limit, page.offset) as { id: number; externalId: string; name: string | null; country: string | null }[];
+}
+
+export interface ExportRow {
+  externalId: string;
+  email: string | null;
+  name: string | null;
+  country: string | null;
+  orders: number;
+  revenue: number;
+  lastPurchaseAt: string | null;
+}
+
+/** Every member with the columns an export carries, in pages of `batch`, for streaming to a file. */
+export function* exportRuleMembers(node: RuleNode, batch = 5_000, now: number = Date.now()): Generator<ExportRow[]> {
+  const c = compileRule(node, now);
+  const sql = `SELECT c."id" AS id, c."externalId" AS externalId, c."email" AS email, c."name" AS name, c."country" AS country,
+      coalesce(p."orders", 0) AS orders, coalesce(p."revenue", 0) AS revenue, p."lastPurchaseAt" AS lastPurchaseAt
+    FROM "Customer" c ${PURCHASES} WHERE ${c.sql} AND c."id" > ? ORDER BY c."id" LIMIT ?`;
+  let after = 0;
+  for (;;) {
+    const rows = prepared(bulkConnection(), sql).all(...c.params, after, batch) as (ExportRow & { id: number })[];
+    if (rows.length === 0) return;
+    after = rows[rows.length - 1]!.id;
+    yield rows.map(({ id: _id, ...r }) => r);
+  }
 }

@@ -49,6 +49,14 @@ export const OPERATOR_LABELS: Record<Operator, string> = {
   withinDays: "within the last N days",
 };
 
+/** Which operators apply to which kind of field (attributes may hold text or numbers). */
+export const OPERATORS_BY_KIND: Record<FieldKind | "attribute", readonly Operator[]> = {
+  text: ["eq", "neq", "in", "contains", "empty", "notEmpty"],
+  number: ["eq", "neq", "lt", "lte", "gt", "gte", "between", "in", "empty", "notEmpty"],
+  date: ["lt", "lte", "gt", "gte", "between", "withinDays", "empty", "notEmpty"],
+  attribute: ["eq", "neq", "lt", "lte", "gt", "gte", "between", "in", "contains", "empty", "notEmpty"],
+};
+
 const Scalar = z.union([z.string().max(500), z.number().finite()]);
 
 export const Condition = z.object({

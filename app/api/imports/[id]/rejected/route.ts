@@ -3,13 +3,8 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { rejectedRowsFile } from "@/lib/services/import/imports";
+import { attachment } from "../../../download";
 import { parseJobId } from "../../job-id";
-
-/** attachment; with an ASCII fallback name and the exact name for browsers that read filename*. */
-function attachment(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const id = parseJobId((await params).id);

@@ -1,0 +1,48 @@
+// Saved segments. Rule segments store their rule; members are found by running it, so a saved segment
+// always reflects today's data (its stored count is refreshed on every save and export).
+import type { RuleNode } from "../segments/rules";
+import { bulkConnection, prepared } from "./bulk-insert";
+import { getDb } from "./client";
+import type { Prisma } from "./generated/client";
+import { countRuleMembers } from "./segment-rules";
+
+export interface SavedSegment {
+  id: number;
+  name: string;
+  description: string | null;
+  kind: string;
+  rule: RuleNode | null;
+  memberCount: number;
+  computedAt: Date | null;
+}
+
+const SELECT = { id: true, name: true, description: true, kind: true, definition: true, memberCount: true, computedAt: true } as const;
+
+function toSaved(r: { id: number; name: string; description: string | null; kind: string; definition: unknown; memberCount: number; computedAt: Date | null }): SavedSegment {
+  return { ...r, rule: r.kind === "rule" ? (r.definition as RuleNode) : null };
+}
+
+export async function saveRuleSegment(name: string, description: string, rule: RuleNode): Promise<SavedSegment> {
+  const memberCount = countRuleMembers(rule);
+  const row = await getDb().segment.create({ data: { name, description, kind: "rule", definition: rule as unknown as Prisma.InputJsonValue, memberCount, computedAt: new Date() }, select: SELECT });
+  return toSaved(row);
+}
+
+export async function listSegments(): Promise<SavedSegment[]> {
+  return (await getDb().segment.findMany({ select: SELECT, orderBy: { id: "desc" } })).map(toSaved);
+}
+
+export async function getSegment(id: number): Promise<SavedSegment | null> {
+  const row = await getDb().segment.findUnique({ where: { id }, select: SELECT });
+  return row ? toSaved(row) : null;
+}
+
+export async function deleteSegment(id: number): Promise<boolean> {
+  return (await getDb().segment.deleteMany({ where: { id } })).count > 0;
+}
+
+/** Attribute names found on customers (from a sample of 5,000), for the rule builder's field list. */
+export function listCustomerAttributeNames(): string[] {
+  const sql = `SELECT DISTINCT j."key" AS k FROM (SELECT "attributes" FROM "Customer" WHERE "attributes" IS NOT NULL LIMIT 5000) c, json_each(c."attributes") j ORDER BY 1 LIMIT 200`;
+  return (prepared(bulkConnection(), sql).all() as { k: string }[]).map((r) => r.k);
+}
