@@ -16,7 +16,7 @@ export function RfmSection({ summary, params }: { summary: RfmSummary; params: S
       </Section>
     );
   }
-  const description = `Recency, frequency and monetary value scored 1–5 by quintile, as of ${summary.asOf}, for the ${fmt.integer(summary.customers)} customers with a purchase. Each customer gets the first segment whose rule matches their R and F scores.`;
+  const description = `Recency, frequency and monetary value scored 1–5 by quintile, as of ${summary.asOf}, for the ${fmt.integer(summary.customers)} customers with a purchase. Each customer gets the first segment whose rule matches their R and F scores. Customers with the same value share a score, so when many share one (most shops' one-order customers) some scores stay empty.`;
   return (
     <Section title="RFM segments" description={description}>
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">

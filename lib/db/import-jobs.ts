@@ -64,12 +64,18 @@ export function finishImport(db: Database.Database, jobId: number, status: Impor
   prepared(db, `UPDATE "ImportJob" SET "status"=?,"message"=?,"finishedAt"=? WHERE "id"=?`).run(status, message, storedDate(new Date()), jobId);
 }
 
+/** Cancel requests made in this process, seen at once even while the import's batch is uncommitted. */
+const cancels: Set<number> = ((globalThis as { marketlensCancels?: Set<number> }).marketlensCancels ??= new Set());
+
 export function isCancelRequested(db: Database.Database, jobId: number): boolean {
+  if (cancels.has(jobId)) return true;
   const row = prepared(db, `SELECT "cancelRequested" FROM "ImportJob" WHERE "id"=?`).get(jobId) as { cancelRequested: number } | undefined;
   return row?.cancelRequested === 1;
 }
 
 export async function requestImportCancel(jobId: number): Promise<boolean> {
+  const job = prepared(bulkConnection(), `SELECT "status" FROM "ImportJob" WHERE "id"=?`).get(jobId) as { status: string } | undefined;
+  if (job && (job.status === "pending" || job.status === "running")) cancels.add(jobId);
   const sql = `UPDATE "ImportJob" SET "cancelRequested"=1 WHERE "id"=? AND "status" IN ('pending','running')`;
   return prepared(bulkConnection(), sql).run(jobId).changes > 0;
 }

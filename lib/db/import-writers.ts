@@ -140,8 +140,10 @@ function campaignEventWriter(): ImportWriter {
 
 const STAT_COLUMNS = ["impressions", "clicks", "conversions", "cost", "revenue"] as const;
 
-function dailyStatWriter(): ImportWriter {
+function dailyStatWriter(o: WriterOptions): ImportWriter {
   const campaigns = new ReferenceResolver("Campaign", (id) => ({ name: id }));
+  // Dry runs roll each chunk back: remember what it would have written, keyed like the unique index.
+  const overlay = o.dryRun ? new Map<string, Record<string, number>>() : null;
   return {
     write(db, rows) {
       const counts: BatchCounts = { inserted: 0, updated: 0, unchanged: 0 };
@@ -153,10 +155,12 @@ function dailyStatWriter(): ImportWriter {
         const x = row.fields;
         const key = [campaigns.idOf(String(x.campaign)), storedDate(new Date(x.date as number)), String(x.segment ?? "")];
         const values = STAT_COLUMNS.map((c) => x[c] as number);
-        const before = find.get(...key) as Record<string, number> | undefined;
+        const id = key.join("|");
+        const before = overlay?.get(id) ?? (find.get(...key) as Record<string, number> | undefined);
         if (!before) insert.run(...key, ...values), counts.inserted++;
         else if (STAT_COLUMNS.some((c, i) => before[c] !== values[i])) update.run(...values, before.id), counts.updated++;
         else counts.unchanged++;
+        overlay?.set(id, { id: before?.id ?? -1, ...Object.fromEntries(STAT_COLUMNS.map((c, i) => [c, values[i]!])) });
       }
       return counts;
     },
@@ -176,6 +180,6 @@ export function createImportWriter(kind: ImportKind, o: WriterOptions): ImportWr
     case "campaign-events":
       return campaignEventWriter();
     case "campaign-daily-stats":
-      return dailyStatWriter();
+      return dailyStatWriter(o);
   }
 }

@@ -45,10 +45,15 @@ describe("rule segments", () => {
     expect(ids({ field: "age", op: "empty" })).toEqual(["D"]);
     expect(ids({ field: "signupAt", op: "withinDays", value: 30 })).toEqual(["A"]);
     expect(ids({ field: "signupAt", op: "between", values: ["2026-01-01", "2026-03-31"] })).toEqual(["A", "C"]);
+    // A date is the whole day: A signed up at noon on 20 March.
+    expect(ids({ field: "signupAt", op: "lte", value: "2026-03-20" })).toEqual(["A", "B", "C"]);
+    expect(ids({ field: "signupAt", op: "gt", value: "2026-03-20" })).toEqual([]);
+    expect(ids({ field: "signupAt", op: "between", values: ["2026-03-20", "2026-03-20"] })).toEqual(["A"]);
   });
 
   it("reads attributes imported from CSVs, numbers as numbers", () => {
     expect(ids({ field: "attr:tier", op: "eq", value: "GOLD" })).toEqual(["A", "C"]);
+    expect(ids({ field: "attr:tier", op: "in", values: ["GOLD", "Silver"] })).toEqual(["A", "B", "C"]);
     expect(ids({ field: "attr:balance", op: "gt", value: 1000 })).toEqual(["A"]);
     expect(ids({ field: "attr:balance", op: "empty" })).toEqual(["C", "D"]);
   });

@@ -50,12 +50,15 @@ function value(v: unknown, kind: keyof typeof ALLOWED, where: string): Param {
   return v;
 }
 
+/** The stored text of the midnight after a stored date's day. */
+const nextDay = (stored: Param) => storedDate(new Date(Date.parse(String(stored)) + DAY));
+
 const like = (s: string) => `%${s.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 
 function condition(c: Condition, where: string, now: number): Compiled {
   const col = column(c, where);
   if (!ALLOWED[col.kind].includes(c.op)) throw new RuleError(`${where}: "${c.op}" does not apply to ${fieldOf(c.field)!.label} (${col.kind === "attribute" ? "an attribute" : `a ${col.kind} field`})`);
-  const text = col.kind === "text" || (col.kind === "attribute" && typeof c.value === "string");
+  const text = col.kind === "text" || (col.kind === "attribute" && [c.value, ...(c.values ?? [])].some((v) => typeof v === "string"));
   const x = text && (c.op === "eq" || c.op === "neq" || c.op === "in") ? `${col.expr} COLLATE NOCASE` : col.expr;
   const v = () => value(c.value, col.kind, where);
   const out = (sql: string, params: Param[]): Compiled => ({ sql, params: [...col.params.flatMap((p) => Array(sql.split("json_extract").length - 1).fill(p) as Param[]), ...params], usesPurchases: col.purchases });
@@ -68,10 +71,13 @@ function condition(c: Condition, where: string, now: number): Compiled {
     case "lte":
     case "gt":
     case "gte":
+      // A date means the whole day: "on or before 1 Jan" includes 1 Jan 23:59, "after 1 Jan" starts on 2 Jan.
+      if (col.kind === "date") return out(`${col.expr} ${c.op === "lt" || c.op === "lte" ? "<" : ">="} ?`, [c.op === "lte" || c.op === "gt" ? nextDay(v()) : v()]);
       return out(`${col.expr} ${{ lt: "<", lte: "<=", gt: ">", gte: ">=" }[c.op]} ?`, [v()]);
     case "between": {
       if (c.values?.length !== 2) throw new RuleError(`${where}: "between" needs two values`);
       const [lo, hi] = c.values.map((x) => value(x, col.kind, where));
+      if (col.kind === "date") return out(`${col.expr} >= ? AND ${col.expr} < ?`, [lo!, nextDay(hi!)]);
       return out(`${col.expr} BETWEEN ? AND ?`, [lo!, hi!]);
     }
     case "in": {

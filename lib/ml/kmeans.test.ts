@@ -33,6 +33,12 @@ describe("k-means", () => {
     expect(run.inertia).toBe(0);
   });
 
+  it("never leaves a centroid without rows or NaN when refilling one empties another", () => {
+    const run = lloyd(fromRows([[1], [0], [0]]), Float64Array.from([-2, 4]), 50, 0);
+    expect(Array.from(run.centroids).every(Number.isFinite)).toBe(true);
+    expect(new Set(run.labels).size).toBe(2);
+  });
+
   it("refuses more clusters than rows, or than distinct points, with the numbers", () => {
     expect(() => fitKMeans(fromRows([[1], [2], [3]]), { k: 5 })).toThrow("k = 5 is more than the 3 rows to cluster");
     expect(() => fitKMeans(fromRows([[3, 3], [3, 3], [3, 3], [3, 3], [3, 3]]), { k: 2 })).toThrow("k = 2 is more than the 1 distinct points in the data");

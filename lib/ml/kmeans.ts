@@ -152,7 +152,11 @@ export function lloyd(X: Matrix, centroids: Float64Array, maxIterations: number,
   const fullPass = () => {
     assignWithSecond(X, centroids, labels, upper, lower);
     for (let i = 0; i < n; i++) distance[i] = upper[i]! * upper[i]!;
-    if (relocateEmpty(X, centroids, labels, distance, k)) assignWithSecond(X, centroids, labels, upper, lower);
+    // Refilling an empty cluster and assigning again can empty another: repeat until none is empty.
+    for (let round = 0; round < k && relocateEmpty(X, centroids, labels, distance, k); round++) {
+      assignWithSecond(X, centroids, labels, upper, lower);
+      for (let i = 0; i < n; i++) distance[i] = upper[i]! * upper[i]!;
+    }
     sums.fill(0);
     counts.fill(0);
     for (let i = 0; i < n; i++) addRow(data, i, d, labels[i]!, sums, counts, 1);
@@ -193,7 +197,8 @@ export function lloyd(X: Matrix, centroids: Float64Array, maxIterations: number,
     for (let j = 0; j < k; j++) {
       let sq = 0;
       for (let c = 0; c < d; c++) {
-        const next = sums[j * d + c]! / counts[j]!;
+        // A cluster still empty keeps its centroid rather than becoming NaN.
+        const next = counts[j]! > 0 ? sums[j * d + c]! / counts[j]! : centroids[j * d + c]!;
         const delta = next - centroids[j * d + c]!;
         sq += delta * delta;
         centroids[j * d + c] = next;

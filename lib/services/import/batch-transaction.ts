@@ -1,7 +1,8 @@
 // One open transaction at a time: rows of each parsed chunk are written into it at once (so they die young
 // and the heap stays small), and every BATCH_ROWS rows it commits together with the job's running totals,
-// so the counts a job shows are exactly what the database holds. A dry run rolls each batch back instead,
-// so its counts are exact and nothing changes.
+// so the counts a job shows are exactly what the database holds. A dry run rolls each chunk back as soon
+// as it is written, so its counts are exact (the writers remember what earlier chunks would have written)
+// and nothing changes.
 import type Database from "better-sqlite3";
 import { type ImportProgress, type RowErrorInput, saveImportProgress } from "../../db/import-jobs";
 import type { ImportedRow, ImportWriter } from "../../db/import-writers";
@@ -32,6 +33,9 @@ export class BatchTransaction {
     if (rows.length === 0) return;
     this.begin();
     const c = this.writer.write(this.db, rows);
+    // A dry run gives its write lock back at once: held across the event loop's turns, it would stall
+    // any other write in this process (a cancel, a new job) until SQLite's busy timeout.
+    if (this.dryRun) this.rollback();
     this.progress.rowsRead += rows.length;
     this.progress.inserted += c.inserted;
     this.progress.updated += c.updated;
@@ -50,15 +54,14 @@ export class BatchTransaction {
     this.progress.summary = { ...this.writer.summary(), ...extraSummary };
     const room = Math.max(0, ERRORS_IN_DB - this.errorsInDb);
     const errors: RowErrorInput[] = this.rejected.slice(0, room).map((r) => ({ line: r.line, ...describeIssues(r.issues), raw: r.cells.join(this.delimiter) }));
-    this.begin();
     if (this.dryRun) {
-      this.db.exec("ROLLBACK");
       this.progressDb.transaction(() => saveImportProgress(this.progressDb, this.jobId, this.progress, errors))();
     } else {
+      this.begin();
       saveImportProgress(this.db, this.jobId, this.progress, errors);
       this.db.exec("COMMIT");
+      this.open = false;
     }
-    this.open = false;
     this.errorsInDb += errors.length;
     // Written after the commit, so the file never lists rows of a batch the database did not keep.
     this.errorsFile.append(this.rejected);
@@ -68,13 +71,19 @@ export class BatchTransaction {
 
   /** After a failure: drop the uncommitted batch; what was committed stays. */
   abort(): void {
-    if (this.open) this.db.exec("ROLLBACK");
+    this.rollback();
+  }
+
+  private rollback(): void {
+    if (this.open && this.db.inTransaction) this.db.exec("ROLLBACK");
     this.open = false;
   }
 
+  // IMMEDIATE takes the write lock up front, so another process's import makes this one wait (busy
+  // timeout) instead of failing at its first write after reading.
   private begin(): void {
     if (this.open) return;
-    this.db.exec("BEGIN");
+    this.db.exec("BEGIN IMMEDIATE");
     this.open = true;
   }
 }

@@ -185,6 +185,23 @@ describe("cancelling and interrupted imports", () => {
   });
 });
 
+describe("failures and dry runs across chunks", () => {
+  it("fails the job when a row cannot be written, instead of reporting success", async () => {
+    const p = file("two-columns.csv", "customer_id,email\nC1,a@b.co\n");
+    const options = ImportOptions.parse({ kind: "customers", delimiter: ",", hasHeader: true, encoding: "utf-8", decimalComma: false, dateFormat: "iso", mapping: ["externalId", "email", "name"] });
+    const jobId = await createImportJob({ kind: "customers", fileName: "two-columns.csv", sourcePath: p, bytesTotal: 30, dryRun: false, options });
+    await expect(executeImport(jobId, { path: p, isGzip: false, bytesTotal: 30 }, options)).rejects.toThrow("The header has 2 columns but the mapping has 3.");
+    expect(await getDb().customer.count()).toBe(0);
+  });
+
+  it("dry-runs daily stats with the same counts as the import, when a key comes back chunks later", async () => {
+    const rows = Array.from({ length: 50_000 }, (_, i) => `K1,${new Date(Date.UTC(2000, 0, 1) + i * 86_400_000).toISOString().slice(0, 10)},10,1`);
+    const p = file("stats-long.csv", ["campaign_id,date,impressions,clicks", ...rows, "K1,2000-01-01,20,2"].join("\n"));
+    expect(await load("campaign-daily-stats", p, { dryRun: true })).toMatchObject({ inserted: 50_000, updated: 1 });
+    expect(await load("campaign-daily-stats", p)).toMatchObject({ inserted: 50_000, updated: 1 });
+  });
+});
+
 describe("files that are not what they claim", () => {
   it("stops at a quote that is never closed instead of reading the rest of the file into one field", async () => {
     const body = Array.from({ length: 700_000 }, (_, i) => `C${i},someone${i}@example.com,a note of about fifty characters`).join("\n");

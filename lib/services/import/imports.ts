@@ -65,7 +65,7 @@ export async function startUploadImport(uploadId: string, options: ImportOptions
   const meta = await readUploadMeta(uploadId);
   const filePath = uploadPath(uploadId);
   const { jobId, source } = await begin(filePath, meta.fileName, options);
-  void executeImport(jobId, source, options)
+  void executeImport(jobId, source, options, {}, meta.fileName)
     .then((r) => (r.status === "completed" && !options.dryRun ? removeUpload(filePath) : undefined))
     .catch((e: unknown) => {
       console.error(`import ${jobId} failed:`, e instanceof Error ? e.message : e);

@@ -45,11 +45,26 @@ export function rejectedRowsPath(jobId: number): string {
   return path.join(dataDir(), "imports", `import-${jobId}-rejected.csv`);
 }
 
-export async function executeImport(jobId: number, source: Pick<SourceInfo, "path" | "isGzip" | "bytesTotal">, o: ImportOptions, hooks: RunHooks = {}): Promise<RunResult> {
+export async function executeImport(jobId: number, source: Pick<SourceInfo, "path" | "isGzip" | "bytesTotal">, o: ImportOptions, hooks: RunHooks = {}, fileName = path.basename(source.path)): Promise<RunResult> {
+  // One import at a time per process: they share the process's connection and its open transaction.
+  const previous = importQueue;
+  let release!: () => void;
+  importQueue = new Promise<void>((r) => (release = r));
+  await previous;
+  try {
+    return await runImport(jobId, source, o, hooks, fileName);
+  } finally {
+    release();
+  }
+}
+
+let importQueue: Promise<void> = Promise.resolve();
+
+async function runImport(jobId: number, source: Pick<SourceInfo, "path" | "isGzip" | "bytesTotal">, o: ImportOptions, hooks: RunHooks, fileName: string): Promise<RunResult> {
   const db = bulkConnection(!o.dryRun);
   const progressDb = bulkConnection(true);
   const bulkTable = bulkLoadTable(o);
-  const writer = createImportWriter(o.kind, { mappedFields: mappedFields(o), fileStem: path.basename(source.path), dryRun: o.dryRun });
+  const writer = createImportWriter(o.kind, { mappedFields: mappedFields(o), fileStem: fileName, dryRun: o.dryRun });
   let columns: string[] | null = null;
   let blankLines = 0;
   let latin1From: number | null = null;
@@ -110,9 +125,14 @@ export async function executeImport(jobId: number, source: Pick<SourceInfo, "pat
   } finally {
     stream.destroy();
     errors.close();
-    if (bulkTable) restoreIndexes(db);
-    // Whatever was committed, even by a failed or cancelled run, counts in rule segments from now on.
-    if (!o.dryRun && (o.kind === "events" || o.kind === "transactions")) refreshPurchaseStats(db);
+    // Failures here must not hide the import's own error: they are logged, and the next start retries.
+    try {
+      if (bulkTable) restoreIndexes(db);
+      // Whatever was committed, even by a failed or cancelled run, counts in rule segments from now on.
+      if (!o.dryRun && (o.kind === "events" || o.kind === "transactions")) refreshPurchaseStats(db);
+    } catch (e) {
+      console.error(`import ${jobId}: could not restore indexes or purchase totals (${e instanceof Error ? e.name : "error"}); the next start will`);
+    }
   }
   const p = tx.progress;
   const status = cancelled ? "cancelled" : "completed";
@@ -156,8 +176,9 @@ function parseStream(stream: Readable, delimiter: string, onChunk: (records: str
             settle();
           }
         } catch (e) {
-          parser.abort();
+          // Settle first: abort() calls `complete` at once, which would otherwise report success.
           settle(e);
+          parser.abort();
         }
       },
       complete: () => settle(),
