@@ -60,6 +60,11 @@ export function markImportStarted(db: Database.Database, jobId: number, errorsPa
   prepared(db, `UPDATE "ImportJob" SET "status"='running',"startedAt"=?,"heartbeatAt"=?,"errorsPath"=? WHERE "id"=?`).run(now, now, errorsPath, jobId);
 }
 
+/** Keeps a job alive through long steps between batches (rebuilding indexes after a large import). */
+export function touchImport(db: Database.Database, jobId: number): void {
+  prepared(db, `UPDATE "ImportJob" SET "heartbeatAt"=? WHERE "id"=?`).run(storedDate(new Date()), jobId);
+}
+
 export function finishImport(db: Database.Database, jobId: number, status: ImportStatus, message: string | null): void {
   prepared(db, `UPDATE "ImportJob" SET "status"=?,"message"=?,"finishedAt"=? WHERE "id"=?`).run(status, message, storedDate(new Date()), jobId);
 }

@@ -29,6 +29,7 @@ export async function latestModelRun<T>(kind: string): Promise<ModelRunRecord<T>
 
 /** When data last changed through an import: a stored analysis older than this is stale. */
 export async function lastImportAt(): Promise<Date | null> {
-  const row = await getDb().importJob.findFirst({ where: { status: "completed", dryRun: false, inserted: { gt: 0 } }, orderBy: { finishedAt: "desc" }, select: { finishedAt: true } });
+  // Cancelled and failed imports keep what they committed, so they change the data too.
+  const row = await getDb().importJob.findFirst({ where: { status: { in: ["completed", "cancelled", "failed"] }, dryRun: false, OR: [{ inserted: { gt: 0 } }, { updated: { gt: 0 } }] }, orderBy: { finishedAt: "desc" }, select: { finishedAt: true } });
   return row?.finishedAt ?? null;
 }

@@ -9,7 +9,7 @@ import type { ImportOptions } from "../../csv/import-options";
 import { bulkConnection } from "../../db/bulk-insert";
 import { type BulkTable, dropSecondaryIndexes, hasFewRows, restoreIndexes } from "../../db/bulk-load";
 import { refreshPurchaseStats } from "../../db/purchase-stats";
-import { finishImport, type ImportProgress, isCancelRequested, markImportStarted } from "../../db/import-jobs";
+import { finishImport, type ImportProgress, isCancelRequested, markImportStarted, touchImport } from "../../db/import-jobs";
 import { createImportWriter } from "../../db/import-writers";
 import { dataDir } from "../../env";
 import { ImportInputError } from "./analyse";
@@ -127,7 +127,9 @@ async function runImport(jobId: number, source: Pick<SourceInfo, "path" | "isGzi
     errors.close();
     // Failures here must not hide the import's own error: they are logged, and the next start retries.
     try {
+      touchImport(progressDb, jobId);
       if (bulkTable) restoreIndexes(db);
+      touchImport(progressDb, jobId);
       // Whatever was committed, even by a failed or cancelled run, counts in rule segments from now on.
       if (!o.dryRun && (o.kind === "events" || o.kind === "transactions")) refreshPurchaseStats(db);
     } catch (e) {

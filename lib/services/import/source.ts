@@ -103,6 +103,11 @@ export function openTextStream(
     },
   });
   file.on("error", (e) => decode.destroy(e));
+  // pipe() does not pass a destroy upstream: close the file (and gunzip) when the reader stops early.
+  decode.on("close", () => {
+    file.destroy();
+    if (bytes !== file) bytes.destroy();
+  });
   if (bytes !== file) bytes.on("error", (e: Error) => decode.destroy(new Error(`the gzip data is damaged (${e.message})`)));
   return bytes.pipe(decode);
 }
