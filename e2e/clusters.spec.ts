@@ -53,5 +53,16 @@ test("builds a rule segment, watches its count, saves it and exports its custome
   expect(lines[0]).toBe("customer_id,email,name,country,orders,revenue,last_purchase_at");
   expect(lines).toHaveLength(repeat + 1);
   expect(lines.slice(1).every((l) => l.includes(",United Kingdom,"))).toBe(true);
+  // Open it: today's members, sortable, with the same export.
+  await item.getByRole("link", { name }).click();
+  await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: `${repeat.toLocaleString("en-GB")} customers today` })).toBeVisible();
+  const members = page.getByTestId("segment-members").locator("tbody tr");
+  await expect(members).toHaveCount(Math.min(25, repeat));
+  await page.getByRole("link", { name: "Orders" }).click();
+  await expect(page).toHaveURL(/sort=orders&dir=asc/);
+  const orders = (await members.locator("td:nth-child(4)").allTextContents()).map(Number);
+  expect(orders).toEqual([...orders].sort((a, b) => a - b));
+  expect(orders.every((o) => o >= 2)).toBe(true);
   expect(problems).toEqual([]);
 });

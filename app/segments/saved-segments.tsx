@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { EmptyState } from "@/components/ui/page-header";
 import type { SavedSegment } from "@/lib/db/segments";
 import { fmt } from "../formatting";
@@ -11,7 +12,7 @@ export function SavedSegments({ segments }: { segments: readonly SavedSegment[] 
       {segments.map((s) => (
         <li key={s.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
           <div>
-            <p className="font-medium">{s.name}</p>
+            <Link href={`/segments/${s.id}`} className="font-medium text-indigo-700 underline">{s.name}</Link>
             <p className="text-sm text-slate-600">{s.description}</p>
             <p className="text-xs text-slate-500">
               {fmt.integer(s.memberCount)} customers when saved{s.computedAt ? ` (${fmt.dateTime(s.computedAt)})` : ""}; the export runs the rule on today&rsquo;s data.

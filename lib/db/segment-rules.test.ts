@@ -4,7 +4,7 @@ import { prepareDatabase } from "../services/prepare-database";
 import { getCustomerIdsByExternalId, insertCustomers } from "./customers";
 import { insertEvents } from "./events";
 import { refreshPurchaseStats } from "./purchase-stats";
-import { compileRule, countRuleMembers, listRuleMembers } from "./segment-rules";
+import { compileRule, countRuleMembers, listRuleMembers, pageRuleMembers } from "./segment-rules";
 
 const NOW = Date.UTC(2026, 2, 31);
 const at = (d: string) => new Date(`${d}T12:00:00Z`);
@@ -72,6 +72,16 @@ describe("rule segments", () => {
     expect(countRuleMembers({ any: [] }, NOW)).toBe(0);
     expect(countRuleMembers({ all: [] }, NOW)).toBe(4);
     expect(describeRule(rule)).toBe('Country is not empty and (Revenue > 300 or tier equals "gold")');
+  });
+
+  it("pages members with their purchase totals, sorted, empty values last", () => {
+    const all: RuleNode = { all: [] };
+    const byRevenue = pageRuleMembers(all, { page: 1, pageSize: 3, sort: "revenue", dir: "desc" }, NOW);
+    expect(byRevenue.total).toBe(4);
+    expect(byRevenue.rows.map((r) => [r.externalId, r.orders, r.revenue])).toEqual([["B", 1, 400], ["A", 2, 175], ["C", 1, 10]]);
+    expect(pageRuleMembers(all, { page: 2, pageSize: 3, sort: "revenue", dir: "desc" }, NOW).rows.map((r) => r.externalId)).toEqual(["D"]);
+    expect(pageRuleMembers(all, { page: 1, pageSize: 10, sort: "lastPurchaseAt", dir: "asc" }, NOW).rows.map((r) => r.externalId)).toEqual(["B", "C", "A", "D"]);
+    expect(pageRuleMembers(all, { page: 1, pageSize: 10, sort: "lastPurchaseAt", dir: "desc" }, NOW).rows.map((r) => r.externalId)).toEqual(["A", "C", "B", "D"]);
   });
 
   it("explains a rule it cannot run, naming the condition", () => {

@@ -148,3 +148,24 @@ export function* exportRuleMembers(node: RuleNode, batch = 5_000, now: number = 
     yield rows.map(({ id: _id, ...r }) => r);
   }
 }
+
+export const MEMBER_SORTS = ["externalId", "name", "country", "orders", "revenue", "lastPurchaseAt"] as const;
+export type MemberSort = (typeof MEMBER_SORTS)[number];
+export interface MemberRow extends ExportRow {
+  id: number;
+}
+
+/** One page of a rule's members with their purchase totals, sorted, with the total count. */
+export function pageRuleMembers(node: RuleNode, req: { page: number; pageSize: number; sort: MemberSort; dir: "asc" | "desc" }, now: number = Date.now()): { rows: MemberRow[]; total: number } {
+  const c = compileRule(node, now);
+  const from = `FROM "Customer" c ${PURCHASES} WHERE ${c.sql}`;
+  const key = { externalId: `c."externalId"`, name: `c."name"`, country: `c."country"`, orders: `coalesce(p."orders", 0)`, revenue: `coalesce(p."revenue", 0)`, lastPurchaseAt: `p."lastPurchaseAt"` }[req.sort];
+  // Empty values last whichever way the column is sorted; the id keeps pages stable.
+  const order = `${key} IS NULL, ${key} ${req.dir === "asc" ? "ASC" : "DESC"}, c."id"`;
+  const sql = `SELECT c."id" AS id, c."externalId" AS externalId, c."email" AS email, c."name" AS name, c."country" AS country,
+      coalesce(p."orders", 0) AS orders, coalesce(p."revenue", 0) AS revenue, p."lastPurchaseAt" AS lastPurchaseAt
+    ${from} ORDER BY ${order} LIMIT ? OFFSET ?`;
+  const rows = prepared(bulkConnection(), sql).all(...c.params, req.pageSize, (req.page - 1) * req.pageSize) as MemberRow[];
+  const total = (prepared(bulkConnection(), `SELECT count(*) AS n ${from}`).get(...c.params) as { n: number }).n;
+  return { rows, total };
+}
