@@ -98,6 +98,22 @@ test("segments page names every RFM segment and its grid adds up to the customer
   expect(problems).toEqual([]);
 });
 
+test("segments page follows customers between RFM segments across two dates", async ({ page }) => {
+  const { problems } = await open(page, "/segments");
+  await page.getByLabel("First date").fill("2026-06-01");
+  await page.getByLabel("Second date").fill("2026-11-22");
+  await page.getByRole("button", { name: "Compare" }).click();
+  await expect(page).toHaveURL(/rfmFrom=2026-06-01&rfmTo=2026-11-22/);
+  const table = page.getByTestId("rfm-movement");
+  await expect(table.locator("thead")).toContainText("On 2026-06-01");
+  expect(await table.locator("tbody tr").count()).toBeGreaterThan(3);
+  for (const cell of await table.locator("tbody tr td:nth-child(3)").allTextContents()) expect(cell).toMatch(/^\d+%$/);
+  await expect(page.getByText(/customers made their first purchase between the two dates/)).toBeVisible();
+  await page.goto("/segments?rfmFrom=2026-11-22&rfmTo=2026-06-01");
+  await expect(page.getByText("The first date must come before the second.")).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
 test("recommendations page ranks best sellers and filters the catalogue", async ({ page }) => {
   const { problems } = await open(page, "/recommendations");
   await expect(page.getByTestId("best-sellers").locator("tbody tr")).toHaveCount(10);

@@ -5,10 +5,12 @@ import { countCustomersBy, type Breakdown } from "@/lib/db/customers";
 import { lastImportAt, latestModelRun } from "@/lib/db/model-runs";
 import { listCustomerAttributeNames, listSegments } from "@/lib/db/segments";
 import { CLUSTER_RUN_KIND, type ClusterResult } from "@/lib/services/segments/clusters";
-import { computeRfmSummary } from "@/lib/services/segments/rfm";
+import { computeRfmMovement, computeRfmSummary, type RfmMovementSummary } from "@/lib/services/segments/rfm";
+import { first } from "@/lib/url-state";
 import type { SearchParams } from "@/lib/url-state";
 import { fmt } from "../formatting";
 import { ClustersSection } from "./clusters-section";
+import { MovementSection } from "./movement-section";
 import { RfmSection } from "./rfm-section";
 import { RuleBuilder } from "./rule-builder";
 import { SavedSegments } from "./saved-segments";
@@ -20,11 +22,13 @@ export default async function SegmentsPage({ searchParams }: { searchParams: Pro
   const sp = await searchParams;
   const [countries, genders, education] = await Promise.all([countCustomersBy("country"), countCustomersBy("gender"), countCustomersBy("education")]);
   const rfm = computeRfmSummary();
+  const movement = readMovement(sp, rfm.asOf);
   const [clusters, importedAt, saved] = await Promise.all([latestModelRun<ClusterResult>(CLUSTER_RUN_KIND), lastImportAt(), listSegments()]);
   return (
     <>
       <PageHeader title="Segments" description="Who your customers are: RFM segments by purchase behaviour, the customer base by attribute, and every customer with their purchase history." />
       <RfmSection summary={rfm} params={sp} />
+      {rfm.customers > 0 ? <MovementSection {...movement} /> : null}
       <ClustersSection run={clusters} lastImportAt={importedAt} />
       <Section title="Build a segment" description="Conditions on customer fields, purchase history and attributes imported from your files; the count updates as you change them.">
         <RuleBuilder attributes={listCustomerAttributeNames()} />
@@ -70,4 +74,19 @@ function BreakdownCard({ title, rows, limit = 10, labels = {} }: { title: string
       </ul>
     </Section>
   );
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The two dates from the URL (defaults: 90 days before the RFM date, and that date); computed only when asked. */
+function readMovement(sp: SearchParams, asOf: string): { from: string; to: string; movement: RfmMovementSummary | null; error: string | null } {
+  const defaults = { from: new Date(Date.parse(`${asOf}T00:00:00Z`) - 90 * 86_400_000).toISOString().slice(0, 10), to: asOf };
+  const from = first(sp, "rfmFrom");
+  const to = first(sp, "rfmTo");
+  if (from === undefined && to === undefined) return { ...defaults, movement: null, error: null };
+  if (!from || !to || !DATE.test(from) || !DATE.test(to) || Number.isNaN(Date.parse(from)) || Number.isNaN(Date.parse(to))) {
+    return { ...defaults, movement: null, error: "Pick two dates to compare." };
+  }
+  if (from >= to) return { from, to, movement: null, error: "The first date must come before the second." };
+  return { from, to, movement: computeRfmMovement(Date.parse(`${from}T00:00:00Z`), Date.parse(`${to}T00:00:00Z`)), error: null };
 }

@@ -92,3 +92,28 @@ export function scoreRfm(input: RfmInput): RfmScores {
   }
   return { r, f, m, segment, cuts };
 }
+
+export interface RfmMovement {
+  /** counts[from][to] over RFM_SEGMENTS indices, for customers scored at both dates. */
+  counts: number[][];
+  /** Customers scored at the later date only (their first purchase came in between), by segment. */
+  arrived: number[];
+}
+
+/**
+ * How customers moved between segments from one "as of" date to another. Both inputs are sorted by
+ * customer id (as loadPurchaseHistory returns them); a customer scored only at the earlier date cannot
+ * happen, since purchases only accumulate.
+ */
+export function rfmMovement(before: { ids: Int32Array; segment: Uint8Array }, after: { ids: Int32Array; segment: Uint8Array }): RfmMovement {
+  const k = RFM_SEGMENTS.length;
+  const counts = Array.from({ length: k }, () => Array<number>(k).fill(0));
+  const arrived = Array<number>(k).fill(0);
+  let i = 0;
+  for (let j = 0; j < after.ids.length; j++) {
+    while (i < before.ids.length && before.ids[i]! < after.ids[j]!) i++;
+    if (i < before.ids.length && before.ids[i] === after.ids[j]) counts[before.segment[i]!]![after.segment[j]!]!++;
+    else arrived[after.segment[j]!]!++;
+  }
+  return { counts, arrived };
+}

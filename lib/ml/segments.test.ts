@@ -71,3 +71,19 @@ describe("cluster profiles", () => {
     expect(nameCluster([{ feature: "monetary", mean: 1, z: 0.2 }])).toBe("Typical customers");
   });
 });
+
+describe("RFM movement", () => {
+  it("counts moves between segments for customers scored at both dates, and arrivals apart", async () => {
+    const { rfmMovement, RFM_SEGMENTS: S } = await import("./rfm");
+    const at = (name: string) => S.findIndex((s) => s.name === name);
+    const m = rfmMovement(
+      { ids: Int32Array.from([1, 2, 3]), segment: Uint8Array.from([at("Loyal"), at("Loyal"), at("New")]) },
+      { ids: Int32Array.from([1, 2, 3, 4]), segment: Uint8Array.from([at("At risk"), at("Loyal"), at("Promising"), at("New")]) },
+    );
+    expect(m.counts[at("Loyal")]![at("At risk")]).toBe(1);
+    expect(m.counts[at("Loyal")]![at("Loyal")]).toBe(1);
+    expect(m.counts[at("New")]![at("Promising")]).toBe(1);
+    expect(m.counts.flat().reduce((a, b) => a + b, 0)).toBe(3);
+    expect(m.arrived[at("New")]).toBe(1);
+  });
+});

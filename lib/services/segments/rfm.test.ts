@@ -59,3 +59,15 @@ describe("suggested k", () => {
     });
   });
 });
+
+describe("RFM movement between two dates", () => {
+  it("follows each customer from their segment at the first date to the second", async () => {
+    const { computeRfmMovement } = await import("./rfm");
+    const m = computeRfmMovement(Date.UTC(2026, 2, 1), Date.UTC(2026, 2, 31));
+    expect(m).toMatchObject({ from: "2026-03-01", to: "2026-03-31" });
+    // B (Jan), D (Feb) and E (Jan) had bought by 1 March; A's first purchase and C's came later.
+    expect(m.rows.reduce((a, r) => a + r.customers, 0)).toBe(3);
+    expect(m.arrived).toBe(2);
+    expect(() => computeRfmMovement(Date.UTC(2026, 2, 31), Date.UTC(2026, 2, 1))).toThrow("the first date must come before the second");
+  });
+});

@@ -2,7 +2,7 @@
 // the summary the segments page and the CLI show.
 import { loadPurchaseHistory, type PurchaseHistory } from "../../db/purchase-history";
 import { customerFeatures } from "../../ml/customer-features";
-import { RFM_SEGMENTS, type RfmCuts, scoreRfm } from "../../ml/rfm";
+import { RFM_SEGMENTS, type RfmCuts, rfmMovement, scoreRfm } from "../../ml/rfm";
 
 export interface RfmSegmentSummary {
   name: string;
@@ -63,4 +63,32 @@ export function computeRfmSummary(asOf?: number, history: PurchaseHistory = load
     medianOrders: median(members[j]!.orders),
   }));
   return { asOf: new Date(history.asOf).toISOString().slice(0, 10), customers: n, revenue, segments, grid, cuts: scores.cuts, seconds: (performance.now() - started) / 1000 };
+}
+
+export interface RfmMovementSummary {
+  from: string;
+  to: string;
+  rows: { segment: string; customers: number; stayed: number; moves: { to: string; customers: number; share: number }[] }[];
+  arrived: number;
+}
+
+function scoredAt(asOf: number) {
+  const h = loadPurchaseHistory(asOf);
+  const f = customerFeatures(h);
+  return { ids: h.customerId, segment: scoreRfm({ recencyDays: f.recencyDays, frequency: f.frequency, monetary: f.monetary }).segment };
+}
+
+/** Where each segment's customers at `fromAsOf` stood at `toAsOf`: what share of Loyal became At risk. */
+export function computeRfmMovement(fromAsOf: number, toAsOf: number): RfmMovementSummary {
+  if (!(fromAsOf < toAsOf)) throw new RangeError("the first date must come before the second");
+  const m = rfmMovement(scoredAt(fromAsOf), scoredAt(toAsOf));
+  const rows = RFM_SEGMENTS.map((s, i) => {
+    const customers = m.counts[i]!.reduce((a, b) => a + b, 0);
+    const moves = RFM_SEGMENTS.map((t, j) => ({ to: t.name, customers: m.counts[i]![j]!, share: customers ? m.counts[i]![j]! / customers : 0 }))
+      .filter((x, j) => j !== i && x.customers > 0)
+      .sort((a, b) => b.customers - a.customers);
+    return { segment: s.name, customers, stayed: m.counts[i]![i]!, moves };
+  });
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return { from: day(fromAsOf), to: day(toAsOf), rows, arrived: m.arrived.reduce((a, b) => a + b, 0) };
 }
