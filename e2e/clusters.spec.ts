@@ -19,6 +19,8 @@ test("finds customer clusters from the segments page, names them, and says why i
   await why.click();
   await expect(page.getByTestId("k-reason")).toContainText(/^The inertia curve bends at k = \d+/);
   await expect(page.getByTestId("k-tried").locator("tbody tr")).toHaveCount(9);
+  await expect(page.getByTestId("explore-k-chart").locator(".recharts-line")).toHaveCount(2);
+  await expect(page.getByTestId("explore-k-chart")).toContainText(`chosen k = ${k}`);
   expect(problems).toEqual([]);
 });
 

@@ -1,3 +1,4 @@
+import { ExploreKChart } from "@/components/charts/explore-k-chart";
 import { EmptyState, Notice, Section } from "@/components/ui/page-header";
 import type { ModelRunRecord } from "@/lib/db/model-runs";
 import { FEATURE_LABELS } from "@/lib/ml/customer-features";
@@ -61,6 +62,7 @@ export function ClustersSection({ run, lastImportAt }: { run: ModelRunRecord<Clu
         <details className="mt-4 text-sm">
           <summary className="cursor-pointer font-medium">Why k = {r.k}</summary>
           <p className="mt-2 text-slate-700" data-testid="k-reason">{r.suggestion.reason}</p>
+          <ExploreKChart tried={r.suggestion.tried} chosen={r.k} />
           <table className="mt-2 text-xs tabular-nums" data-testid="k-tried">
             <caption className="sr-only">Inertia and silhouette for each k tried</caption>
             <thead>
