@@ -21,6 +21,11 @@ test("finds customer clusters from the segments page, names them, and says why i
   await expect(page.getByTestId("k-tried").locator("tbody tr")).toHaveCount(9);
   await expect(page.getByTestId("explore-k-chart").locator(".recharts-line")).toHaveCount(2);
   await expect(page.getByTestId("explore-k-chart")).toContainText(`chosen k = ${k}`);
+  // A cluster saved as an editable rule segment.
+  const firstName = (await rows.first().locator("th").textContent())!;
+  await rows.first().getByRole("button", { name: `Save ${firstName} as a segment` }).click();
+  await expect(rows.first().getByRole("status")).toHaveText(/^Saved with \d+ customers$/);
+  await expect(page.getByTestId("saved-segments")).toContainText(`${firstName} (from clusters)`);
   expect(problems).toEqual([]);
 });
 

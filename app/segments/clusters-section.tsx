@@ -4,7 +4,9 @@ import type { ModelRunRecord } from "@/lib/db/model-runs";
 import { FEATURE_LABELS } from "@/lib/ml/customer-features";
 import type { ClusterResult } from "@/lib/services/segments/clusters";
 import { fmt } from "../formatting";
+import { clusterRule } from "@/lib/segments/cluster-rule";
 import { FindClustersButton } from "./find-clusters-button";
+import { SaveClusterButton } from "./save-cluster-button";
 
 const signed = (z: number) => `${z >= 0 ? "+" : "−"}${Math.abs(z).toFixed(1)} sd`;
 
@@ -23,6 +25,7 @@ export function ClustersSection({ run, lastImportAt }: { run: ModelRunRecord<Clu
     );
   }
   const r = run.result;
+  const asOf = Date.parse(`${r.asOf}T00:00:00Z`);
   const stale = lastImportAt !== null && lastImportAt > run.finishedAt;
   return (
     <Section title="Clusters" description={`K-means on ${r.features.map((f) => FEATURE_LABELS[f].toLowerCase()).join(", ")} (log1p, then z-scored) for ${fmt.integer(r.customers)} customers, as of ${r.asOf}. Computed ${fmt.dateTime(run.finishedAt)} in ${r.seconds.toFixed(1)} s.`}>
@@ -39,6 +42,7 @@ export function ClustersSection({ run, lastImportAt }: { run: ModelRunRecord<Clu
                 <th key={f} scope="col" className="px-3 py-2 text-right font-medium">{FEATURE_LABELS[f]}</th>
               ))}
               <th scope="col" className="px-3 py-2 font-medium">Sets it apart</th>
+              <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">Save</span></th>
             </tr>
           </thead>
           <tbody>
@@ -53,6 +57,7 @@ export function ClustersSection({ run, lastImportAt }: { run: ModelRunRecord<Clu
                 <td className="px-3 py-2 text-slate-600">
                   {p.deviations.slice(0, 2).map((d) => `${FEATURE_LABELS[d.feature].toLowerCase()} ${signed(d.z)}`).join("; ")}
                 </td>
+                <td className="px-3 py-2">{p.ranges ? <SaveClusterButton name={p.name} rule={clusterRule(p.ranges, asOf)} /> : null}</td>
               </tr>
             ))}
           </tbody>
@@ -84,6 +89,9 @@ export function ClustersSection({ run, lastImportAt }: { run: ModelRunRecord<Clu
           </table>
         </details>
       ) : null}
+      <p className="mt-2 text-xs text-slate-500">
+        &ldquo;Save as segment&rdquo; saves the cluster as distinguishing conditions (each feature between the cluster&rsquo;s 10th and 90th percentile), an editable rule that approximates it rather than a snapshot of its members.
+      </p>
       <div className="mt-4">
         <FindClustersButton label="Find clusters again" />
       </div>

@@ -15,6 +15,15 @@ export interface ClusterProfile {
   name: string;
   /** Features sorted by |z|, largest first. */
   deviations: FeatureDeviation[];
+  /** The 10th and 90th percentile of each feature inside the cluster: the conditions that approximate it. */
+  ranges: Partial<Record<Feature, [number, number]>>;
+}
+
+function percentile(sorted: Float64Array, q: number): number {
+  if (sorted.length === 0) return 0;
+  const pos = q * (sorted.length - 1);
+  const lo = Math.floor(pos);
+  return sorted[lo]! + (sorted[Math.min(sorted.length - 1, lo + 1)]! - sorted[lo]!) * (pos - lo);
 }
 
 /** Words for a feature far above (high) or below (low) the base; recency reads the other way round. */
@@ -64,6 +73,15 @@ export function profileClusters(features: readonly Feature[], data: Float64Array
   }
   for (let c = 0; c < d; c++) mean[c]! /= n;
   const sd = Array.from(mean, (m, c) => Math.sqrt(Math.max(0, sq[c]! / n - m * m)));
+  // Each cluster's values of each feature, sorted, for its percentile ranges.
+  const offsets = new Int32Array(k);
+  for (let j = 1; j < k; j++) offsets[j] = offsets[j - 1]! + sizes[j - 1]!;
+  const byCluster = features.map(() => new Float64Array(n));
+  const fill = Int32Array.from(offsets);
+  for (let i = 0; i < n; i++) {
+    const at = fill[labels[i]!]!++;
+    for (let c = 0; c < d; c++) byCluster[c]![at] = data[i * d + c]!;
+  }
   return Array.from({ length: k }, (_, j) => {
     const deviations = features
       .map((feature, c) => {
@@ -71,6 +89,12 @@ export function profileClusters(features: readonly Feature[], data: Float64Array
         return { feature, mean: m, z: sd[c]! > 0 ? (m - mean[c]!) / sd[c]! : 0 };
       })
       .sort((a, b) => Math.abs(b.z) - Math.abs(a.z));
-    return { size: sizes[j]!, share: sizes[j]! / n, name: nameCluster(deviations), deviations };
+    const ranges = Object.fromEntries(
+      features.map((feature, c) => {
+        const values = byCluster[c]!.slice(offsets[j]!, offsets[j]! + sizes[j]!).sort();
+        return [feature, [percentile(values, 0.1), percentile(values, 0.9)]];
+      }),
+    ) as ClusterProfile["ranges"];
+    return { size: sizes[j]!, share: sizes[j]! / n, name: nameCluster(deviations), deviations, ranges };
   });
 }

@@ -68,6 +68,9 @@ describe("cluster profiles", () => {
     expect(best!.deviations.find((d) => d.feature === "frequency")!.z).toBeCloseTo(4 / Math.sqrt(16.5), 12);
     expect(best!.deviations.at(-1)!.feature).toBe("frequency");
     expect(rest!.name).toBe("Occasional low spenders, lapsed");
+    // Cluster 0's orders are 10 and 8: its 10th and 90th percentiles are 8.2 and 9.8.
+    expect(best!.ranges.frequency![0]).toBeCloseTo(8.2, 12);
+    expect(best!.ranges.frequency![1]).toBeCloseTo(9.8, 12);
     expect(nameCluster([{ feature: "monetary", mean: 1, z: 0.2 }])).toBe("Typical customers");
   });
 });
