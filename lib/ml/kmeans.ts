@@ -266,34 +266,6 @@ function assignWithSecond(X: Matrix, centroids: Float64Array, labels: Int32Array
   for (let i = 0; i < X.rows; i++) labels[i] = nearestTwo(X.data, i, centroids, k, X.cols, upper, lower);
 }
 
-/** Nearest centroid of every row; returns the inertia (sum of squared distances). */
-function assign(X: Matrix, centroids: Float64Array, labels: Int32Array, distance: Float64Array): number {
-  const { rows: n, cols: d, data } = X;
-  const k = centroids.length / d;
-  let inertia = 0;
-  for (let i = 0; i < n; i++) {
-    let best = Infinity;
-    let label = 0;
-    const o = i * d;
-    for (let j = 0; j < k; j++) {
-      let s = 0;
-      const cj = j * d;
-      for (let c = 0; c < d && s < best; c++) {
-        const diff = data[o + c]! - centroids[cj + c]!;
-        s += diff * diff;
-      }
-      if (s < best) {
-        best = s;
-        label = j;
-      }
-    }
-    labels[i] = label;
-    distance[i] = best;
-    inertia += best;
-  }
-  return inertia;
-}
-
 /** A cluster left without rows takes the row farthest from its own centroid, as scikit-learn does. */
 function relocateEmpty(X: Matrix, centroids: Float64Array, labels: Int32Array, distance: Float64Array, k: number): boolean {
   const counts = new Int32Array(k);
@@ -319,6 +291,6 @@ export function assignClusters(model: KMeansModel, X: Matrix): Int32Array {
   if (model.kind !== "kmeans" || model.version !== 1) throw new RangeError(`not a k-means model (kind ${String(model.kind)}, version ${String(model.version)})`);
   if (X.cols !== model.cols) throw new RangeError(`the model has ${model.cols} features, the data ${X.cols}`);
   const labels = new Int32Array(X.rows);
-  assign(X, Float64Array.from(model.centroids), labels, new Float64Array(X.rows));
+  assignWithSecond(X, Float64Array.from(model.centroids), labels, new Float64Array(X.rows), new Float64Array(X.rows));
   return labels;
 }
