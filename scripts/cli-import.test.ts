@@ -1,23 +1,8 @@
 // `cli import` as people and scripts call it: --json prints one summary object; mistakes exit 2 with the fix.
-import { spawnSync } from "node:child_process";
-import { randomUUID } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { cliSandbox } from "./cli-test-support";
 
-const db = `file:${path.join(tmpdir(), `marketlens-cli-import-${randomUUID()}.db`)}`;
-const dir = mkdtempSync(path.join(tmpdir(), "marketlens-cli-import-"));
-
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], { encoding: "utf8", env: { ...process.env, DATABASE_URL: db } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-function file(name: string, content: string | Buffer): string {
-  const p = path.join(dir, name);
-  writeFileSync(p, content);
-  return p;
-}
+const { cli, file } = cliSandbox("cli-import");
 
 describe("cli import", () => {
   const ratings = file("ratings.tsv", "196\t242\t3\t881250949\n186\t302\tx\t891717742\n");

@@ -1,19 +1,9 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { cliSandbox } from "./cli-test-support";
 
-const dir = mkdtempSync(path.join(tmpdir(), "marketlens-cli-kmeans-"));
-const cli = (...args: string[]) => {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", "kmeans", ...args], { encoding: "utf8" });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
-const file = (name: string, text: string) => {
-  const p = path.join(dir, name);
-  writeFileSync(p, text);
-  return p;
-};
+const sandbox = cliSandbox("cli-kmeans");
+const { file } = sandbox;
+const cli = (...args: string[]) => sandbox.cli("kmeans", ...args);
 
 describe("cli kmeans", () => {
   const points = file("points.csv", "id,x,y,label\n1,0,0,a\n2,0,2,a\n3,2,0,a\n4,2,2,a\n5,10,10,b\n6,10,12,b\n7,12,10,b\n8,12,12,b\n");
@@ -40,12 +30,10 @@ describe("cli kmeans", () => {
 
 describe("cli segment", () => {
   it("scores RFM and clusters the demo shop, suggesting k with its reason", () => {
-    const db = `file:${path.join(dir, "segment.db")}`;
-    const env = { ...process.env, DATABASE_URL: db };
-    const run = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], { encoding: "utf8", env });
-    expect(run("seed", "--customers", "300", "--products", "40", "--events", "6000", "--end-date", "2026-11-22").status).toBe(0);
+    const run = cliSandbox("cli-segment").cli;
+    expect(run("seed", "--customers", "300", "--products", "40", "--events", "6000", "--end-date", "2026-11-22").code).toBe(0);
     const r = run("segment", "--json");
-    expect(r.status).toBe(0);
+    expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.customers).toBeGreaterThan(100);
     expect(Object.values(out.rfm as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(out.customers);

@@ -1,18 +1,7 @@
-import { spawnSync } from "node:child_process";
-import { randomUUID } from "node:crypto";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { cliSandbox } from "./cli-test-support";
 
-const db = `file:${path.join(tmpdir(), `marketlens-cli-${randomUUID()}.db`)}`;
-
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], {
-    encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: db },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const { cli } = cliSandbox("cli");
 
 describe("cli", () => {
   it("seeds with --json: exactly one JSON object on stdout, progress on stderr", () => {
