@@ -1,12 +1,16 @@
 import { expect, test } from "@playwright/test";
 import { open } from "./helpers";
 
-test("finds customer clusters from the segments page, names them, and says why it chose k", async ({ page }) => {
+test("finds customer clusters on chosen features as a job, names them, and says why it chose k", async ({ page }) => {
   const { problems } = await open(page, "/segments");
-  await page.getByRole("button", { name: /^Find clusters/ }).click();
-  // The page comes back with the stored result: the clusters, when they were computed, and why this k.
+  const form = page.getByRole("form", { name: "Find clusters" });
+  await form.getByLabel("Campaign clicks").check();
+  await form.getByRole("button", { name: /^Find clusters/ }).click();
+  // A background job with a progress bar; when it ends the page shows the stored result.
+  await expect(page.getByText(/^Finding clusters finished in [\d.]+ s\.$/)).toBeVisible({ timeout: 30_000 });
   const why = page.getByText(/^Why k = \d+$/);
   await expect(why).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId("clusters").getByRole("columnheader", { name: "Campaign clicks" })).toBeVisible();
   await expect(page.getByText(/Computed .* in [\d.]+ s\./)).toBeVisible();
   const k = Number((await why.textContent())!.match(/\d+/)![0]);
   const rows = page.getByTestId("clusters").locator("tbody tr");
@@ -16,15 +20,25 @@ test("finds customer clusters from the segments page, names them, and says why i
   const scored = (await page.getByTestId("rfm-segments").locator("tbody tr td:nth-child(3)").allTextContents()).map((s) => Number(s.replace(/[^0-9]/g, "")));
   expect(sizes.reduce((a, b) => a + b, 0)).toBe(scored.reduce((a, b) => a + b, 0));
   await expect(rows.first().locator("th")).not.toBeEmpty();
+  // The PCA scatter draws one series per cluster.
+  await expect(page.getByTestId("cluster-scatter").locator(".recharts-scatter")).toHaveCount(k);
   await why.click();
   await expect(page.getByTestId("k-reason")).toContainText(/^The inertia curve bends at k = \d+/);
   await expect(page.getByTestId("k-tried").locator("tbody tr")).toHaveCount(9);
   await expect(page.getByTestId("explore-k-chart").locator(".recharts-line")).toHaveCount(2);
   await expect(page.getByTestId("explore-k-chart")).toContainText(`chosen k = ${k}`);
-  // A cluster saved as an editable rule segment.
-  const firstName = (await rows.first().locator("th").textContent())!;
+  // Rename a cluster; the name is kept with the run.
+  const generated = (await rows.first().getByTestId("cluster-name").textContent())!;
+  await rows.first().getByRole("button", { name: `Rename ${generated}` }).click();
+  await rows.first().getByLabel(`New name for ${generated}`).fill("Our best customers");
+  await rows.first().getByRole("button", { name: "Save", exact: true }).click();
+  await expect(rows.first().getByTestId("cluster-name")).toHaveText("Our best customers");
+  await page.reload();
+  await expect(rows.first().getByTestId("cluster-name")).toHaveText("Our best customers");
+  // A cluster saved as an editable rule segment; clicks have no rule field, and it says so.
+  const firstName = "Our best customers";
   await rows.first().getByRole("button", { name: `Save ${firstName} as a segment` }).click();
-  await expect(rows.first().getByRole("status")).toHaveText(/^Saved with \d+ customers$/);
+  await expect(rows.first().getByRole("status")).toHaveText(/^Saved with \d+ customers; campaign clicks has no rule field and is left out$/);
   await expect(page.getByTestId("saved-segments")).toContainText(`${firstName} (from clusters)`);
   expect(problems).toEqual([]);
 });

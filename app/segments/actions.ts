@@ -1,20 +1,33 @@
 "use server";
-// Finding clusters from the segments page. Runs in the request (a few seconds at 100,000 customers) and
-// keeps the result, so the page reads it back instead of recomputing.
+// Clustering from the segments page: starting a run (a background job the page follows) and naming
+// clusters. The result is kept, so the page reads it back instead of recomputing.
 import { z } from "zod";
-import { createAction } from "@/lib/action";
-import { FEATURES } from "@/lib/ml/customer-features";
-import { runAndSaveClusters } from "@/lib/services/segments/clusters";
+import { ActionError, createAction } from "@/lib/action";
+import { isFeatureId, type FeatureId } from "@/lib/ml/customer-features";
+import { renameCluster, startClustersJob } from "@/lib/services/segments/clusters";
+
+const featureId = z.string().refine(isFeatureId, { message: "is not a feature" }).transform((s) => s as FeatureId);
 
 export const findClustersAction = createAction({
   name: "findClusters",
   input: z.object({
-    k: z.union([z.literal("auto"), z.number().int().min(2).max(20)]),
-    features: z.array(z.enum(FEATURES)).min(1, "choose at least one feature").default(["recencyDays", "frequency", "monetary"]),
+    k: z.union([z.literal("auto"), z.number().int().min(2).max(10)]),
+    features: z.array(featureId).min(1, "choose at least one feature").max(20, "choose at most 20 features").default(["recencyDays", "frequency", "monetary"]),
   }),
-  revalidate: ["/segments"],
   run: async ({ k, features }) => {
-    const { runId, result } = await runAndSaveClusters({ k, features, transform: "log1p-zscore", seed: 42 });
-    return { runId, k: result.k, seconds: result.seconds };
+    const { runId } = await startClustersJob({ k, features: [...new Set(features)], transform: "log1p-zscore", seed: 42 });
+    return { runId };
+  },
+});
+
+export const renameClusterAction = createAction({
+  name: "renameCluster",
+  input: z.object({ runId: z.number().int().positive(), cluster: z.number().int().min(0), name: z.string().max(80, "keep names under 80 characters") }),
+  revalidate: ["/segments"],
+  run: async ({ runId, cluster, name }) => {
+    await renameCluster(runId, cluster, name).catch((e: unknown) => {
+      throw e instanceof RangeError ? new ActionError(e.message, "not_found") : e;
+    });
+    return { name: name.trim() };
   },
 });

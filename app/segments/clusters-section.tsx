@@ -1,35 +1,45 @@
+import { ClusterScatter } from "@/components/charts/cluster-scatter";
 import { ExploreKChart } from "@/components/charts/explore-k-chart";
 import { EmptyState, Notice, Section } from "@/components/ui/page-header";
-import type { ModelRunRecord } from "@/lib/db/model-runs";
-import { FEATURE_LABELS } from "@/lib/ml/customer-features";
-import type { ClusterResult } from "@/lib/services/segments/clusters";
-import { fmt } from "../formatting";
+import type { ModelRunRecord, ModelRunStatus } from "@/lib/db/model-runs";
+import { type FeatureId, featureLabel } from "@/lib/ml/customer-features";
 import { clusterRule } from "@/lib/segments/cluster-rule";
-import { FindClustersButton } from "./find-clusters-button";
+import { type ClusterResult, clusterName } from "@/lib/services/segments/clusters";
+import { fmt } from "../formatting";
+import { ClusterName } from "./cluster-name";
+import { FindClustersForm } from "./find-clusters-form";
 import { SaveClusterButton } from "./save-cluster-button";
 
 const signed = (z: number) => `${z >= 0 ? "+" : "−"}${Math.abs(z).toFixed(1)} sd`;
+const DEFAULT_FEATURES: FeatureId[] = ["recencyDays", "frequency", "monetary"];
 
-/** The last stored k-means run: clusters described in words, and how k was chosen. */
-export function ClustersSection({ run, lastImportAt }: { run: ModelRunRecord<ClusterResult> | null; lastImportAt: Date | null }) {
+interface Props {
+  run: ModelRunRecord<ClusterResult> | null;
+  running: ModelRunStatus | null;
+  lastImportAt: Date | null;
+  categories: string[];
+}
+
+/** The last stored k-means run: clusters described in words, how k was chosen, and a form to run it again. */
+export function ClustersSection({ run, running, lastImportAt, categories }: Props) {
+  const form = (label: string) => <FindClustersForm initial={run?.result.features ?? DEFAULT_FEATURES} categories={categories} runningId={running?.id ?? null} label={label} />;
   if (!run) {
     return (
       <Section title="Clusters">
         <EmptyState title="No clusters yet">
-          <p className="mb-4">K-means groups customers by recency, orders and revenue, and describes each group in words.</p>
-          <div className="flex justify-center">
-            <FindClustersButton label="Find clusters" />
-          </div>
+          <p className="mb-4">K-means groups customers by the features you pick (recency, orders and revenue to start with) and describes each group in words.</p>
         </EmptyState>
+        <div className="mt-4">{form("Find clusters")}</div>
       </Section>
     );
   }
   const r = run.result;
   const asOf = Date.parse(`${r.asOf}T00:00:00Z`);
   const stale = lastImportAt !== null && lastImportAt > run.finishedAt;
+  const names = r.profiles.map((_, j) => clusterName(r, j));
   return (
-    <Section title="Clusters" description={`K-means on ${r.features.map((f) => FEATURE_LABELS[f].toLowerCase()).join(", ")} (log1p, then z-scored) for ${fmt.integer(r.customers)} customers, as of ${r.asOf}. Computed ${fmt.dateTime(run.finishedAt)} in ${r.seconds.toFixed(1)} s.`}>
-      {stale ? <Notice tone="warning">Data was imported after these clusters were computed ({fmt.dateTime(lastImportAt)}): find them again to include it.</Notice> : null}
+    <Section title="Clusters" description={`K-means on ${r.features.map((f) => featureLabel(f).toLowerCase()).join(", ")} (log1p, then z-scored) for ${fmt.integer(r.customers)} customers, as of ${r.asOf}. Computed ${fmt.dateTime(run.finishedAt)} in ${r.seconds.toFixed(1)} s.`}>
+      {stale ? <Notice tone="warning">Data was imported after these clusters were computed ({fmt.dateTime(lastImportAt)}). They are not recomputed automatically: find them again to include it.</Notice> : null}
       <div className="overflow-x-auto">
         <table className="min-w-full text-sm" data-testid="clusters">
           <caption className="sr-only">Clusters</caption>
@@ -39,30 +49,36 @@ export function ClustersSection({ run, lastImportAt }: { run: ModelRunRecord<Clu
               <th scope="col" className="px-3 py-2 text-right font-medium">Customers</th>
               <th scope="col" className="px-3 py-2 text-right font-medium">Share</th>
               {r.features.map((f) => (
-                <th key={f} scope="col" className="px-3 py-2 text-right font-medium">{FEATURE_LABELS[f]}</th>
+                <th key={f} scope="col" className="px-3 py-2 text-right font-medium">{featureLabel(f)}</th>
               ))}
               <th scope="col" className="px-3 py-2 font-medium">Sets it apart</th>
               <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">Save</span></th>
             </tr>
           </thead>
           <tbody>
-            {r.profiles.map((p, j) => (
-              <tr key={j} className="border-b border-slate-100 last:border-0">
-                <th scope="row" className="px-3 py-2 text-left font-medium">{p.name}</th>
-                <td className="px-3 py-2 text-right tabular-nums">{fmt.integer(p.size)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{fmt.percent(p.share, 1)}</td>
-                {r.features.map((f) => (
-                  <td key={f} className="px-3 py-2 text-right tabular-nums">{fmt.integer(p.deviations.find((d) => d.feature === f)?.mean ?? 0)}</td>
-                ))}
-                <td className="px-3 py-2 text-slate-600">
-                  {p.deviations.slice(0, 2).map((d) => `${FEATURE_LABELS[d.feature].toLowerCase()} ${signed(d.z)}`).join("; ")}
-                </td>
-                <td className="px-3 py-2">{p.ranges ? <SaveClusterButton name={p.name} rule={clusterRule(p.ranges, asOf)} /> : null}</td>
-              </tr>
-            ))}
+            {r.profiles.map((p, j) => {
+              const saved = p.ranges ? clusterRule(p.ranges, asOf) : null;
+              return (
+                <tr key={j} className="border-b border-slate-100 last:border-0">
+                  <th scope="row" className="px-3 py-2 text-left font-medium">
+                    <ClusterName runId={run.id} cluster={j} name={names[j]!} generated={p.name} />
+                  </th>
+                  <td className="px-3 py-2 text-right tabular-nums">{fmt.integer(p.size)}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{fmt.percent(p.share, 1)}</td>
+                  {r.features.map((f) => (
+                    <td key={f} className="px-3 py-2 text-right tabular-nums">{formatFeature(f, p.deviations.find((d) => d.feature === f)?.mean ?? 0)}</td>
+                  ))}
+                  <td className="px-3 py-2 text-slate-600">
+                    {p.deviations.slice(0, 2).map((d) => `${featureLabel(d.feature).toLowerCase()} ${signed(d.z)}`).join("; ")}
+                  </td>
+                  <td className="px-3 py-2">{saved && saved.rule.all.length > 0 ? <SaveClusterButton name={names[j]!} rule={saved.rule} omitted={saved.omitted.map((f) => featureLabel(f).toLowerCase())} /> : null}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>
+      {r.scatter ? <ClusterScatter points={r.scatter.points} names={names} explained={r.scatter.explained} /> : null}
       {r.suggestion ? (
         <details className="mt-4 text-sm">
           <summary className="cursor-pointer font-medium">Why k = {r.k}</summary>
@@ -90,11 +106,14 @@ export function ClustersSection({ run, lastImportAt }: { run: ModelRunRecord<Clu
         </details>
       ) : null}
       <p className="mt-2 text-xs text-slate-500">
-        &ldquo;Save as segment&rdquo; saves the cluster as distinguishing conditions (each feature between the cluster&rsquo;s 10th and 90th percentile), an editable rule that approximates it rather than a snapshot of its members.
+        &ldquo;Save as segment&rdquo; saves the cluster as distinguishing conditions (each feature between the cluster&rsquo;s 10th and 90th percentile), an editable rule that approximates it rather than a snapshot of its members. Features with no matching rule field are left out of the rule, and the button says which.
       </p>
-      <div className="mt-4">
-        <FindClustersButton label="Find clusters again" />
-      </div>
+      <div className="mt-6 border-t border-slate-100 pt-4">{form("Find clusters again")}</div>
     </Section>
   );
+}
+
+function formatFeature(f: FeatureId, v: number): string {
+  if (f.startsWith("share:")) return fmt.percent(v, 0);
+  return Math.abs(v) < 10 ? v.toFixed(1) : fmt.integer(v);
 }

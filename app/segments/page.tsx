@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { CustomersTable } from "@/components/tables/customers-table";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { countCustomersBy, type Breakdown } from "@/lib/db/customers";
-import { lastImportAt, latestModelRun } from "@/lib/db/model-runs";
+import { lastImportAt, latestModelRun, runningModelRun } from "@/lib/db/model-runs";
+import { topCategories } from "@/lib/db/customer-extras";
 import { listCustomerAttributeNames, listSegments } from "@/lib/db/segments";
 import { CLUSTER_RUN_KIND, type ClusterResult } from "@/lib/services/segments/clusters";
 import { computeRfmMovement, computeRfmSummary, type RfmMovementSummary } from "@/lib/services/segments/rfm";
@@ -23,13 +24,14 @@ export default async function SegmentsPage({ searchParams }: { searchParams: Pro
   const [countries, genders, education] = await Promise.all([countCustomersBy("country"), countCustomersBy("gender"), countCustomersBy("education")]);
   const rfm = computeRfmSummary();
   const movement = readMovement(sp, rfm.asOf);
-  const [clusters, importedAt, saved] = await Promise.all([latestModelRun<ClusterResult>(CLUSTER_RUN_KIND), lastImportAt(), listSegments()]);
+  const [clusters, running, importedAt, saved] = await Promise.all([latestModelRun<ClusterResult>(CLUSTER_RUN_KIND), runningModelRun(CLUSTER_RUN_KIND), lastImportAt(), listSegments()]);
+  const categories = topCategories(Date.parse(`${rfm.asOf}T00:00:00Z`));
   return (
     <>
       <PageHeader title="Segments" description="Who your customers are: RFM segments by purchase behaviour, the customer base by attribute, and every customer with their purchase history." />
       <RfmSection summary={rfm} params={sp} />
       {rfm.customers > 0 ? <MovementSection {...movement} /> : null}
-      <ClustersSection run={clusters} lastImportAt={importedAt} />
+      <ClustersSection run={clusters} running={running} lastImportAt={importedAt} categories={categories} />
       <Section title="Build a segment" description="Conditions on customer fields, purchase history and attributes imported from your files; the count updates as you change them.">
         <RuleBuilder attributes={listCustomerAttributeNames()} />
       </Section>

@@ -1,4 +1,5 @@
-// Stored results of analysis runs (segmentations, later trained recommenders), newest first per kind.
+// Stored results of analysis runs (segmentations, trained recommenders, evaluations), newest first per
+// kind. A run is created "running", reports progress as it goes, and ends "completed" or "failed".
 import { getDb } from "./client";
 import type { Prisma } from "./generated/client";
 
@@ -10,12 +11,93 @@ export interface ModelRunRecord<T> {
   finishedAt: Date;
 }
 
+export type RunStatus = "running" | "completed" | "failed";
+
+export interface ModelRunStatus {
+  id: number;
+  kind: string;
+  status: RunStatus;
+  progress: number | null;
+  progressNote: string | null;
+  message: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  seconds: number | null;
+}
+
+/** A running job that has not reported for this long died with its server. */
+export const RUN_SILENT_MS = 120_000;
+
+const json = (v: object) => v as Prisma.InputJsonValue;
+
 export async function saveModelRun(kind: string, parameters: object, result: object, startedAt: Date): Promise<number> {
   const row = await getDb().modelRun.create({
-    data: { kind, status: "completed", parameters: parameters as Prisma.InputJsonValue, model: result as Prisma.InputJsonValue, startedAt, finishedAt: new Date() },
+    data: { kind, status: "completed", parameters: json(parameters), model: json(result), startedAt, finishedAt: new Date() },
     select: { id: true },
   });
   return row.id;
+}
+
+export async function createRunningModelRun(kind: string, parameters: object): Promise<number> {
+  const now = new Date();
+  const row = await getDb().modelRun.create({
+    data: { kind, status: "running", parameters: json(parameters), progress: 0, progressNote: "Starting…", startedAt: now, heartbeatAt: now },
+    select: { id: true },
+  });
+  return row.id;
+}
+
+export async function reportModelRunProgress(id: number, progress: number, note: string): Promise<void> {
+  await getDb().modelRun.update({ where: { id }, data: { progress, progressNote: note, heartbeatAt: new Date() } });
+}
+
+export async function completeModelRun(id: number, result: object, metrics?: object): Promise<void> {
+  await getDb().modelRun.update({
+    where: { id },
+    data: { status: "completed", model: json(result), metrics: metrics ? json(metrics) : undefined, progress: 1, progressNote: null, finishedAt: new Date() },
+  });
+}
+
+export async function failModelRun(id: number, message: string): Promise<void> {
+  await getDb().modelRun.update({ where: { id }, data: { status: "failed", message, finishedAt: new Date() } });
+}
+
+/** Replaces the stored result of a finished run (e.g. cluster names edited by a person). */
+export async function updateModelRunResult(id: number, result: object): Promise<void> {
+  await getDb().modelRun.update({ where: { id }, data: { model: json(result) } });
+}
+
+export async function getModelRunStatus(id: number, now = Date.now()): Promise<ModelRunStatus | null> {
+  const r = await getDb().modelRun.findUnique({
+    where: { id },
+    select: { id: true, kind: true, status: true, progress: true, progressNote: true, message: true, startedAt: true, finishedAt: true, heartbeatAt: true },
+  });
+  if (!r) return null;
+  const silent = r.status === "running" && (r.heartbeatAt?.getTime() ?? 0) < now - RUN_SILENT_MS;
+  const status: RunStatus = silent ? "failed" : r.status === "completed" || r.status === "failed" ? r.status : "running";
+  const end = r.finishedAt ?? (silent ? r.heartbeatAt : null);
+  return {
+    id: r.id,
+    kind: r.kind,
+    status,
+    progress: r.progress,
+    progressNote: r.progressNote,
+    message: silent ? "The server stopped while this was computing. Start it again." : r.message,
+    startedAt: r.startedAt?.toISOString() ?? null,
+    finishedAt: end?.toISOString() ?? null,
+    seconds: r.startedAt ? ((end?.getTime() ?? now) - r.startedAt.getTime()) / 1000 : null,
+  };
+}
+
+/** The newest run of a kind that is still running (and alive), for a page opened mid-computation. */
+export async function runningModelRun(kind: string, now = Date.now()): Promise<ModelRunStatus | null> {
+  const r = await getDb().modelRun.findFirst({ where: { kind, status: "running", heartbeatAt: { gte: new Date(now - RUN_SILENT_MS) } }, orderBy: { id: "desc" }, select: { id: true } });
+  return r ? getModelRunStatus(r.id, now) : null;
+}
+
+export async function modelRunById<T>(id: number): Promise<ModelRunRecord<T> | null> {
+  const row = await getDb().modelRun.findFirst({ where: { id, status: "completed" }, select: { id: true, kind: true, parameters: true, model: true, finishedAt: true } });
+  return row ? { id: row.id, kind: row.kind, parameters: row.parameters, result: row.model as T, finishedAt: row.finishedAt ?? new Date(0) } : null;
 }
 
 export async function latestModelRun<T>(kind: string): Promise<ModelRunRecord<T> | null> {

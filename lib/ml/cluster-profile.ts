@@ -1,10 +1,10 @@
 // What sets each cluster apart, in words a marketer reads: for every feature, how far the cluster's mean
 // sits from the whole base in standard deviations (z), and a generated name from the strongest of them
 // ("Frequent high spenders, bought recently"). Names are suggestions; people edit them.
-import type { Feature } from "./customer-features";
+import { type Feature, type FeatureId, isCategoryShare } from "./customer-features";
 
 export interface FeatureDeviation {
-  feature: Feature;
+  feature: FeatureId;
   mean: number;
   z: number;
 }
@@ -16,7 +16,7 @@ export interface ClusterProfile {
   /** Features sorted by |z|, largest first. */
   deviations: FeatureDeviation[];
   /** The 10th and 90th percentile of each feature inside the cluster: the conditions that approximate it. */
-  ranges: Partial<Record<Feature, [number, number]>>;
+  ranges: Partial<Record<FeatureId, [number, number]>>;
 }
 
 function percentile(sorted: Float64Array, q: number): number {
@@ -34,7 +34,17 @@ const WORDS: Record<Feature, { high: string; low: string; kind: "adjective" | "n
   tenureDays: { high: "long-standing", low: "new", kind: "adjective" },
   averageOrderValue: { high: "big baskets", low: "small baskets", kind: "clause" },
   daysBetweenOrders: { high: "long gaps between orders", low: "short gaps between orders", kind: "clause" },
+  clicks: { high: "click campaigns", low: "rarely click campaigns", kind: "clause" },
+  conversions: { high: "respond to campaigns", low: "rarely respond to campaigns", kind: "clause" },
+  age: { high: "older", low: "younger", kind: "adjective" },
+  income: { high: "high-income", low: "lower-income", kind: "adjective" },
 };
+
+function wordsFor(id: FeatureId): { high: string; low: string; kind: "adjective" | "noun" | "clause" } {
+  if (!isCategoryShare(id)) return WORDS[id];
+  const category = id.slice("share:".length);
+  return { high: `mostly ${category}`, low: `little ${category}`, kind: "clause" };
+}
 
 /** |z| below this is "about average" and does not name the cluster. */
 const NOTABLE = 0.5;
@@ -42,7 +52,11 @@ const NOTABLE = 0.5;
 export function nameCluster(deviations: readonly FeatureDeviation[]): string {
   const notable = deviations.filter((d) => Math.abs(d.z) >= NOTABLE);
   if (notable.length === 0) return "Typical customers";
-  const words = notable.map((d) => ({ ...WORDS[d.feature], word: d.z > 0 ? WORDS[d.feature].high : WORDS[d.feature].low }));
+  // The three strongest traits are enough for a name; the table shows the rest.
+  const words = notable.slice(0, 3).map((d) => {
+    const w = wordsFor(d.feature);
+    return { ...w, word: d.z > 0 ? w.high : w.low };
+  });
   const adjectives = words.filter((w) => w.kind === "adjective").map((w) => w.word);
   const noun = words.find((w) => w.kind === "noun")?.word ?? "customers";
   const clauses = words.filter((w) => w.kind === "clause").map((w) => w.word);
@@ -55,7 +69,7 @@ export function nameCluster(deviations: readonly FeatureDeviation[]): string {
  * Profiles of k clusters from the raw feature matrix (rows × features, row-major) and the labels. z uses
  * the base's mean and standard deviation of each feature in its own units.
  */
-export function profileClusters(features: readonly Feature[], data: Float64Array, labels: Int32Array, k: number): ClusterProfile[] {
+export function profileClusters(features: readonly FeatureId[], data: Float64Array, labels: Int32Array, k: number): ClusterProfile[] {
   const n = labels.length;
   const d = features.length;
   const mean = new Float64Array(d);

@@ -99,3 +99,17 @@ export function drawIndex(rng: Rng, cum: Float64Array): number {
 export function pickWeighted<T>(rng: Rng, items: readonly T[], weights: readonly number[]): T {
   return items[drawIndex(rng, cumulative(weights))] as T;
 }
+
+/** Up to `size` distinct indices of 0..n-1, a seeded partial Fisher–Yates shuffle (all of them when n ≤ size). */
+export function sampleIndices(n: number, size: number, seed: number): Int32Array {
+  const all = Int32Array.from({ length: n }, (_, i) => i);
+  if (n <= size) return all;
+  const rng = createRng(seed);
+  for (let i = 0; i < size; i++) {
+    const j = i + Math.floor(rng.next() * (n - i));
+    const t = all[i]!;
+    all[i] = all[j]!;
+    all[j] = t;
+  }
+  return all.slice(0, size);
+}

@@ -1,11 +1,11 @@
 // Mean silhouette coefficient (Rousseeuw 1987) with Euclidean distances. Quadratic in the rows, so above
 // `sampleSize` rows it is computed on a seeded random sample, as scikit-learn's silhouette_score does.
 import { type Matrix, squaredDistance } from "./matrix";
-import { createRng } from "./random";
+import { sampleIndices } from "./random";
 
 export function silhouetteScore(X: Matrix, labels: Int32Array, options: { sampleSize?: number; seed?: number } = {}): number {
   if (labels.length !== X.rows) throw new RangeError(`${labels.length} labels for ${X.rows} rows`);
-  const sample = sampleRows(X.rows, options.sampleSize ?? 10_000, options.seed ?? 42);
+  const sample = sampleIndices(X.rows, options.sampleSize ?? 10_000, options.seed ?? 42);
   const k = labels.reduce((a, l) => Math.max(a, l + 1), 0);
   const inSample = new Int32Array(k);
   for (const i of sample) inSample[labels[i]!]!++;
@@ -28,15 +28,3 @@ export function silhouetteScore(X: Matrix, labels: Int32Array, options: { sample
 }
 
 /** All row indices, or a seeded sample of `size` of them without replacement (partial Fisher–Yates). */
-function sampleRows(n: number, size: number, seed: number): Int32Array {
-  const all = Int32Array.from({ length: n }, (_, i) => i);
-  if (n <= size) return all;
-  const rng = createRng(seed);
-  for (let i = 0; i < size; i++) {
-    const j = i + Math.floor(rng.next() * (n - i));
-    const t = all[i]!;
-    all[i] = all[j]!;
-    all[j] = t;
-  }
-  return all.slice(0, size);
-}

@@ -4,7 +4,8 @@ import { describeRule } from "./rules";
 
 describe("a cluster as a rule", () => {
   it("keeps each feature between the cluster's percentiles, counting days back from the as-of date", () => {
-    const rule = clusterRule({ frequency: [1.2, 3.8], monetary: [10.5, 99.2], recencyDays: [2.5, 30.2] }, Date.UTC(2026, 2, 31));
+    const { rule, omitted } = clusterRule({ frequency: [1.2, 3.8], monetary: [10.5, 99.2], recencyDays: [2.5, 30.2], clicks: [0, 3], "share:Home": [0.1, 0.4] }, Date.UTC(2026, 2, 31));
+    expect(omitted).toEqual(["clicks", "share:Home"]);
     expect(rule).toEqual({
       all: [
         { field: "orders", op: "between", values: [1, 4] },

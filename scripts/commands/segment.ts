@@ -1,17 +1,19 @@
 import { parseArgs } from "node:util";
 import { loadPurchaseHistory } from "../../lib/db/purchase-history";
-import { FEATURE_LABELS, FEATURES, type Feature } from "../../lib/ml/customer-features";
+import { FEATURES, type FeatureId, featureLabel, isCategoryShare } from "../../lib/ml/customer-features";
 import { type Transform, TRANSFORMS } from "../../lib/ml/transforms";
 import { clusterCustomers } from "../../lib/services/segments/clusters";
 import { computeRfmSummary } from "../../lib/services/segments/rfm";
 import { prepareDatabase } from "../../lib/services/prepare-database";
 import { type Command, parseDateFlag, parseIntegerFlag, UsageError } from "../cli-support";
 
-function parseFeatures(v: string | undefined): Feature[] {
+function parseFeatures(v: string | undefined): FeatureId[] {
   if (!v) return ["recencyDays", "frequency", "monetary"];
-  return v.split(",").map((name) => {
-    const f = FEATURES.find((x) => x.toLowerCase() === name.trim().toLowerCase());
-    if (!f) throw new UsageError(`--features: unknown feature "${name.trim()}" (features: ${FEATURES.join(", ")})`);
+  return v.split(",").map((raw) => {
+    const name = raw.trim();
+    if (isCategoryShare(name)) return name;
+    const f = FEATURES.find((x) => x.toLowerCase() === name.toLowerCase());
+    if (!f) throw new UsageError(`--features: unknown feature "${name}" (features: ${FEATURES.join(", ")}, or share:<category>)`);
     return f;
   });
 }
@@ -36,7 +38,7 @@ export const segmentCommand: Command = {
     const started = performance.now();
     const history = loadPurchaseHistory(asOf);
     const rfm = computeRfmSummary(asOf, history);
-    const c = clusterCustomers({ k, features: parseFeatures(values.features), transform, seed: parseIntegerFlag("seed", values.seed, 42), asOf }, history);
+    const c = await clusterCustomers({ k, features: parseFeatures(values.features), transform, seed: parseIntegerFlag("seed", values.seed, 42), asOf }, history);
     const seconds = round((performance.now() - started) / 1000);
     const json = {
       customers: c.customers,
@@ -56,9 +58,9 @@ export const segmentCommand: Command = {
     };
     const lines = [
       `${c.customers} customers with purchases, as of ${c.asOf}. RFM: ${rfm.segments.filter((s) => s.customers).map((s) => `${s.name} ${s.customers}`).join(", ")}.`,
-      `k-means on ${c.features.map((f) => FEATURE_LABELS[f].toLowerCase()).join(", ")} (${transform}): k = ${c.k}, inertia ${json.inertia}, silhouette ${json.silhouette}, in ${seconds} s.`,
+      `k-means on ${c.features.map((f) => featureLabel(f).toLowerCase()).join(", ")} (${transform}): k = ${c.k}, inertia ${json.inertia}, silhouette ${json.silhouette}, in ${seconds} s.`,
       ...(c.suggestion ? [c.suggestion.reason] : []),
-      ...c.centroids.map((row, j) => `  cluster ${j + 1}: ${c.sizes[j]} customers; ${row.map((v, i) => `${FEATURE_LABELS[c.features[i]!].toLowerCase()} ${round(v, 1)}`).join(", ")}`),
+      ...c.centroids.map((row, j) => `  cluster ${j + 1}: ${c.sizes[j]} customers; ${row.map((v, i) => `${featureLabel(c.features[i]!).toLowerCase()} ${round(v, 1)}`).join(", ")}`),
     ];
     return { json, text: lines.join("\n") };
   },
