@@ -8,7 +8,7 @@ import { type ClusterResult, clusterName } from "@/lib/services/segments/cluster
 import { fmt } from "../formatting";
 import { ClusterName } from "./cluster-name";
 import { FindClustersForm } from "./find-clusters-form";
-import { SaveClusterButton } from "./save-cluster-button";
+import { SaveRuleButton } from "./save-rule-button";
 
 const signed = (z: number) => `${z >= 0 ? "+" : "−"}${Math.abs(z).toFixed(1)} sd`;
 const DEFAULT_FEATURES: FeatureId[] = ["recencyDays", "frequency", "monetary"];
@@ -71,7 +71,7 @@ export function ClustersSection({ run, running, lastImportAt, categories }: Prop
                   <td className="px-3 py-2 text-slate-600">
                     {p.deviations.slice(0, 2).map((d) => `${featureLabel(d.feature).toLowerCase()} ${signed(d.z)}`).join("; ")}
                   </td>
-                  <td className="px-3 py-2">{saved && saved.rule.all.length > 0 ? <SaveClusterButton name={names[j]!} rule={saved.rule} omitted={saved.omitted.map((f) => featureLabel(f).toLowerCase())} /> : null}</td>
+                  <td className="px-3 py-2">{saved && saved.rule.all.length > 0 ? <SaveRuleButton what={names[j]!} name={`${names[j]!} (from clusters)`} rule={saved.rule} note={omittedNote(saved.omitted)} /> : null}</td>
                 </tr>
               );
             })}
@@ -111,6 +111,12 @@ export function ClustersSection({ run, running, lastImportAt, categories }: Prop
       <div className="mt-6 border-t border-slate-100 pt-4">{form("Find clusters again")}</div>
     </Section>
   );
+}
+
+function omittedNote(omitted: FeatureId[]): string | undefined {
+  if (omitted.length === 0) return undefined;
+  const one = omitted.length === 1;
+  return `${omitted.map((f) => featureLabel(f).toLowerCase()).join(", ")} ${one ? "has" : "have"} no rule field and ${one ? "is" : "are"} left out`;
 }
 
 function formatFeature(f: FeatureId, v: number): string {

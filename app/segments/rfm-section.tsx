@@ -3,7 +3,10 @@ import { DataTable } from "@/components/ui/data-table";
 import { EmptyState, Section } from "@/components/ui/page-header";
 import type { RfmSegmentSummary, RfmSummary } from "@/lib/services/segments/rfm";
 import type { SearchParams } from "@/lib/url-state";
+import { RFM_SEGMENTS } from "@/lib/ml/rfm";
+import { rfmSegmentRule } from "@/lib/segments/rfm-rule";
 import { fmt } from "../formatting";
+import { SaveRuleButton } from "./save-rule-button";
 
 /** RFM segments with their rules, and the recency × frequency grid. */
 export function RfmSection({ summary, params }: { summary: RfmSummary; params: SearchParams }) {
@@ -17,6 +20,7 @@ export function RfmSection({ summary, params }: { summary: RfmSummary; params: S
     );
   }
   const description = `Recency, frequency and monetary value scored 1–5 by quintile, as of ${summary.asOf}, for the ${fmt.integer(summary.customers)} customers with a purchase. Each customer gets the first segment whose rule matches their R and F scores. Customers with the same value share a score, so when many share one (most shops' one-order customers) some scores stay empty.`;
+  const asOf = Date.parse(`${summary.asOf}T00:00:00Z`);
   return (
     <Section title="RFM segments" description={description}>
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
@@ -35,10 +39,14 @@ export function RfmSection({ summary, params }: { summary: RfmSummary; params: S
             { header: "Revenue share", align: "right", render: (s) => fmt.percent(s.revenueShare, 1) },
             { header: "Median days since purchase", align: "right", render: (s) => (s.customers ? fmt.integer(s.medianRecencyDays) : "–") },
             { header: "Median orders", align: "right", render: (s) => (s.customers ? fmt.integer(s.medianOrders) : "–") },
+            { header: "Save", hideHeader: true, render: (s) => (s.customers ? <SaveRuleButton what={s.name} name={`${s.name} (RFM as of ${summary.asOf})`} rule={rfmSegmentRule(RFM_SEGMENTS.findIndex((g) => g.name === s.name), summary.cuts, asOf)} /> : null) },
           ]}
         />
         <RfGrid summary={summary} />
       </div>
+      <p className="mt-2 text-xs text-slate-500">
+        &ldquo;Save as segment&rdquo; saves an RFM segment as an editable rule: the orders and last-purchase dates its R and F scores stood for on {summary.asOf}. The rule keeps those cut points, so members change as their own purchases change, not as the rest of the base moves; recency is cut at whole days, so the saved count can differ slightly from this table.
+      </p>
     </Section>
   );
 }

@@ -7,6 +7,8 @@ export interface Column<T> {
   /** When set, the header links to sorting by this key. */
   sortKey?: string;
   align?: "left" | "right";
+  /** The header is read by screen readers only (e.g. a column of buttons). */
+  hideHeader?: boolean;
   render: (row: T) => ReactNode;
 }
 
@@ -45,6 +47,8 @@ export function DataTable<T>({ caption, columns, rows, rowKey, path, params, sor
                       {c.header}
                       <span aria-hidden="true">{active ? (dir === "asc" ? " ▲" : " ▼") : ""}</span>
                     </Link>
+                  ) : c.hideHeader ? (
+                    <span className="sr-only">{c.header}</span>
                   ) : (
                     c.header
                   )}

@@ -71,3 +71,16 @@ describe("RFM movement between two dates", () => {
     expect(() => computeRfmMovement(Date.UTC(2026, 2, 31), Date.UTC(2026, 2, 1))).toThrow("the first date must come before the second");
   });
 });
+
+describe("RFM segments saved as rules", () => {
+  it("match the same customers as the RFM table on this data", async () => {
+    const { countRuleMembers } = await import("../../db/segment-rules");
+    const { rfmSegmentRule } = await import("../../segments/rfm-rule");
+    const { refreshPurchaseStats } = await import("../../db/purchase-stats");
+    refreshPurchaseStats();
+    const s = computeRfmSummary();
+    const asOf = Date.parse(`${s.asOf}T00:00:00Z`);
+    const counts = await Promise.all(s.segments.map(async (g, i) => [g.name, g.customers, await countRuleMembers(rfmSegmentRule(i, s.cuts, asOf))] as const));
+    expect(counts.filter(([, table, rule]) => table !== rule)).toEqual([]);
+  });
+});
