@@ -14,6 +14,7 @@ import { fitPca, projectRows } from "../../ml/pca";
 import { sampleIndices } from "../../ml/random";
 import { silhouetteScore } from "../../ml/silhouette";
 import { fitTransform, invertTransform, type Transform } from "../../ml/transforms";
+import { pack, type PackedArray, unpackI32 } from "../../ml/recs/codec";
 import { type Progress, startAnalysisJob } from "../jobs/analysis-jobs";
 
 export interface ClusterRequest {
@@ -50,6 +51,8 @@ export interface ClusterResult {
   /** Names people gave clusters, replacing the generated ones; same order as profiles. */
   names?: (string | null)[];
   scatter?: ClusterScatter;
+  /** Which cluster each customer is in: database ids (ascending) and cluster indices, packed. */
+  members?: { ids: PackedArray; labels: PackedArray };
   seconds: number;
 }
 
@@ -107,6 +110,7 @@ export async function clusterCustomers(req: ClusterRequest, history?: PurchaseHi
     centroids: model.sizes.map((_, j) => invertTransform(model.centroids.slice(j * d, (j + 1) * d), fitted)),
     profiles: profileClusters(req.features, raw.data, labels, k),
     scatter: d >= 2 ? scatterOf(X, labels, req.seed) : undefined,
+    members: { ids: pack(h.customerId), labels: pack(labels) },
     seconds: (performance.now() - started) / 1000,
   };
 }
@@ -143,4 +147,23 @@ export function clusterName(r: ClusterResult, j: number): string {
 
 export async function latestClusters() {
   return latestModelRun<ClusterResult>(CLUSTER_RUN_KIND);
+}
+
+/** The cluster a customer is in, in the latest run; null when there is no run or they were not in it. */
+export async function clusterOfCustomer(customerId: number): Promise<{ runId: number; cluster: number; name: string; asOf: string; finishedAt: Date } | null> {
+  const run = await latestClusters();
+  if (!run?.result.members) return null;
+  const ids = unpackI32(run.result.members.ids, "cluster members");
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ids[mid]! < customerId) lo = mid + 1;
+    else if (ids[mid]! > customerId) hi = mid - 1;
+    else {
+      const cluster = unpackI32(run.result.members.labels, "cluster labels")[mid]!;
+      return { runId: run.id, cluster, name: clusterName(run.result, cluster), asOf: run.result.asOf, finishedAt: run.finishedAt };
+    }
+  }
+  return null;
 }

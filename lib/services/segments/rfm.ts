@@ -92,3 +92,22 @@ export function computeRfmMovement(fromAsOf: number, toAsOf: number): RfmMovemen
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   return { from: day(fromAsOf), to: day(toAsOf), rows, arrived: m.arrived.reduce((a, b) => a + b, 0) };
 }
+
+export interface CustomerRfm {
+  asOf: string;
+  r: number;
+  f: number;
+  m: number;
+  segment: string;
+  description: string;
+}
+
+/** A customer's RFM scores and segment as of the default date (scores are quintiles of the whole base). */
+export function rfmOfCustomer(customerId: number, history: PurchaseHistory = loadPurchaseHistory()): CustomerRfm | null {
+  const i = history.customerId.indexOf(customerId);
+  if (i < 0) return null;
+  const f = customerFeatures(history);
+  const scores = scoreRfm({ recencyDays: f.recencyDays, frequency: f.frequency, monetary: f.monetary });
+  const seg = RFM_SEGMENTS[scores.segment[i]!]!;
+  return { asOf: new Date(history.asOf).toISOString().slice(0, 10), r: scores.r[i]!, f: scores.f[i]!, m: scores.m[i]!, segment: seg.name, description: seg.description };
+}
