@@ -68,6 +68,7 @@ test("builds a rule segment, watches its count, saves it and exports its custome
   await expect(page.getByText(`Saved “${name}” with ${repeat.toLocaleString("en-GB")} customers.`)).toBeVisible();
   const item = page.getByTestId("saved-segments").locator("li").filter({ hasText: name });
   await expect(item).toContainText('Country equals "United Kingdom" and Orders ≥ 2');
+  await expect(item.getByTestId("segment-figures")).toContainText(new RegExp(`^${repeat.toLocaleString("en-GB")} customers today · [\\d.]+% of customers · [\\d.]+% of revenue · no change since saved`));
   const [download] = await Promise.all([page.waitForEvent("download"), item.getByRole("link", { name: "Export CSV" }).click()]);
   const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
   const lines = text.trim().split("\n");
@@ -85,5 +86,15 @@ test("builds a rule segment, watches its count, saves it and exports its custome
   const orders = (await members.locator("td:nth-child(4)").allTextContents()).map(Number);
   expect(orders).toEqual([...orders].sort((a, b) => a - b));
   expect(orders.every((o) => o >= 2)).toBe(true);
+  // Profile charts beside all customers: everyone here is in the United Kingdom and has 2 or more orders.
+  await expect(page.getByTestId("profile-countries")).toContainText("United Kingdom: 100% of this segment's customers");
+  await expect(page.getByTestId("profile-orders")).toContainText("1: 0% of this segment's customers");
+  await expect(page.getByTestId("profile-recency").locator(".recharts-bar")).toHaveCount(2);
+  // Search the members by id.
+  const someone = (await members.first().locator("td").first().textContent())!.trim();
+  await page.getByLabel("Search members by id, name, email or country").fill(someone);
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(someone)}`));
+  await expect(members.first()).toContainText(someone);
   expect(problems).toEqual([]);
 });

@@ -4,6 +4,7 @@ import { PageHeader, Section } from "@/components/ui/page-header";
 import { countCustomersBy, type Breakdown } from "@/lib/db/customers";
 import { lastImportAt, latestModelRun, runningModelRun } from "@/lib/db/model-runs";
 import { topCategories } from "@/lib/db/customer-extras";
+import { baseStats, segmentStats, type SegmentStats } from "@/lib/db/segment-profile";
 import { listCustomerAttributeNames, listSegments } from "@/lib/db/segments";
 import { CLUSTER_RUN_KIND, type ClusterResult } from "@/lib/services/segments/clusters";
 import { computeRfmMovement, computeRfmSummary, type RfmMovementSummary } from "@/lib/services/segments/rfm";
@@ -25,6 +26,9 @@ export default async function SegmentsPage({ searchParams }: { searchParams: Pro
   const rfm = computeRfmSummary();
   const movement = readMovement(sp, rfm.asOf);
   const [clusters, running, importedAt, saved] = await Promise.all([latestModelRun<ClusterResult>(CLUSTER_RUN_KIND), runningModelRun(CLUSTER_RUN_KIND), lastImportAt(), listSegments()]);
+  const stats = new Map<number, SegmentStats>();
+  const base = baseStats();
+  for (const s of saved) if (s.rule) stats.set(s.id, segmentStats(s.rule, Date.now(), base));
   const categories = topCategories(Date.parse(`${rfm.asOf}T00:00:00Z`));
   return (
     <>
@@ -36,7 +40,7 @@ export default async function SegmentsPage({ searchParams }: { searchParams: Pro
         <RuleBuilder attributes={listCustomerAttributeNames()} />
       </Section>
       <Section title="Saved segments">
-        <SavedSegments segments={saved} />
+        <SavedSegments segments={saved} stats={stats} />
       </Section>
       <div className="grid gap-6 md:grid-cols-3">
         <BreakdownCard title="By country" rows={countries} limit={8} />

@@ -156,8 +156,13 @@ export interface MemberRow extends ExportRow {
 }
 
 /** One page of a rule's members with their purchase totals, sorted, with the total count. */
-export function pageRuleMembers(node: RuleNode, req: { page: number; pageSize: number; sort: MemberSort; dir: "asc" | "desc" }, now: number = Date.now()): { rows: MemberRow[]; total: number } {
-  const c = compileRule(node, now);
+export function pageRuleMembers(node: RuleNode, req: { page: number; pageSize: number; sort: MemberSort; dir: "asc" | "desc"; q?: string }, now: number = Date.now()): { rows: MemberRow[]; total: number } {
+  const rule = compileRule(node, now);
+  const term = req.q?.trim();
+  // Search matches part of the id, name, email or country, as the customers table does.
+  const pattern = term ? like(term) : "";
+  const match = ["externalId", "name", "email", "country"].map((col) => `c."${col}" LIKE ? ESCAPE '\\'`).join(" OR ");
+  const c = term ? { sql: `${rule.sql} AND (${match})`, params: [...rule.params, pattern, pattern, pattern, pattern] } : rule;
   const from = `FROM "Customer" c ${PURCHASES} WHERE ${c.sql}`;
   const key = { externalId: `c."externalId"`, name: `c."name"`, country: `c."country"`, orders: `coalesce(p."orders", 0)`, revenue: `coalesce(p."revenue", 0)`, lastPurchaseAt: `p."lastPurchaseAt"` }[req.sort];
   // Empty values last whichever way the column is sorted; the id keeps pages stable.

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ProfileBars } from "@/components/charts/profile-bars";
 import { DataTable } from "@/components/ui/data-table";
+import { SearchForm } from "@/components/ui/search-form";
+import { profileSegment } from "@/lib/db/segment-profile";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { MEMBER_SORTS, type MemberRow, pageRuleMembers } from "@/lib/db/segment-rules";
@@ -18,6 +21,7 @@ export default async function SegmentPage({ params, searchParams }: { params: Pr
   if (!segment?.rule) notFound();
   const t = readTableParams(sp, MEMBER_SORTS, { sort: "revenue", dir: "desc" });
   const members = pageRuleMembers(segment.rule, t);
+  const profile = profileSegment(segment.rule);
   const path = `/segments/${segment.id}`;
   return (
     <>
@@ -25,12 +29,25 @@ export default async function SegmentPage({ params, searchParams }: { params: Pr
       <p className="mb-4 text-sm">
         <Link href="/segments" className="text-indigo-700 underline">All segments</Link>
       </p>
-      <Section title={`${fmt.integer(members.total)} customers today`} description={`The rule runs on today's data; ${fmt.integer(segment.memberCount)} matched when it was saved${segment.computedAt ? ` (${fmt.dateTime(segment.computedAt)})` : ""}.`}>
-        <div className="mb-3">
+      <Section
+        title="Profile"
+        description={`${fmt.integer(profile.members)} customers, ${fmt.percent(profile.customers ? profile.members / profile.customers : 0, 1)} of all, bringing ${fmt.percent(profile.totalRevenue ? profile.revenue / profile.totalRevenue : 0, 1)} of revenue. Days since last purchase count back from ${profile.asOf}, the day after the latest purchase.`}
+      >
+        <div className="grid gap-6 md:grid-cols-2">
+          <ProfileBars title="Days since last purchase" rows={profile.recency} of="customers" testId="profile-recency" />
+          <ProfileBars title="Orders" rows={profile.orders} of="customers" testId="profile-orders" />
+          <ProfileBars title="Country" rows={profile.countries} of="customers" testId="profile-countries" />
+          {profile.categories.length ? <ProfileBars title="Share of spend by category" rows={profile.categories} of="spend" testId="profile-categories" /> : null}
+        </div>
+      </Section>
+      <Section title={`${fmt.integer(t.q ? profile.members : members.total)} customers today`} description={`The rule runs on today's data; ${fmt.integer(segment.memberCount)} matched when it was saved${segment.computedAt ? ` (${fmt.dateTime(segment.computedAt)})` : ""}.`}>
+        <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
           <a className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100" href={`/api/segments/${segment.id}/export`} download>
             Export CSV
           </a>
+          <SearchForm label="Search members by id, name, email or country" value={t.q} params={sp} keep={["sort", "dir"]} />
         </div>
+        {t.q && members.total === 0 ? <p className="text-sm text-slate-600">No member matches &ldquo;{t.q}&rdquo;.</p> : null}
         <DataTable<MemberRow>
           caption={`Customers in ${segment.name}`}
           testId="segment-members"
