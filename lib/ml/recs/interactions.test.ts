@@ -34,8 +34,8 @@ describe("interactions", () => {
     // Ratings as given: 5 and 2; the wishlist row has no weight and is dropped.
     expect(Array.from(rowIndices(matrix, 1))).toEqual([0, 2]);
     expect(Array.from(rowValues(matrix, 1))).toEqual([2, 5]);
-    expect(log.user.length).toBe(5);
-    expect(Array.from(log.isPurchase!)).toEqual([1, 0, 0, 0, 0]);
+    expect(log!.user.length).toBe(5);
+    expect(Array.from(log!.isPurchase!)).toEqual([1, 0, 0, 0, 0]);
   });
 
   it("binarises ratings at the threshold and halves weight every half-life", () => {
