@@ -37,8 +37,8 @@ export function unpackI32(p: PackedArray, what = "array"): Int32Array {
 
 /** Checks the header of a loaded model and says what is wrong. */
 export function checkHeader(json: unknown, kind: string, version: number): Record<string, unknown> {
-  if (!json || typeof json !== "object") throw new RangeError(`not a ${kind} model: got ${json === null ? "null" : typeof json}`);
+  if (!json || typeof json !== "object") throw new RangeError(`not a model of kind ${kind}: got ${json === null ? "null" : typeof json}`);
   const o = json as Record<string, unknown>;
-  if (o.kind !== kind || o.version !== version) throw new RangeError(`not a ${kind} model version ${version} (kind ${String(o.kind)}, version ${String(o.version)})`);
+  if (o.kind !== kind || o.version !== version) throw new RangeError(`not a model of kind ${kind}, version ${version} (kind ${String(o.kind)}, version ${String(o.version)})`);
   return o;
 }

@@ -10,7 +10,7 @@ import type { ModelHeader, Reason, Recommender, TrainingData } from "./types";
 
 export interface ContractOptions<O> {
   fitOptions?: O;
-  /** False for models that only re-rank the user's own items (buy-again). */
+  /** False for models that only re-rank the user's own items (buy-again) or ignore the user (popularity, trending). */
   ranksHeldOutFirst?: boolean;
   /** Override the training data built from the fixture (e.g. to add a log or segments). */
   data?: (base: TrainingData) => TrainingData;
@@ -121,6 +121,15 @@ export function runRecommenderContract<M extends ModelHeader, O>(rec: Recommende
       const h = historyOf(data.matrix, u);
       expect(Array.from(recommend(rec, back, u, h, { n: 5, excludeSeen: false }).items)).toEqual(Array.from(recommend(rec, a, u, h, { n: 5, excludeSeen: false }).items));
     }
+  });
+
+  it(`${rec.name}: a customer unseen in training gets finite or -Infinity scores, never NaN`, () => {
+    const model = fit();
+    const out = new Float32Array(10).fill(-Infinity);
+    rec.score(model, 12, { items: new Int32Array(0), values: new Float32Array(0) }, out);
+    expect(Array.from(out).filter((v) => Number.isNaN(v) || v === Infinity)).toEqual([]);
+    const r = recommend(rec, model, 12, { items: Int32Array.from([0, 1]), values: Float32Array.from([1, 1]) }, { n: 3 });
+    expect(Array.from(r.items).filter((i) => i === 0 || i === 1)).toEqual([]);
   });
 
   it(`${rec.name}: every reason names only items the user really has`, () => {

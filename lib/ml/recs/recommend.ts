@@ -18,6 +18,9 @@ export function recommend<M extends ModelHeader>(
 ): Recommendations {
   if (scratch.length !== model.items) throw new RangeError(`score buffer holds ${scratch.length} items, the model has ${model.items}`);
   if (options.exclude && options.exclude.length !== model.items) throw new RangeError(`exclusion mask covers ${options.exclude.length} items, the model has ${model.items}`);
+  for (let k = 1; k < history.items.length; k++) {
+    if (history.items[k]! <= history.items[k - 1]!) throw new RangeError(`a history's items must be sorted and unique; item ${history.items[k]} follows ${history.items[k - 1]}`);
+  }
   scratch.fill(-Infinity);
   rec.score(model, user, history, scratch);
   const top = selectTopN(scratch, options.n, options.exclude, options.excludeSeen === false ? undefined : history.items);

@@ -63,6 +63,7 @@ export function selectTopN(scores: ArrayLike<number>, n: number, exclude?: Uint8
       }
     }
   }
-  const order = Array.from({ length: size }, (_, i) => i).sort((a, b) => heapScores[b]! - heapScores[a]! || heapItems[a]! - heapItems[b]!);
+  // Compared, not subtracted: two +Infinity scores would subtract to NaN.
+  const order = Array.from({ length: size }, (_, i) => i).sort((a, b) => (heapScores[b]! > heapScores[a]! ? 1 : heapScores[b]! < heapScores[a]! ? -1 : heapItems[a]! - heapItems[b]!));
   return { items: Int32Array.from(order, (i) => heapItems[i]!), scores: Float32Array.from(order, (i) => heapScores[i]!) };
 }
