@@ -3,6 +3,7 @@ import { als } from "./als";
 import { buyAgain } from "./buy-again";
 import { content } from "./content";
 import { ease } from "./ease";
+import { hybrid } from "./hybrid";
 import { itemKnn } from "./item-knn";
 import { popularity, segmentPopularity, trending } from "./popularity";
 import type { AlgorithmName, Recommender } from "./types";
@@ -18,6 +19,7 @@ export const RECOMMENDERS: Partial<Record<AlgorithmName, Recommender<any, any>>>
   als,
   ease,
   "buy-again": buyAgain,
+  hybrid,
 };
 
 export function recommenderNamed(name: string): Recommender<any, any> {
