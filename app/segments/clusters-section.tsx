@@ -23,13 +23,15 @@ interface Props {
 /** The last stored k-means run: clusters described in words, how k was chosen, and a form to run it again. */
 export function ClustersSection({ run, running, lastImportAt, categories }: Props) {
   const form = (label: string) => <FindClustersForm initial={run?.result.features ?? DEFAULT_FEATURES} categories={categories} runningId={running?.id ?? null} label={label} />;
+  // The form sits at the same place in both layouts, so the run it follows survives the refresh that
+  // replaces "no clusters yet" with the result.
   if (!run) {
     return (
       <Section title="Clusters">
         <EmptyState title="No clusters yet">
           <p className="mb-4">K-means groups customers by the features you pick (recency, orders and revenue to start with) and describes each group in words.</p>
         </EmptyState>
-        <div className="mt-4">{form("Find clusters")}</div>
+        <div className="mt-6 border-t border-slate-100 pt-4">{form("Find clusters")}</div>
       </Section>
     );
   }
@@ -39,6 +41,7 @@ export function ClustersSection({ run, running, lastImportAt, categories }: Prop
   const names = r.profiles.map((_, j) => clusterName(r, j));
   return (
     <Section title="Clusters" description={`K-means on ${r.features.map((f) => featureLabel(f).toLowerCase()).join(", ")} (log1p, then z-scored) for ${fmt.integer(r.customers)} customers, as of ${r.asOf}. Computed ${fmt.dateTime(run.finishedAt)} in ${r.seconds.toFixed(1)} s.`}>
+      <>
       {stale ? <Notice tone="warning">Data was imported after these clusters were computed ({fmt.dateTime(lastImportAt)}). They are not recomputed automatically: find them again to include it.</Notice> : null}
       <div className="overflow-x-auto">
         <table className="min-w-full text-sm" data-testid="clusters">
@@ -108,6 +111,7 @@ export function ClustersSection({ run, running, lastImportAt, categories }: Prop
       <p className="mt-2 text-xs text-slate-500">
         &ldquo;Save as segment&rdquo; saves the cluster as distinguishing conditions (each feature between the cluster&rsquo;s 10th and 90th percentile), an editable rule that approximates it rather than a snapshot of its members. Features with no matching rule field are left out of the rule, and the button says which.
       </p>
+      </>
       <div className="mt-6 border-t border-slate-100 pt-4">{form("Find clusters again")}</div>
     </Section>
   );

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { fmt } from "@/app/formatting";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/page-header";
@@ -15,7 +16,7 @@ export async function CustomersTable({ path, params, keep }: { path: string; par
   const activity = await getCustomerActivity(page.rows.map((r) => r.id));
   const rows: Row[] = page.rows.map((r) => ({ ...r, activity: activity.get(r.id) }));
   const columns: Column<Row>[] = [
-    { header: "ID", sortKey: "externalId", render: (r) => <span className="font-mono text-xs">{r.externalId}</span> },
+    { header: "ID", sortKey: "externalId", render: (r) => <Link href={`/customers/${r.id}`} prefetch={false} className="font-mono text-xs text-indigo-700 underline">{r.externalId}</Link> },
     { header: "Name", sortKey: "name", render: (r) => r.name ?? "–" },
     { header: "Country", sortKey: "country", render: (r) => [r.city, r.country].filter(Boolean).join(", ") || "–" },
     { header: "Age", sortKey: "age", align: "right", render: (r) => (r.age ?? "–") },

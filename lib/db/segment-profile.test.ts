@@ -56,6 +56,15 @@ describe("segment profile", () => {
   });
 });
 
+describe("segment profile on purchase fields", () => {
+  it("profiles a rule on orders (which joins the purchase summary) in every chart", () => {
+    const p = profileSegment({ field: "orders", op: "gte", value: 1 });
+    expect(p.members).toBe(3);
+    expect(p.countries.map((b) => [b.label, b.segment])).toEqual([["UK", 2 / 3], ["France", 1 / 3], ["Other", 0]]);
+    expect(p.orders.find((b) => b.label === "0")!.segment).toBe(0);
+  });
+});
+
 describe("segment members search", () => {
   it("finds members by part of their id or country, ignoring case, and treats % and _ literally", async () => {
     const { pageRuleMembers } = await import("./segment-rules");

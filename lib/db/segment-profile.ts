@@ -78,7 +78,7 @@ function bucketShares(expr: string, labels: readonly string[], seg: Where, extra
 
 /** The largest values of a column for the segment, with the rest folded into "Other". */
 function topShares(column: string, seg: Where, limit: number): ProfileBar[] {
-  const sql = (w: Where) => `SELECT coalesce(nullif(${column}, ''), 'Unknown') AS v, count(*) AS n FROM "Customer" c WHERE ${w.sql} GROUP BY 1`;
+  const sql = (w: Where) => `SELECT coalesce(nullif(${column}, ''), 'Unknown') AS v, count(*) AS n FROM "Customer" c ${PURCHASES} WHERE ${w.sql} GROUP BY 1`;
   const read = (w: Where) => prepared(bulkConnection(), sql(w)).all(...w.params) as { v: string; n: number }[];
   return foldTop(read(seg), read({ sql: "1", params: [] }), limit);
 }

@@ -58,7 +58,7 @@ export default async function SegmentPage({ params, searchParams }: { params: Pr
           rows={members.rows}
           rowKey={(r) => r.id}
           columns={[
-            { header: "Customer", sortKey: "externalId", render: (r) => r.externalId },
+            { header: "Customer", sortKey: "externalId", render: (r) => <Link href={`/customers/${r.id}`} prefetch={false} className="text-indigo-700 underline">{r.externalId}</Link> },
             { header: "Name", sortKey: "name", render: (r) => r.name ?? "" },
             { header: "Country", sortKey: "country", render: (r) => r.country ?? "" },
             { header: "Orders", sortKey: "orders", align: "right", render: (r) => fmt.integer(r.orders) },

@@ -1,0 +1,205 @@
+// One customer's page: their record, purchase and campaign features, spend per day and the timeline of
+// everything they did. Every query starts from the customer's rows in the (customerId, occurredAt) index
+// of Event and the customerId index of CampaignEvent, so it reads that customer's rows only.
+//
+// Why the customer's rows are fenced off in a MATERIALIZED CTE before filtering on type: without ANALYZE
+// statistics SQLite prefers the covering (type, occurredAt, revenue, orderId, customerId) index for
+// `customerId = ? AND type = 'purchase'` and walks every purchase in the shop (measured: 36 ms instead of
+// 0.5 ms at 2,000,000 events, and it grows with the shop). PostgreSQL 12+ reads the same SQL.
+import { bulkConnection, prepared } from "./bulk-insert";
+import { getDb } from "./client";
+import type { Page } from "./pagination";
+import { num, utcDay } from "./sql";
+
+const DAY = 86_400_000;
+
+export type AttributeValue = string | number | boolean | null;
+
+export interface CustomerProfile {
+  id: number;
+  externalId: string;
+  email: string | null;
+  name: string | null;
+  gender: string | null;
+  age: number | null;
+  birthYear: number | null;
+  income: number | null;
+  education: string | null;
+  country: string | null;
+  city: string | null;
+  signupAt: Date | null;
+  /** The other columns CSV imports brought, in the order they were stored. */
+  attributes: [string, AttributeValue][];
+}
+
+export async function getCustomerProfile(id: number): Promise<CustomerProfile | null> {
+  const c = await getDb().customer.findUnique({
+    where: { id },
+    select: { id: true, externalId: true, email: true, name: true, gender: true, age: true, birthYear: true, income: true, education: true, country: true, city: true, signupAt: true, attributes: true },
+  });
+  if (!c) return null;
+  return { ...c, attributes: flatAttributes(c.attributes) };
+}
+
+/** Imports store a flat object; anything nested (from a hand-edited database) is shown as its JSON. */
+function flatAttributes(json: unknown): [string, AttributeValue][] {
+  if (json === null || typeof json !== "object" || Array.isArray(json)) return [];
+  return Object.entries(json as Record<string, unknown>).map(([k, v]) => [
+    k,
+    v === null || v === undefined ? null : typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : JSON.stringify(v),
+  ]);
+}
+
+export interface CustomerFeatures {
+  /** Distinct orders: order id, or the purchase time for purchases without one (as RFM counts them). */
+  orders: number;
+  revenue: number;
+  firstPurchaseAt: Date | null;
+  lastPurchaseAt: Date | null;
+  /** Days from the last purchase to `asOf`; null without purchases. */
+  daysSinceLastPurchase: number | null;
+  averageOrderValue: number | null;
+  /** (last − first purchase) / (orders − 1); null below two orders, where there is no gap yet. */
+  meanDaysBetweenOrders: number | null;
+  campaignClicks: number;
+  campaignConversions: number;
+}
+
+const PURCHASES = `WITH mine AS MATERIALIZED (SELECT "type", "orderId", "occurredAt", "revenue" FROM "Event" WHERE "customerId" = ?)
+  SELECT count(DISTINCT coalesce("orderId", "occurredAt")) AS orders, coalesce(sum("revenue"), 0) AS revenue,
+    min("occurredAt") AS firstAt, max("occurredAt") AS lastAt
+  FROM mine WHERE "type" = 'purchase'`;
+const ENGAGEMENT = `SELECT count(CASE WHEN "type" = 'click' THEN 1 END) AS clicks, count(CASE WHEN "type" = 'conversion' THEN 1 END) AS conversions
+  FROM "CampaignEvent" WHERE "customerId" = ?`;
+
+/** Purchase and campaign features of one customer; `asOf` (epoch ms) is the date recency is counted to. */
+export function getCustomerFeatures(customerId: number, asOf: number): CustomerFeatures {
+  const db = bulkConnection();
+  const p = prepared(db, PURCHASES).get(customerId) as { orders: number; revenue: number; firstAt: string | null; lastAt: string | null };
+  const e = prepared(db, ENGAGEMENT).get(customerId) as { clicks: number; conversions: number };
+  const first = p.firstAt ? Date.parse(p.firstAt) : null;
+  const last = p.lastAt ? Date.parse(p.lastAt) : null;
+  const orders = num(p.orders);
+  const revenue = num(p.revenue);
+  return {
+    orders,
+    revenue,
+    firstPurchaseAt: first === null ? null : new Date(first),
+    lastPurchaseAt: last === null ? null : new Date(last),
+    daysSinceLastPurchase: last === null ? null : (asOf - last) / DAY,
+    averageOrderValue: orders > 0 ? revenue / orders : null,
+    meanDaysBetweenOrders: orders > 1 && first !== null && last !== null ? (last - first) / DAY / (orders - 1) : null,
+    campaignClicks: num(e.clicks),
+    campaignConversions: num(e.conversions),
+  };
+}
+
+export interface DailySpend {
+  day: string;
+  revenue: number;
+  orders: number;
+}
+
+/** The customer's purchases per UTC day, oldest first (lib/analytics rolls them up to months). */
+export function listCustomerDailySpend(customerId: number): DailySpend[] {
+  const day = utcDay(`"occurredAt"`).sql;
+  const sql = `WITH mine AS MATERIALIZED (SELECT "type", "orderId", "occurredAt", "revenue" FROM "Event" WHERE "customerId" = ?)
+    SELECT ${day} AS day, sum("revenue") AS revenue, count(DISTINCT coalesce("orderId", "occurredAt")) AS orders
+    FROM mine WHERE "type" = 'purchase' GROUP BY ${day} ORDER BY day`;
+  return (prepared(bulkConnection(), sql).all(customerId) as { day: string; revenue: number; orders: number }[]).map((r) => ({ day: r.day, revenue: num(r.revenue), orders: num(r.orders) }));
+}
+
+export type TimelineSource = "event" | "campaign";
+
+export interface TimelineKind {
+  /** URL value of the filter: the event type, or "campaign:<type>" for campaign events. */
+  key: string;
+  source: TimelineSource;
+  type: string;
+  count: number;
+}
+
+const CAMPAIGN_PREFIX = "campaign:";
+
+function kindKey(source: TimelineSource, type: string): string {
+  return source === "campaign" ? `${CAMPAIGN_PREFIX}${type}` : type;
+}
+
+/** What kinds of rows the customer's timeline holds and how many of each: events first, then campaign events. */
+export function listTimelineKinds(customerId: number): TimelineKind[] {
+  const db = bulkConnection();
+  const events = prepared(db, `SELECT "type", count(*) AS n FROM "Event" WHERE "customerId" = ? GROUP BY "type" ORDER BY "type"`).all(customerId) as { type: string; n: number }[];
+  const campaign = prepared(db, `SELECT "type", count(*) AS n FROM "CampaignEvent" WHERE "customerId" = ? GROUP BY "type" ORDER BY "type"`).all(customerId) as { type: string; n: number }[];
+  return [
+    ...events.map((r) => ({ key: kindKey("event", r.type), source: "event" as const, type: r.type, count: num(r.n) })),
+    ...campaign.map((r) => ({ key: kindKey("campaign", r.type), source: "campaign" as const, type: r.type, count: num(r.n) })),
+  ];
+}
+
+export interface TimelineRow {
+  source: TimelineSource;
+  id: number;
+  type: string;
+  occurredAt: Date;
+  /** The product for events, the campaign for campaign events; null when it is gone or was never given. */
+  subject: string | null;
+  quantity: number | null;
+  revenue: number;
+  rating: number | null;
+  orderId: string | null;
+}
+
+const EVENT_ROWS = `SELECT 'event' AS source, "id", "type", "occurredAt", "productId" AS subjectId, "quantity", "revenue", "rating", "orderId" FROM "Event" WHERE "customerId" = ?`;
+const CAMPAIGN_ROWS = `SELECT 'campaign' AS source, "id", "type", "occurredAt", "campaignId" AS subjectId, NULL AS quantity, "revenue", NULL AS rating, NULL AS orderId FROM "CampaignEvent" WHERE "customerId" = ?`;
+// Newest first; at the same instant events before campaign events, then the later row first, so pages never overlap.
+const order = (t: string) => `ORDER BY ${t}"occurredAt" DESC, ${t}source DESC, ${t}"id" DESC`;
+
+/**
+ * One page of the customer's events and campaign events merged, newest first, optionally of one kind
+ * (a key from listTimelineKinds). Names are looked up for the page's rows only.
+ */
+export function pageCustomerTimeline(customerId: number, req: { page: number; pageSize: number; kind?: string }): Page<TimelineRow> {
+  const kind = req.kind;
+  const source: TimelineSource | null = kind === undefined ? null : kind.startsWith(CAMPAIGN_PREFIX) ? "campaign" : "event";
+  const type = kind === undefined ? null : source === "campaign" ? kind.slice(CAMPAIGN_PREFIX.length) : kind;
+  const parts = [source !== "campaign" ? EVENT_ROWS : null, source !== "event" ? CAMPAIGN_ROWS : null].filter((s): s is string => s !== null);
+  const filter = type === null ? "" : `WHERE "type" = ?`;
+  const mine = `WITH mine AS MATERIALIZED (${parts.join(" UNION ALL ")})`;
+  const args = [...parts.map(() => customerId), ...(type === null ? [] : [type])];
+  const db = bulkConnection();
+  const total = num((prepared(db, `${mine} SELECT count(*) AS n FROM mine ${filter}`).get(...args) as { n: number }).n);
+  const rows = prepared(
+    db,
+    `${mine}, shown AS (SELECT * FROM mine ${filter} ${order("")} LIMIT ? OFFSET ?)
+    SELECT shown.*, coalesce(p."name", c."name") AS subject FROM shown
+    LEFT JOIN "Product" p ON shown.source = 'event' AND p."id" = shown.subjectId
+    LEFT JOIN "Campaign" c ON shown.source = 'campaign' AND c."id" = shown.subjectId
+    ${order("shown.")}`,
+  ).all(...args, req.pageSize, (Math.max(1, req.page) - 1) * req.pageSize) as {
+    source: TimelineSource;
+    id: number;
+    type: string;
+    occurredAt: string;
+    quantity: number | null;
+    revenue: number;
+    rating: number | null;
+    orderId: string | null;
+    subject: string | null;
+  }[];
+  return {
+    rows: rows.map((r) => ({
+      source: r.source,
+      id: num(r.id),
+      type: r.type,
+      occurredAt: new Date(r.occurredAt),
+      subject: r.subject,
+      quantity: r.quantity === null ? null : num(r.quantity),
+      revenue: num(r.revenue),
+      rating: r.rating,
+      orderId: r.orderId,
+    })),
+    total,
+    page: req.page,
+    pageSize: req.pageSize,
+  };
+}
