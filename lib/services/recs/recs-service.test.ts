@@ -1,0 +1,68 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { getCustomerIdsByExternalId, insertCustomers } from "../../db/customers";
+import { insertEvents } from "../../db/events";
+import { getModelRunStatus } from "../../db/model-runs";
+import { getProductIdsByExternalId, insertProducts } from "../../db/products";
+import { prepareDatabase } from "../prepare-database";
+import { recommendForCustomer } from "./serving";
+import { startTrainingJob } from "./training";
+
+let c: Map<string, number>;
+let p: Map<string, number>;
+
+beforeAll(async () => {
+  await prepareDatabase({ seedIfEmpty: false });
+  await insertCustomers(["A", "B", "C", "D", "E", "NEW"].map((externalId) => ({ externalId })));
+  await insertProducts([
+    { externalId: "spade", name: "Steel spade", category: "Garden", price: 20 },
+    { externalId: "rake", name: "Leaf rake", category: "Garden", price: 15 },
+    { externalId: "gloves", name: "Garden gloves", category: "Garden", price: 5 },
+    { externalId: "pan", name: "Frying pan", category: "Kitchen", price: 30 },
+    { externalId: "kettle", name: "Steel kettle", category: "Kitchen", price: 25 },
+    { externalId: "old", name: "Old hose", category: "Garden", price: 9, isActive: false },
+  ]);
+  c = await getCustomerIdsByExternalId();
+  p = await getProductIdsByExternalId();
+  const at = new Date("2026-03-01T10:00:00Z");
+  const buy = (who: string, what: string) => ({ customerId: c.get(who)!, productId: p.get(what)!, type: "purchase", revenue: 1, occurredAt: at });
+  await insertEvents([
+    buy("A", "spade"), buy("A", "rake"), buy("A", "gloves"), buy("A", "old"),
+    buy("B", "spade"), buy("B", "rake"), buy("B", "old"),
+    buy("C", "spade"), buy("C", "gloves"),
+    buy("D", "pan"), buy("D", "kettle"),
+    buy("E", "pan"),
+  ]);
+});
+
+describe("training and serving recommenders", () => {
+  it("trains every model as a job, then recommends with exclusions and reasons in words", async () => {
+    const { runId, done } = await startTrainingJob();
+    await done;
+    expect(await getModelRunStatus(runId)).toMatchObject({ status: "completed" });
+    // B has spade and rake: gloves go with spade (A, C) and rake (A); the inactive hose is never offered.
+    const r = (await recommendForCustomer(c.get("B")!, "item-knn", 3))!;
+    expect(r.cold).toBe(false);
+    expect(r.items.map((i) => i.externalId)[0]).toBe("gloves");
+    expect(r.items.some((i) => i.externalId === "old" || i.externalId === "spade")).toBe(false);
+    expect(r.items[0]!.reason).toMatch(/^Because they bought “(Steel spade|Leaf rake)”( and “(Steel spade|Leaf rake)”)?\.$/);
+    expect(r.items[0]!.why).toMatchObject({ kind: "because-items" });
+    // Exclusions: no Garden items, and a price ceiling.
+    const kitchen = (await recommendForCustomer(c.get("B")!, "popularity", 5, { categories: ["Garden"], maxPrice: 26 }))!;
+    expect(kitchen.items.map((i) => i.externalId)).toEqual(["kettle"]);
+    // Buy-again only offers what they already bought, when bought items are allowed.
+    const again = (await recommendForCustomer(c.get("E")!, "buy-again", 3, { excludeBought: false }))!;
+    expect(again.items.map((i) => [i.externalId, i.reason])).toEqual([["pan", "They bought it once, last on 2026-03-01."]]);
+  });
+
+  it("labels a customer with no history and falls back in the hybrid", async () => {
+    const r = (await recommendForCustomer(c.get("NEW")!, "hybrid", 2))!;
+    expect(r.cold).toBe(true);
+    expect(r.items.length).toBe(2);
+    expect(r.items[0]!.reason).toMatch(/^New customer: no purchase history yet, so best sellers stand in\. /);
+  });
+
+  it("says when an algorithm was not trained", async () => {
+    await expect(recommendForCustomer(c.get("A")!, "trending" as never, 2)).resolves.toBeTruthy();
+    await expect(recommendForCustomer(c.get("A")!, "nonsense" as never, 2)).rejects.toThrow('"nonsense" was not trained; train the models again to include it');
+  });
+});

@@ -1,0 +1,158 @@
+// Recommendations for one customer from the stored models: loaded once per process (and again only when a
+// newer training run lands), with exclusions, product details and a reason in words for every item.
+import { latestModelRun } from "../../db/model-runs";
+import { loadCatalogue, type Catalogue } from "../../db/recs-data";
+import { unpackI32 } from "../../ml/recs/codec";
+import type { Csr } from "../../ml/recs/csr";
+import { unpackCsr } from "../../ml/recs/model-support";
+import { historyOf, recommend } from "../../ml/recs/recommend";
+import { RECOMMENDERS } from "../../ml/recs/registry";
+import type { AlgorithmName, ModelHeader, Reason } from "../../ml/recs/types";
+import { describeReason } from "./reason-text";
+import { RECS_RUN_KIND, type StoredRecommenders } from "./training";
+
+export interface LoadedModels {
+  runId: number;
+  trainedAt: Date;
+  stored: Omit<StoredRecommenders, "models" | "matrix">;
+  customerIds: Int32Array;
+  productIds: Int32Array;
+  matrix: Csr;
+  models: Partial<Record<AlgorithmName, ModelHeader>>;
+  catalogue: Catalogue;
+}
+
+let cache: LoadedModels | null = null;
+
+/** The latest trained models, parsed once per process; null when nothing has been trained yet. */
+export async function loadServingModels(): Promise<LoadedModels | null> {
+  const run = await latestModelRun<StoredRecommenders>(RECS_RUN_KIND);
+  if (!run) return null;
+  if (cache?.runId === run.id) return cache;
+  const { models: json, matrix, ...stored } = run.result;
+  const customerIds = unpackI32(stored.customerIds, "customer ids");
+  const productIds = unpackI32(stored.productIds, "product ids");
+  const models: LoadedModels["models"] = {};
+  for (const [name, m] of Object.entries(json) as [AlgorithmName, unknown][]) {
+    const rec = RECOMMENDERS[name];
+    if (rec) models[name] = rec.fromJSON(m);
+  }
+  // The catalogue as it is now: products added since training cannot be recommended, but renamed or
+  // deactivated ones show their current name and status.
+  cache = { runId: run.id, trainedAt: run.finishedAt, stored, customerIds, productIds, matrix: unpackCsr(matrix, customerIds.length, productIds.length, "training matrix"), models, catalogue: loadCatalogue() };
+  return cache;
+}
+
+export interface Exclusions {
+  /** Leave out what the customer already has (default true). */
+  excludeBought?: boolean;
+  /** Leave out inactive products (default true). */
+  excludeInactive?: boolean;
+  productIds?: readonly number[];
+  categories?: readonly string[];
+  minPrice?: number;
+  maxPrice?: number;
+}
+
+export interface RecommendedItem {
+  productId: number;
+  externalId: string;
+  name: string;
+  category: string | null;
+  price: number | null;
+  score: number;
+  reason: string;
+  /** The model's own reason, with product ids in place of indices. */
+  why: Reason | null;
+}
+
+export interface CustomerRecommendations {
+  algorithm: AlgorithmName;
+  customerId: number;
+  /** True when the customer had no history in training (new since, or never bought). */
+  cold: boolean;
+  trainedAt: string;
+  items: RecommendedItem[];
+}
+
+function binarySearch(a: Int32Array, v: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid]! < v) lo = mid + 1;
+    else if (a[mid]! > v) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
+function exclusionMask(m: LoadedModels, ex: Exclusions): Uint8Array {
+  const mask = new Uint8Array(m.productIds.length);
+  const cats = new Set(ex.categories ?? []);
+  const current = new Map<number, number>();
+  m.catalogue.productIds.forEach((id, i) => current.set(id, i));
+  m.productIds.forEach((id, i) => {
+    const c = current.get(id);
+    // A product deleted since training is never recommended.
+    if (c === undefined) return void (mask[i] = 1);
+    const price = m.catalogue.prices[c]!;
+    if (ex.excludeInactive !== false && !m.catalogue.isActive[c]) mask[i] = 1;
+    if (cats.size && cats.has(m.catalogue.categories[c] ?? "")) mask[i] = 1;
+    if (ex.minPrice !== undefined && !(price >= ex.minPrice)) mask[i] = 1;
+    if (ex.maxPrice !== undefined && !(price <= ex.maxPrice)) mask[i] = 1;
+  });
+  for (const id of ex.productIds ?? []) {
+    const i = binarySearch(m.productIds, id);
+    if (i >= 0) mask[i] = 1;
+  }
+  return mask;
+}
+
+function mapReason(r: Reason | null, toId: (i: number) => number): Reason | null {
+  if (!r) return null;
+  switch (r.kind) {
+    case "because-items":
+      return { ...r, items: r.items.map(toId) };
+    case "content":
+      return { ...r, item: r.item === null ? null : toId(r.item) };
+    case "blend":
+      return { ...r, parts: r.parts.map((p) => ({ ...p, reason: mapReason(p.reason, toId) })) };
+    case "fallback":
+      return { ...r, reason: mapReason(r.reason, toId) };
+    default:
+      return r;
+  }
+}
+
+export function recommendFromModels(m: LoadedModels, customerId: number, algorithm: AlgorithmName, n: number, ex: Exclusions = {}): CustomerRecommendations {
+  const rec = RECOMMENDERS[algorithm];
+  const model = m.models[algorithm];
+  if (!rec || !model) throw new RangeError(`"${algorithm}" was not trained; train the models again to include it`);
+  const user = binarySearch(m.customerIds, customerId);
+  const history = historyOf(m.matrix, user);
+  const r = recommend(rec, model, user, history, { n, excludeSeen: ex.excludeBought !== false, exclude: exclusionMask(m, ex) });
+  const index = new Map<number, number>();
+  m.catalogue.productIds.forEach((id, i) => index.set(id, i));
+  const toId = (i: number) => m.productIds[i]!;
+  const nameOf = (i: number) => m.catalogue.names[index.get(toId(i)) ?? -1] ?? `product ${toId(i)}`;
+  const items = Array.from(r.items, (item, k) => {
+    const c = index.get(toId(item))!;
+    return {
+      productId: toId(item),
+      externalId: m.catalogue.externalIds[c]!,
+      name: m.catalogue.names[c]!,
+      category: m.catalogue.categories[c] ?? null,
+      price: Number.isNaN(m.catalogue.prices[c]!) ? null : m.catalogue.prices[c]!,
+      score: r.scores[k]!,
+      reason: describeReason(r.reasons[k] ?? null, nameOf),
+      why: mapReason(r.reasons[k] ?? null, toId),
+    };
+  });
+  return { algorithm, customerId, cold: history.items.length === 0, trainedAt: m.trainedAt.toISOString(), items };
+}
+
+export async function recommendForCustomer(customerId: number, algorithm: AlgorithmName, n: number, ex: Exclusions = {}): Promise<CustomerRecommendations | null> {
+  const m = await loadServingModels();
+  return m ? recommendFromModels(m, customerId, algorithm, n, ex) : null;
+}

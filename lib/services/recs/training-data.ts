@@ -1,0 +1,66 @@
+// The recommenders' training data from the database: weighted interactions, product text for content
+// scoring, categories, and each customer's RFM segment (for segment best sellers and cold-start fallback).
+import { loadPurchaseHistory } from "../../db/purchase-history";
+import { type Catalogue, loadRecsDataset } from "../../db/recs-data";
+import { customerFeatures } from "../../ml/customer-features";
+import { buildInteractions, DEFAULT_WEIGHTS } from "../../ml/recs/interactions";
+import type { TrainingData } from "../../ml/recs/types";
+import { RFM_SEGMENTS, scoreRfm } from "../../ml/rfm";
+
+export interface InteractionSettings {
+  /** Weight per event type (types not listed are left out). */
+  weights: Record<string, number>;
+  halfLifeDays?: number;
+  ratings?: "as-given" | "binary";
+  ratingThreshold?: number;
+}
+
+export const DEFAULT_INTERACTIONS: InteractionSettings = { weights: { ...DEFAULT_WEIGHTS } };
+
+export interface LoadedTrainingData {
+  data: TrainingData;
+  /** Dense user index → Customer.id. */
+  customerIds: Int32Array;
+  catalogue: Catalogue;
+}
+
+const DAY = 86_400_000;
+
+export function itemText(c: Catalogue, i: number): string {
+  return [c.names[i], c.descriptions[i], c.categories[i]].filter(Boolean).join(" ");
+}
+
+/** Every customer's RFM segment index (or -1 without purchases), aligned with `customerIds`. */
+function rfmSegments(customerIds: Int32Array): Int32Array {
+  const h = loadPurchaseHistory();
+  const f = customerFeatures(h);
+  const s = scoreRfm({ recencyDays: f.recencyDays, frequency: f.frequency, monetary: f.monetary });
+  const out = new Int32Array(customerIds.length).fill(-1);
+  // Both id lists ascend: one merge pass.
+  let j = 0;
+  customerIds.forEach((id, i) => {
+    while (j < h.customerId.length && h.customerId[j]! < id) j++;
+    if (h.customerId[j] === id) out[i] = s.segment[j]!;
+  });
+  return out;
+}
+
+export function loadTrainingData(settings: InteractionSettings = DEFAULT_INTERACTIONS, before?: number): LoadedTrainingData {
+  const types = Object.keys(settings.weights).filter((t) => settings.weights[t]! > 0);
+  if (types.length === 0) throw new RangeError("give at least one event type a weight above 0");
+  const ds = loadRecsDataset(types, before);
+  const asOf = before ?? (Math.floor(ds.lastEventAt / DAY) + 1) * DAY;
+  const users = ds.customerIds.length;
+  const items = ds.catalogue.productIds.length;
+  const { matrix, log } = buildInteractions(ds.events, users, items, { ...settings, asOf });
+  const data: TrainingData = {
+    matrix,
+    log,
+    itemText: Array.from({ length: items }, (_, i) => itemText(ds.catalogue, i)),
+    itemCategory: ds.catalogue.categories,
+    userSegment: rfmSegments(ds.customerIds),
+    segmentNames: RFM_SEGMENTS.map((s) => s.name),
+    asOf,
+  };
+  return { data, customerIds: ds.customerIds, catalogue: ds.catalogue };
+}
