@@ -22,8 +22,8 @@ export default defineConfig({
   },
   // Specs that write to the database run after the ones that check the seeded figures exactly.
   projects: [
-    { name: "seeded", testIgnore: /(import|clusters)\.spec\.ts$/ },
-    { name: "writes", testMatch: /(import|clusters)\.spec\.ts$/, dependencies: ["seeded"] },
+    { name: "seeded", testIgnore: /(import|clusters|recommendations)\.spec\.ts$/ },
+    { name: "writes", testMatch: /(import|clusters|recommendations)\.spec\.ts$/, dependencies: ["seeded"] },
   ],
   webServer: {
     // A fresh database, seeded with a fixed end date so the figures on the pages are known.

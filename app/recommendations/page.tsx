@@ -5,8 +5,14 @@ import { EmptyState, PageHeader, Section } from "@/components/ui/page-header";
 import { DAY_MS } from "@/lib/analytics/date-range";
 import { getEventSpan } from "@/lib/db/overview";
 import { listBestSellers } from "@/lib/db/products";
-import type { SearchParams } from "@/lib/url-state";
+import { runningModelRun } from "@/lib/db/model-runs";
+import { RECS_RUN_KIND } from "@/lib/services/recs/training";
+import { loadServingModels } from "@/lib/services/recs/serving";
+import { first, type SearchParams } from "@/lib/url-state";
 import { fmt } from "../formatting";
+import { ModelsSection } from "./models-section";
+import { readPreview } from "./preview-state";
+import { PreviewSection } from "./preview-section";
 
 export const metadata: Metadata = { title: "Recommendations" };
 export const dynamic = "force-dynamic";
@@ -16,9 +22,13 @@ export default async function RecommendationsPage({ searchParams }: { searchPara
   const span = await getEventSpan();
   const to = span.last ? new Date(Math.floor(span.last.getTime() / DAY_MS) * DAY_MS + DAY_MS) : null;
   const best = to ? await listBestSellers({ from: new Date(to.getTime() - 30 * DAY_MS), to }, 10) : [];
+  const [models, running] = await Promise.all([loadServingModels(), runningModelRun(RECS_RUN_KIND)]);
+  const preview = models ? await readPreview(models, { customer: first(sp, "customer"), algorithm: first(sp, "algorithm"), n: first(sp, "n"), includeBought: first(sp, "includeBought") }) : null;
   return (
     <>
-      <PageHeader title="Recommendations" description="The catalogue and what sells: the raw material every recommender starts from." />
+      <PageHeader title="Recommendations" description="What each algorithm would recommend to a customer and why, trained on your own events; the catalogue and best sellers below." />
+      <ModelsSection models={models} running={running} />
+      {models && preview ? <PreviewSection state={preview} algorithms={Object.keys(models.models) as never} /> : null}
       <Section
         title="Best sellers, last 30 days"
         description={to ? `Products bought by the most customers in the 30 days up to ${fmt.day(new Date(to.getTime() - DAY_MS))}: what a popularity recommender shows a customer it knows nothing about.` : undefined}

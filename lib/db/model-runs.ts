@@ -100,6 +100,12 @@ export async function modelRunById<T>(id: number): Promise<ModelRunRecord<T> | n
   return row ? { id: row.id, kind: row.kind, parameters: row.parameters, result: row.model as T, finishedAt: row.finishedAt ?? new Date(0) } : null;
 }
 
+/** The newest completed run's id and end, without reading its (possibly large) stored model. */
+export async function latestModelRunId(kind: string): Promise<{ id: number; finishedAt: Date } | null> {
+  const row = await getDb().modelRun.findFirst({ where: { kind, status: "completed" }, orderBy: { id: "desc" }, select: { id: true, finishedAt: true } });
+  return row ? { id: row.id, finishedAt: row.finishedAt ?? new Date(0) } : null;
+}
+
 export async function latestModelRun<T>(kind: string): Promise<ModelRunRecord<T> | null> {
   const row = await getDb().modelRun.findFirst({
     where: { kind, status: "completed" },

@@ -70,7 +70,7 @@ const isCold = (history: UserHistory) => history.items.length === 0;
 
 export const hybrid: Recommender<HybridModel, HybridOptions> = {
   name: "hybrid",
-  summary: "A tuned blend of the other models, falling back to best sellers for customers with no history",
+  summary: "A tuned blend of the other models, falling back to best sellers for customers with no history.",
   fit(data: TrainingData, options: HybridOptions = {}): HybridModel {
     const weights = checkWeights(options.weights ?? DEFAULT_HYBRID_WEIGHTS);
     const parts = weights.map(([name]) => ({ name, model: part(name).fit(data, options.partOptions?.[name]) }));

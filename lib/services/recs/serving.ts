@@ -1,6 +1,6 @@
 // Recommendations for one customer from the stored models: loaded once per process (and again only when a
 // newer training run lands), with exclusions, product details and a reason in words for every item.
-import { latestModelRun } from "../../db/model-runs";
+import { latestModelRunId, modelRunById } from "../../db/model-runs";
 import { loadCatalogue, type Catalogue } from "../../db/recs-data";
 import { unpackI32 } from "../../ml/recs/codec";
 import type { Csr } from "../../ml/recs/csr";
@@ -26,9 +26,11 @@ let cache: LoadedModels | null = null;
 
 /** The latest trained models, parsed once per process; null when nothing has been trained yet. */
 export async function loadServingModels(): Promise<LoadedModels | null> {
-  const run = await latestModelRun<StoredRecommenders>(RECS_RUN_KIND);
+  const latest = await latestModelRunId(RECS_RUN_KIND);
+  if (!latest) return null;
+  if (cache?.runId === latest.id) return cache;
+  const run = await modelRunById<StoredRecommenders>(latest.id);
   if (!run) return null;
-  if (cache?.runId === run.id) return cache;
   const { models: json, matrix, ...stored } = run.result;
   const customerIds = unpackI32(stored.customerIds, "customer ids");
   const productIds = unpackI32(stored.productIds, "product ids");

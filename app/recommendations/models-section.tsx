@@ -1,0 +1,42 @@
+import { EmptyState, Section } from "@/components/ui/page-header";
+import type { ModelRunStatus } from "@/lib/db/model-runs";
+import { RECOMMENDERS } from "@/lib/ml/recs/registry";
+import type { AlgorithmName } from "@/lib/ml/recs/types";
+import type { LoadedModels } from "@/lib/services/recs/serving";
+import { fmt } from "../formatting";
+import { TrainButton } from "./train-button";
+
+/** What the trained models learnt from and when, how long each took, and a button to train again. */
+export function ModelsSection({ models, running }: { models: LoadedModels | null; running: ModelRunStatus | null }) {
+  const train = (label: string) => <div className="mt-4">{<TrainButton label={label} runningId={running?.id ?? null} />}</div>;
+  if (!models) {
+    return (
+      <Section title="Models">
+        <EmptyState title="No models trained yet">
+          Training learns from every customer&rsquo;s purchases, carts, views and ratings; it takes a few seconds on the demo shop.
+        </EmptyState>
+        {train("Train the models")}
+      </Section>
+    );
+  }
+  const s = models.stored;
+  const names = Object.keys(models.models) as AlgorithmName[];
+  return (
+    <Section title="Models" description={`Trained ${fmt.dateTime(models.trainedAt)} on ${fmt.integer(s.interactions)} customer–product pairs (${fmt.integer(s.users)} customers × ${fmt.integer(s.items)} products), events up to ${s.asOf}. Weights: ${Object.entries(s.settings.interactions.weights).map(([t, w]) => `${t} ${w}`).join(", ")}.`}>
+      <ul className="grid gap-2 text-sm sm:grid-cols-2 lg:grid-cols-3" data-testid="trained-models">
+        {names.map((n) => (
+          <li key={n} className="rounded border border-slate-200 p-2">
+            <span className="font-medium">{n}</span> <span className="text-xs text-slate-500">fit in {(s.fitSeconds[n] ?? 0).toFixed(2)} s</span>
+            <span className="block text-xs text-slate-600">{RECOMMENDERS[n]?.summary}</span>
+          </li>
+        ))}
+      </ul>
+      {Object.entries(s.skipped).length ? (
+        <p className="mt-2 text-sm text-slate-600">
+          Not trained: {Object.entries(s.skipped).map(([n, why]) => `${n} (${why})`).join("; ")}.
+        </p>
+      ) : null}
+      {train("Train again")}
+    </Section>
+  );
+}

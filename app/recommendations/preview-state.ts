@@ -1,0 +1,40 @@
+// The preview's state from the URL: find the customer (exact id first, else a search), then run the
+// chosen algorithm (or every trained one) with the page's exclusions.
+import { getCustomerProfile, pageCustomerTimeline } from "@/lib/db/customer-profile";
+import { listCustomers } from "@/lib/db/customers";
+import type { AlgorithmName } from "@/lib/ml/recs/types";
+import { rfmOfCustomer } from "@/lib/services/segments/rfm";
+import { type LoadedModels, recommendFromModels } from "@/lib/services/recs/serving";
+import type { PreviewState } from "./preview-section";
+
+interface Raw {
+  customer?: string;
+  algorithm?: string;
+  n?: string;
+  includeBought?: string;
+}
+
+export async function readPreview(models: LoadedModels, raw: Raw): Promise<PreviewState> {
+  const trained = Object.keys(models.models) as AlgorithmName[];
+  const algorithm = raw.algorithm && (raw.algorithm === "all" || trained.includes(raw.algorithm as AlgorithmName)) ? (raw.algorithm as AlgorithmName | "all") : trained.includes("hybrid") ? "hybrid" : (trained[0] ?? "all");
+  const nRaw = Number(raw.n ?? "");
+  const n = Number.isInteger(nRaw) && nRaw >= 1 && nRaw <= 50 ? nRaw : algorithm === "all" ? 5 : 10;
+  const q = (raw.customer ?? "").trim().slice(0, 200);
+  const state: PreviewState = { q, algorithm, n, includeBought: raw.includeBought === "1", choices: [], customer: null, segment: null, history: [], results: [], error: null };
+  if (!q) return state;
+  const found = await listCustomers({ q, page: 1, pageSize: 20, sort: "externalId", dir: "asc" });
+  const exact = found.rows.find((r) => r.externalId === q || r.email === q);
+  if (!exact && found.rows.length !== 1) {
+    if (found.rows.length === 0) state.error = `No customer matches “${q}”. Try part of a name, an id or an email.`;
+    else state.choices = found.rows.map((r) => ({ id: r.id, externalId: r.externalId, name: r.name }));
+    return state;
+  }
+  const customer = await getCustomerProfile((exact ?? found.rows[0]!).id);
+  if (!customer) return state;
+  state.customer = customer;
+  state.segment = rfmOfCustomer(customer.id)?.segment ?? null;
+  state.history = pageCustomerTimeline(customer.id, { page: 1, pageSize: 5 }).rows.filter((r) => r.source === "event");
+  const run = algorithm === "all" ? trained : [algorithm];
+  state.results = run.map((a) => recommendFromModels(models, customer.id, a, n, { excludeBought: !state.includeBought }));
+  return state;
+}

@@ -1,0 +1,50 @@
+import { expect, test } from "@playwright/test";
+import { open } from "./helpers";
+
+test("trains the models, opens a customer, switches algorithms and reads the reasons", async ({ page, request }) => {
+  const { problems } = await open(page, "/recommendations");
+  const models = page.getByRole("region", { name: "Models" });
+  await models.getByRole("button", { name: /^Train (the models|again)$/ }).click();
+  await expect(page.getByText(/^Training the models finished in [\d.]+ s\.$/)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId("trained-models")).toContainText("item-knn");
+
+  // One customer, every algorithm side by side, each item with a reason.
+  const form = page.getByRole("form", { name: "Preview recommendations" });
+  await form.getByLabel("Customer").fill("C000003");
+  await form.getByLabel("Algorithm").selectOption("all");
+  await form.getByLabel("Items", { exact: true }).fill("5");
+  await form.getByRole("button", { name: "Show recommendations" }).click();
+  await expect(page.getByTestId("preview-customer")).toContainText("C000003");
+  const knn = page.getByTestId("recs-item-knn");
+  await expect(knn.locator("li")).toHaveCount(5);
+  await expect(knn.getByTestId("reason").first()).toHaveText(/^Because they bought “.+”/);
+  await expect(page.getByTestId("recs-popularity").getByTestId("reason").first()).toHaveText(/^A best seller: \d+ customers bought it\.$/);
+
+  // Switch to one algorithm: the reasons change with it.
+  await form.getByLabel("Algorithm").selectOption("user-knn");
+  await form.getByRole("button", { name: "Show recommendations" }).click();
+  await expect(page).toHaveURL(/algorithm=user-knn/);
+  const userKnn = page.getByTestId("recs-user-knn");
+  await expect(userKnn.locator("li")).toHaveCount(5);
+  await expect(userKnn.getByTestId("reason").first()).toHaveText(/^\d+ of their \d+ most similar customers bought it\.$/);
+
+  // Buy again offers only bought items, so it says what to tick when they are excluded.
+  await form.getByLabel("Algorithm").selectOption("buy-again");
+  await form.getByRole("button", { name: "Show recommendations" }).click();
+  await expect(page.getByTestId("recs-buy-again")).toContainText("Include items already bought");
+  await form.getByLabel("Include items already bought").check();
+  await form.getByRole("button", { name: "Show recommendations" }).click();
+  await expect(page.getByTestId("recs-buy-again").getByTestId("reason").first()).toHaveText(/^They bought it (once|\d+ times), last on \d{4}-\d{2}-\d{2}\.$/);
+
+  // The same through the API, by database id.
+  const id = (await page.getByTestId("preview-customer").getByRole("link").getAttribute("href"))!.split("/").pop();
+  const api = await request.get(`/api/recommendations/${id}?n=3&algorithm=ease`);
+  expect(api.status()).toBe(200);
+  const body = (await api.json()) as { externalId: string; items: { reason: string; score: number }[] };
+  expect(body.externalId).toBe("C000003");
+  expect(body.items).toHaveLength(3);
+  expect(body.items[0]!.reason).toMatch(/^Because they bought/);
+  expect((await request.get(`/api/recommendations/${id}?algorithm=magic`)).status()).toBe(400);
+  expect((await request.get(`/api/recommendations/999999999`)).status()).toBe(404);
+  expect(problems).toEqual([]);
+});
