@@ -46,5 +46,14 @@ test("trains the models, opens a customer, switches algorithms and reads the rea
   expect(body.items[0]!.reason).toMatch(/^Because they bought/);
   expect((await request.get(`/api/recommendations/${id}?algorithm=magic`)).status()).toBe(400);
   expect((await request.get(`/api/recommendations/999999999`)).status()).toBe(404);
+
+  // A recommended product's page: what its buyers also bought.
+  const product = page.getByTestId("recs-buy-again").getByRole("link").first();
+  const productName = (await product.textContent())!;
+  await product.click();
+  await expect(page.getByRole("heading", { name: productName, level: 1 })).toBeVisible();
+  const also = page.getByTestId("also-bought").locator("li");
+  await expect(also.first()).toContainText(/\d+ customers have both · similarity 0\.\d\d/);
+  expect(await also.count()).toBeGreaterThan(1);
   expect(problems).toEqual([]);
 });

@@ -8,7 +8,7 @@ import { TrainButton } from "./train-button";
 
 /** What the trained models learnt from and when, how long each took, and a button to train again. */
 export function ModelsSection({ models, running }: { models: LoadedModels | null; running: ModelRunStatus | null }) {
-  const train = (label: string) => <div className="mt-4">{<TrainButton label={label} runningId={running?.id ?? null} />}</div>;
+  const train = (label: string) => <div className="mt-4"><TrainButton label={label} runningId={running?.id ?? null} /></div>;
   if (!models) {
     return (
       <Section title="Models">
@@ -23,6 +23,8 @@ export function ModelsSection({ models, running }: { models: LoadedModels | null
   const names = Object.keys(models.models) as AlgorithmName[];
   return (
     <Section title="Models" description={`Trained ${fmt.dateTime(models.trainedAt)} on ${fmt.integer(s.interactions)} customer–product pairs (${fmt.integer(s.users)} customers × ${fmt.integer(s.items)} products), events up to ${s.asOf}. Weights: ${Object.entries(s.settings.interactions.weights).map(([t, w]) => `${t} ${w}`).join(", ")}.`}>
+      {/* One child before the button in both layouts, so the button (and the run it follows) survives the refresh. */}
+      <>
       <ul className="grid gap-2 text-sm sm:grid-cols-2 lg:grid-cols-3" data-testid="trained-models">
         {names.map((n) => (
           <li key={n} className="rounded border border-slate-200 p-2">
@@ -36,6 +38,7 @@ export function ModelsSection({ models, running }: { models: LoadedModels | null
           Not trained: {Object.entries(s.skipped).map(([n, why]) => `${n} (${why})`).join("; ")}.
         </p>
       ) : null}
+      </>
       {train("Train again")}
     </Section>
   );

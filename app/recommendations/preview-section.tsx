@@ -114,7 +114,7 @@ function ResultList({ r, wide }: { r: CustomerRecommendations; wide: boolean }) 
             <li key={item.productId} className="flex gap-2">
               <span className="w-5 shrink-0 text-right text-slate-400 tabular-nums">{i + 1}.</span>
               <span>
-                <span className="font-medium">{item.name}</span>
+                <Link href={`/products/${item.productId}`} prefetch={false} className="font-medium text-indigo-700 underline">{item.name}</Link>
                 <span className="text-xs text-slate-500">
                   {" "}· {item.category ?? "no category"}{item.price !== null ? ` · ${fmt.money(item.price)}` : ""}{wide ? ` · score ${item.score.toPrecision(3)}` : ""}
                 </span>

@@ -18,7 +18,7 @@ export async function ProductsTable({ path, params, keep }: { path: string; para
   const rows: Row[] = page.rows.map((r) => ({ ...r, sales: sales.get(r.id) }));
   const columns: Column<Row>[] = [
     { header: "SKU", sortKey: "externalId", render: (r) => <span className="font-mono text-xs">{r.externalId}</span> },
-    { header: "Name", sortKey: "name", render: (r) => <span className={r.isActive ? "" : "text-slate-400"}>{r.name}{r.isActive ? "" : " (inactive)"}</span> },
+    { header: "Name", sortKey: "name", render: (r) => <Link href={`/products/${r.id}`} prefetch={false} className={`underline decoration-slate-300 hover:decoration-indigo-500 ${r.isActive ? "" : "text-slate-400"}`}>{r.name}{r.isActive ? "" : " (inactive)"}</Link> },
     { header: "Category", sortKey: "category", render: (r) => r.category ?? "–" },
     { header: "Price", sortKey: "price", align: "right", render: (r) => (r.price === null ? "–" : fmt.money(r.price)) },
     { header: "Buyers", align: "right", render: (r) => fmt.integer(r.sales?.buyers ?? 0) },

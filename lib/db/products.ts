@@ -105,3 +105,12 @@ export async function listBestSellers(range: TimeRange, limit: number): Promise<
   const byId = new Map(products.map((p) => [p.id, p]));
   return sales.map((s) => ({ ...s, name: byId.get(s.productId)?.name ?? "(deleted product)", category: byId.get(s.productId)?.category ?? null, price: byId.get(s.productId)?.price ?? null }));
 }
+
+export interface ProductDetail extends ProductRow {
+  description: string | null;
+  attributes: unknown;
+}
+
+export async function getProduct(id: number): Promise<ProductDetail | null> {
+  return getDb().product.findUnique({ where: { id }, select: { id: true, externalId: true, name: true, description: true, category: true, price: true, isActive: true, attributes: true } });
+}

@@ -66,3 +66,15 @@ describe("training and serving recommenders", () => {
     await expect(recommendForCustomer(c.get("A")!, "nonsense" as never, 2)).rejects.toThrow('"nonsense" was not trained; train the models again to include it');
   });
 });
+
+describe("customers who bought this also bought", () => {
+  it("lists the nearest products with how many customers have both", async () => {
+    const { alsoBoughtFromModels, loadServingModels } = await import("./serving");
+    const m = (await loadServingModels())!;
+    const also = alsoBoughtFromModels(m, p.get("spade")!, 5)!;
+    // Spade buyers A, B, C: rake (A, B) and gloves (A, C) each share 2; kitchen items share none and drop out;
+    // the inactive hose (A, B) is never offered.
+    expect(also.map((a) => [a.externalId, a.together]).sort()).toEqual([["gloves", 2], ["rake", 2]]);
+    expect(alsoBoughtFromModels(m, 999_999, 5)).toBeNull();
+  });
+});

@@ -3,7 +3,7 @@
 import { latestModelRunId, modelRunById } from "../../db/model-runs";
 import { loadCatalogue, type Catalogue } from "../../db/recs-data";
 import { unpackI32 } from "../../ml/recs/codec";
-import type { Csr } from "../../ml/recs/csr";
+import { type Csr, transpose } from "../../ml/recs/csr";
 import { unpackCsr } from "../../ml/recs/model-support";
 import { historyOf, recommend } from "../../ml/recs/recommend";
 import { RECOMMENDERS } from "../../ml/recs/registry";
@@ -157,4 +157,50 @@ export function recommendFromModels(m: LoadedModels, customerId: number, algorit
 export async function recommendForCustomer(customerId: number, algorithm: AlgorithmName, n: number, ex: Exclusions = {}): Promise<CustomerRecommendations | null> {
   const m = await loadServingModels();
   return m ? recommendFromModels(m, customerId, algorithm, n, ex) : null;
+}
+
+export interface AlsoBought {
+  productId: number;
+  externalId: string;
+  name: string;
+  category: string | null;
+  price: number | null;
+  /** Customers who have both products in the training data. */
+  together: number;
+  similarity: number;
+}
+
+// Transposed training matrices (product → customers), built once per loaded run.
+const byItem = new WeakMap<LoadedModels, Csr>();
+
+/**
+ * "Customers who bought this also bought": the item-kNN model's nearest products to this one (cosine over
+ * who has them), with how many customers have both. Null when this product was not in training.
+ */
+export function alsoBoughtFromModels(m: LoadedModels, productId: number, n: number): AlsoBought[] | null {
+  const item = binarySearch(m.productIds, productId);
+  const model = m.models["item-knn"];
+  if (item < 0 || !model) return null;
+  const single = { items: Int32Array.of(item), values: Float32Array.of(1) };
+  const mask = exclusionMask(m, {});
+  const r = recommend(RECOMMENDERS["item-knn"]!, model, -1, single, { n, exclude: mask, withReasons: false });
+  let t = byItem.get(m);
+  if (!t) byItem.set(m, (t = transpose(m.matrix)));
+  const buyers = new Set(t.indices.subarray(t.indptr[item]!, t.indptr[item + 1]!));
+  const index = new Map<number, number>();
+  m.catalogue.productIds.forEach((id, i) => index.set(id, i));
+  return Array.from(r.items, (other, k) => {
+    let together = 0;
+    for (let x = t.indptr[other]!; x < t.indptr[other + 1]!; x++) if (buyers.has(t.indices[x]!)) together++;
+    const c = index.get(m.productIds[other]!)!;
+    return {
+      productId: m.productIds[other]!,
+      externalId: m.catalogue.externalIds[c]!,
+      name: m.catalogue.names[c]!,
+      category: m.catalogue.categories[c] ?? null,
+      price: Number.isNaN(m.catalogue.prices[c]!) ? null : m.catalogue.prices[c]!,
+      together,
+      similarity: r.scores[k]!,
+    };
+  }).filter((a) => a.similarity > 0);
 }
