@@ -57,3 +57,19 @@ test("trains the models, opens a customer, switches algorithms and reads the rea
   expect(await also.count()).toBeGreaterThan(1);
   expect(problems).toEqual([]);
 });
+
+test("evaluates the algorithms on the shop's own events as a job and compares them", async ({ page }) => {
+  const { problems } = await open(page, "/recommendations");
+  await page.getByRole("link", { name: /Compare the algorithms/ }).click();
+  const form = page.getByRole("form", { name: "Evaluate recommenders" });
+  // A quick run: two fast algorithms against best sellers.
+  for (const a of ["user-knn", "content", "als", "ease", "buy-again", "hybrid", "trending", "segment-popularity"]) await form.getByLabel(a, { exact: true }).uncheck();
+  await form.getByRole("button", { name: "Evaluate" }).click();
+  await expect(page.getByText(/^Evaluating finished in [\d.]+ s\.$/)).toBeVisible({ timeout: 60_000 });
+  const rows = page.getByTestId("evaluation-table").locator("tbody tr");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.locator("th")).toHaveText(["popularity", "item-knn"]);
+  await expect(page.getByTestId("best-algorithm")).toContainText(/Best by nDCG@10: (popularity|item-knn)/);
+  await expect(page.getByTestId("evaluation-chart").locator(".recharts-bar")).toHaveCount(4);
+  expect(problems).toEqual([]);
+});

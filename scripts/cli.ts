@@ -3,12 +3,13 @@
 import { closeBulkConnections } from "../lib/db/bulk-insert";
 import { disconnectDb } from "../lib/db/client";
 import { type Command, UsageError } from "./cli-support";
+import { evalRecsCommand } from "./commands/eval-recs";
 import { importCommand } from "./commands/import";
 import { kmeansCommand } from "./commands/kmeans";
 import { seedCommand } from "./commands/seed";
 import { segmentCommand } from "./commands/segment";
 
-const COMMANDS: readonly Command[] = [seedCommand, importCommand, kmeansCommand, segmentCommand];
+const COMMANDS: readonly Command[] = [seedCommand, importCommand, kmeansCommand, segmentCommand, evalRecsCommand];
 
 function help(): string {
   return ["Usage: npm run -s cli -- <command> [flags]", "", "Commands:", ...COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`)].join("\n");

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ProductsTable } from "@/components/tables/products-table";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState, PageHeader, Section } from "@/components/ui/page-header";
@@ -27,6 +28,9 @@ export default async function RecommendationsPage({ searchParams }: { searchPara
   return (
     <>
       <PageHeader title="Recommendations" description="What each algorithm would recommend to a customer and why, trained on your own events; the catalogue and best sellers below." />
+      <p className="mb-4 text-sm">
+        <Link href="/recommendations/evaluation" className="text-indigo-700 underline">Compare the algorithms&rsquo; offline quality on your data</Link>
+      </p>
       <ModelsSection models={models} running={running} />
       {models && preview ? <PreviewSection state={preview} algorithms={Object.keys(models.models) as never} /> : null}
       <Section

@@ -37,3 +37,12 @@ describe("codec", () => {
     expect(() => unpackF32(pack(Int32Array.from([1])), "weights")).toThrow("weights: expected a packed f32 array");
   });
 });
+
+describe("registry", () => {
+  it("knows only its own algorithms", async () => {
+    const { isAlgorithm, recommenderNamed } = await import("./registry");
+    expect(isAlgorithm("item-knn")).toBe(true);
+    expect(isAlgorithm("toString")).toBe(false);
+    expect(() => recommenderNamed("toString")).toThrow('unknown algorithm "toString"');
+  });
+});

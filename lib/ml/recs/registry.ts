@@ -22,8 +22,13 @@ export const RECOMMENDERS: Partial<Record<AlgorithmName, Recommender<any, any>>>
   hybrid,
 };
 
+/** Whether `name` is a registered algorithm (own keys only: "toString" is not one). */
+export function isAlgorithm(name: string): name is AlgorithmName {
+  return Object.hasOwn(RECOMMENDERS, name);
+}
+
 export function recommenderNamed(name: string): Recommender<any, any> {
-  const rec = RECOMMENDERS[name as AlgorithmName];
+  const rec = isAlgorithm(name) ? RECOMMENDERS[name] : undefined;
   if (!rec) throw new RangeError(`unknown algorithm "${name}"; choose from ${Object.keys(RECOMMENDERS).join(", ")}`);
   return rec;
 }

@@ -78,3 +78,29 @@ describe("customers who bought this also bought", () => {
     expect(alsoBoughtFromModels(m, 999_999, 5)).toBeNull();
   });
 });
+
+describe("offline evaluation on the database", () => {
+  it("splits per customer, fits each algorithm and scores its lists, as a job", async () => {
+    const { startEvaluationJob, EVALUATION_RUN_KIND } = await import("./evaluation");
+    const { latestModelRun } = await import("../../db/model-runs");
+    const { runId, done } = await startEvaluationJob({ split: "user", relevance: "new-items", k: 2, seed: 1, algorithms: ["popularity", "item-knn"] });
+    await done;
+    expect(await getModelRunStatus(runId)).toMatchObject({ status: "completed" });
+    const r = (await latestModelRun<import("./evaluation").EvaluationResult>(EVALUATION_RUN_KIND))!.result;
+    // A (4 items) holds out 1, B (3) 1, C (2) 1, D (2) 1; E has one item and keeps it.
+    expect(r.users).toBe(4);
+    expect(r.trainInteractions + r.testInteractions).toBe(12);
+    expect(r.rows.map((row) => row.name)).toEqual(["popularity", "item-knn"]);
+    for (const row of r.rows) {
+      expect(row.ok).toBe(true);
+      if (row.ok) expect(row.ndcg).toBeGreaterThanOrEqual(0), expect(row.ndcg).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it("fails with the reason when a time split leaves nothing to train on", async () => {
+    const { startEvaluationJob } = await import("./evaluation");
+    const { runId, done } = await startEvaluationJob({ split: "time", testFrom: "2026-01-01", relevance: "all", k: 5, seed: 1, algorithms: ["popularity"] });
+    await done;
+    expect(await getModelRunStatus(runId)).toMatchObject({ status: "failed", message: "no events before 2026-01-01: choose a later test start" });
+  });
+});

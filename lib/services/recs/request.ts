@@ -1,6 +1,6 @@
 // The query of a recommendations request, checked once for the API and the preview page alike.
 import { z } from "zod";
-import { RECOMMENDERS } from "../../ml/recs/registry";
+import { isAlgorithm, RECOMMENDERS } from "../../ml/recs/registry";
 import type { AlgorithmName } from "../../ml/recs/types";
 import type { Exclusions } from "./serving";
 
@@ -19,7 +19,7 @@ export const RecommendationQuery = z
     algorithm: z
       .string()
       .default("hybrid")
-      .refine((a) => a in RECOMMENDERS, { message: `algorithm must be one of ${Object.keys(RECOMMENDERS).join(", ")}` })
+      .refine(isAlgorithm, { message: `algorithm must be one of ${Object.keys(RECOMMENDERS).join(", ")}` })
       .transform((a) => a as AlgorithmName),
     includeBought: z.enum(["0", "1", "true", "false"]).optional(),
     includeInactive: z.enum(["0", "1", "true", "false"]).optional(),

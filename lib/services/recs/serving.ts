@@ -6,7 +6,7 @@ import { unpackI32 } from "../../ml/recs/codec";
 import { type Csr, transpose } from "../../ml/recs/csr";
 import { unpackCsr } from "../../ml/recs/model-support";
 import { historyOf, recommend } from "../../ml/recs/recommend";
-import { RECOMMENDERS } from "../../ml/recs/registry";
+import { isAlgorithm, RECOMMENDERS } from "../../ml/recs/registry";
 import type { AlgorithmName, ModelHeader, Reason } from "../../ml/recs/types";
 import { describeReason } from "./reason-text";
 import { RECS_RUN_KIND, type StoredRecommenders } from "./training";
@@ -128,8 +128,8 @@ function mapReason(r: Reason | null, toId: (i: number) => number): Reason | null
 }
 
 export function recommendFromModels(m: LoadedModels, customerId: number, algorithm: AlgorithmName, n: number, ex: Exclusions = {}): CustomerRecommendations {
-  const rec = RECOMMENDERS[algorithm];
-  const model = m.models[algorithm];
+  const rec = isAlgorithm(algorithm) ? RECOMMENDERS[algorithm] : undefined;
+  const model = rec ? m.models[algorithm] : undefined;
   if (!rec || !model) throw new RangeError(`"${algorithm}" was not trained; train the models again to include it`);
   const user = binarySearch(m.customerIds, customerId);
   const history = historyOf(m.matrix, user);
