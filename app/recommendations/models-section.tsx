@@ -30,6 +30,11 @@ export function ModelsSection({ models, running }: { models: LoadedModels | null
           <li key={n} className="rounded border border-slate-200 p-2">
             <span className="font-medium">{n}</span> <span className="text-xs text-slate-500">fit in {(s.fitSeconds[n] ?? 0).toFixed(2)} s</span>
             <span className="block text-xs text-slate-600">{RECOMMENDERS[n]?.summary}</span>
+            {s.tuned?.[n] ? (
+              <span className="block text-xs text-slate-500" data-testid={`tuned-${n}`}>
+                Chose {describeOptions(s.tuned[n]!.options)} of {s.tuned[n]!.tried.length} tried ({s.tuned[n]!.on}: {s.tuned[n]!.ndcg.toFixed(3)}).
+              </span>
+            ) : null}
           </li>
         ))}
       </ul>
@@ -42,4 +47,10 @@ export function ModelsSection({ models, running }: { models: LoadedModels | null
       {train("Train again")}
     </Section>
   );
+}
+
+function describeOptions(o: unknown): string {
+  if (!o || typeof o !== "object") return String(o);
+  const entries = Object.entries(o as Record<string, unknown>);
+  return entries.map(([k, v]) => (v && typeof v === "object" ? `${k} ${describeOptions(v)}` : `${k === "lambda" ? "λ" : k} ${String(v)}`)).join(", ");
 }

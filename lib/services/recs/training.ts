@@ -7,6 +7,7 @@ import { RECOMMENDERS } from "../../ml/recs/registry";
 import type { AlgorithmName } from "../../ml/recs/types";
 import { type Progress, startAnalysisJob } from "../jobs/analysis-jobs";
 import { DEFAULT_INTERACTIONS, type InteractionSettings, loadTrainingData } from "./training-data";
+import { type Tuned, tuneHybrid, tuneOnValidation } from "./tuning";
 
 export const RECS_RUN_KIND = "recommenders";
 
@@ -17,6 +18,8 @@ export interface TrainSettings {
   interactions: InteractionSettings;
   /** Algorithms to train; all registered ones when empty. */
   algorithms: AlgorithmName[];
+  /** Choose EASE's λ, ALS's settings and the hybrid's weights on held-back training data first (default true). */
+  tune?: boolean;
 }
 
 export interface StoredRecommenders {
@@ -32,6 +35,8 @@ export interface StoredRecommenders {
   fitSeconds: Partial<Record<AlgorithmName, number>>;
   /** Algorithms that could not be trained on this data, with the reason. */
   skipped: Partial<Record<AlgorithmName, string>>;
+  /** Options chosen on validation data, per tuned algorithm. */
+  tuned: Partial<Record<AlgorithmName, Tuned>>;
 }
 
 export function defaultAlgorithms(items: number): AlgorithmName[] {
@@ -46,13 +51,18 @@ export async function trainRecommenders(settings: TrainSettings, progress: Progr
   const models: StoredRecommenders["models"] = {};
   const fitSeconds: StoredRecommenders["fitSeconds"] = {};
   const skipped: StoredRecommenders["skipped"] = {};
+  const tuned: StoredRecommenders["tuned"] = {};
   for (const [i, name] of algorithms.entries()) {
     await progress(0.1 + (0.85 * i) / algorithms.length, `Training ${name} (${i + 1} of ${algorithms.length})…`);
     const rec = RECOMMENDERS[name];
     if (!rec) throw new RangeError(`unknown algorithm "${name}"`);
     const started = performance.now();
     try {
-      models[name] = rec.toJSON(rec.fit(data));
+      if (settings.tune !== false) {
+        const t = tryTuning(name, data);
+        if (t) tuned[name] = t;
+      }
+      models[name] = rec.toJSON(rec.fit(data, tuned[name]?.options));
       fitSeconds[name] = (performance.now() - started) / 1000;
     } catch (e) {
       // A model this data cannot support (e.g. no product text for content) is skipped with its reason.
@@ -73,7 +83,18 @@ export async function trainRecommenders(settings: TrainSettings, progress: Progr
     models,
     fitSeconds,
     skipped,
+    tuned,
   };
+}
+
+/** Tuning needs enough data to hold some back; on too little it is skipped and the defaults stand. */
+function tryTuning(name: AlgorithmName, data: Parameters<typeof tuneOnValidation>[1]): Tuned | null {
+  try {
+    return name === "hybrid" ? tuneHybrid(data) : tuneOnValidation(name, data);
+  } catch (e) {
+    if (e instanceof RangeError) return null;
+    throw e;
+  }
 }
 
 export async function startTrainingJob(settings: TrainSettings = { interactions: DEFAULT_INTERACTIONS, algorithms: [] }) {
