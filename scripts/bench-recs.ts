@@ -1,11 +1,14 @@
-// npm run bench:recs -- [--data-dir DIR] [--skip-retail] [--skip-movielens] [--quiet]
+// npm run bench:recs -- [--data-dir DIR] [--skip-retail] [--skip-movielens] [--skip-serving] [--quiet]
 // Offline evaluation of every registered recommender on the shared data sets:
 // 1. MovieLens 100k, one per-user 75/25 split made here, beside a NumPy/SciPy reference
 //    (scripts/bench/recs_reference.py, Debian's python3-numpy and python3-scipy; benchmark only) that reads
 //    the same split from files: nDCG@10, precision, recall, MAP, coverage and time, with published anchors.
 // 2. UCI Online Retail, time split at 2011-11-01, "new items only" and "all purchases" relevance.
+// 3. Serving latency (p50/p95) through the stored models at 100,000 customers × 5,000 products, on the
+//    benchmark shop bench:segment generates (data/bench/segment-100k.db; generated here when missing).
 // Skips with a message when ../shared/data is absent; the reference part alone skips without numpy/scipy.
-import { existsSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -17,6 +20,7 @@ const { values } = parseArgs({
     "data-dir": { type: "string", default: "../shared/data" },
     "skip-retail": { type: "boolean", default: false },
     "skip-movielens": { type: "boolean", default: false },
+    "skip-serving": { type: "boolean", default: false },
     quiet: { type: "boolean", default: false },
   },
 });
@@ -37,3 +41,22 @@ else benchMovieLens(movielens, log);
 if (values["skip-retail"]) console.log("Skipping Online Retail (--skip-retail).");
 else if (!existsSync(retail)) console.log(`Skipping Online Retail: ${retail} is absent.`);
 else benchRetail(retail, log);
+
+if (values["skip-serving"]) console.log("Skipping serving latency (--skip-serving).");
+else benchServing();
+
+function benchServing(): void {
+  const bench = path.resolve("data/bench");
+  mkdirSync(bench, { recursive: true });
+  const db = path.join(bench, "segment-100k.db");
+  const env = { ...process.env, DATABASE_URL: `file:${db}` };
+  if (!existsSync(db)) {
+    console.log("\nGenerating the 100,000-customer, 2,000,000-event, 5,000-product shop (about 3 minutes, once)…");
+    const seed = spawnSync("npx", ["tsx", "scripts/cli.ts", "seed", "--reset", "--customers", "100000", "--events", "2000000", "--products", "5000", "--end-date", "2026-11-22"], { env, encoding: "utf8" });
+    if (seed.status !== 0) throw new Error(`seeding failed: ${seed.stderr}`);
+  }
+  console.log("\n### Serving latency, 100,000 customers × 5,000 products (stored models, top 10 with reasons and exclusions)");
+  const r = spawnSync("npx", ["tsx", "scripts/bench/recs-serving.ts"], { env, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  if (r.status !== 0) throw new Error("serving bench failed");
+  console.log(r.stdout.trim());
+}

@@ -1,0 +1,43 @@
+// Serving latency on the 100,000-customer, 5,000-product benchmark shop (run by bench-recs.ts in a child
+// whose DATABASE_URL points at data/bench/segment-100k.db): train through the real job, load the stored
+// models as the server does, then time recommendFromModels (history, exclusions, top 10, reasons in words)
+// for 1,000 seeded random customers per algorithm.
+import { createRng } from "../../lib/ml/random";
+import type { AlgorithmName } from "../../lib/ml/recs/types";
+import { prepareDatabase } from "../../lib/services/prepare-database";
+import { loadServingModels, recommendFromModels } from "../../lib/services/recs/serving";
+import { startTrainingJob } from "../../lib/services/recs/training";
+import { DEFAULT_INTERACTIONS } from "../../lib/services/recs/training-data";
+
+const ALGORITHMS = (process.argv[2] ?? "popularity,trending,segment-popularity,item-knn,user-knn,content,als,buy-again,hybrid").split(",") as AlgorithmName[];
+const SAMPLE = 1_000;
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+
+await prepareDatabase({ seedIfEmpty: false });
+let t = performance.now();
+const { runId, done } = await startTrainingJob({ interactions: DEFAULT_INTERACTIONS, algorithms: ALGORITHMS, tune: false });
+await done;
+const trainSeconds = (performance.now() - t) / 1000;
+t = performance.now();
+const m = await loadServingModels();
+if (!m || m.runId !== runId) throw new Error("training did not store a model run; see the server log above");
+const loadSeconds = (performance.now() - t) / 1000;
+console.log(`Trained ${ALGORITHMS.join(", ")} on ${m.stored.interactions.toLocaleString("en-GB")} customer–product pairs (${m.stored.users.toLocaleString("en-GB")} customers × ${m.stored.items.toLocaleString("en-GB")} products) in ${trainSeconds.toFixed(1)} s (fit seconds: ${Object.entries(m.stored.fitSeconds).map(([a, s]) => `${a} ${s!.toFixed(1)}`).join(", ")}); loaded and parsed in ${loadSeconds.toFixed(1)} s.`);
+const rng = createRng(11);
+const customers = Array.from({ length: SAMPLE }, () => m.customerIds[Math.floor(rng.next() * m.customerIds.length)]!);
+console.log(`\n| algorithm | p50 ms | p95 ms | max ms |\n|---|---:|---:|---:|`);
+const p95s: number[] = [];
+for (const a of ALGORITHMS) {
+  for (const id of customers.slice(0, 20)) recommendFromModels(m, id, a, 10); // warm-up
+  const times: number[] = [];
+  for (const id of customers) {
+    const s = performance.now();
+    recommendFromModels(m, id, a, 10);
+    times.push(performance.now() - s);
+  }
+  times.sort((x, y) => x - y);
+  p95s.push(quantile(times, 0.95));
+  console.log(`| ${a} | ${quantile(times, 0.5).toFixed(2)} | ${quantile(times, 0.95).toFixed(2)} | ${times[times.length - 1]!.toFixed(2)} |`);
+}
+console.log(`goal p95 under 50 ms at 100,000 customers × 5,000 products: ${Math.max(...p95s) < 50 ? "met" : "not met"} (worst p95 ${Math.max(...p95s).toFixed(2)} ms)`);
