@@ -82,11 +82,12 @@ export const hybrid: Recommender<HybridModel, HybridOptions> = {
       part(model.fallback.kind as HybridPartName).score(model.fallback, user, history, out);
       return;
     }
-    out.fill(0);
+    // Only items some part gives a positive score have evidence; the rest stay -Infinity, never filler.
+    out.fill(-Infinity);
     for (const p of model.parts) {
       const s = partScores(model, p, user, history);
       const w = model.weights[p.name]!;
-      for (let i = 0; i < out.length; i++) out[i]! += w * s[i]!;
+      for (let i = 0; i < out.length; i++) if (s[i]! > 0) out[i] = (out[i] === -Infinity ? 0 : out[i]!) + w * s[i]!;
     }
   },
   explain(model, user, history, item): Reason | null {

@@ -23,8 +23,9 @@ describe("item-knn", () => {
 
   it("scores by cosine similarity to the user's items, weighted by their values", () => {
     const model = itemKnn.fit({ matrix });
-    expect(scoresOf(model, history([0]))).toEqual([0, S01, 0.5].map(Math.fround));
-    expect(scoresOf(model, history([0], [2]))).toEqual([0, 2 * S01, 1].map(Math.fround));
+    // Item 0 is no neighbour of itself: no evidence, so -Infinity (never filler).
+    expect(scoresOf(model, history([0]))).toEqual([-Infinity, S01, 0.5].map(Math.fround));
+    expect(scoresOf(model, history([0], [2]))).toEqual([-Infinity, 2 * S01, 1].map(Math.fround));
     // User 0 has items 0 and 1: item 2 scores S02 + S12 = 0.5 + 0.8165, and the reason lists both, largest first.
     const r = recommend(itemKnn, model, 0, historyOf(matrix, 0), { n: 1 });
     expect(Array.from(r.items)).toEqual([2]);
@@ -39,8 +40,9 @@ describe("item-knn", () => {
     const model = itemKnn.fit({ matrix }, { neighbours: 1 });
     // Target 0 keeps item 1 (0.8165 over 0.5), target 2 keeps item 1, and target 1 ties 0 and 2 and keeps 0.
     expect([0, 1, 2].map((j) => Array.from(rowIndices(model.similar, j)))).toEqual([[1], [0], [1]]);
-    expect(scoresOf(model, history([2]))).toEqual([0, 0, 0]);
-    expect(scoresOf(model, history([0]))).toEqual([0, Math.fround(S01), 0]);
+    // Item 2 is no target's kept neighbour, so it reaches nothing.
+    expect(scoresOf(model, history([2]))).toEqual([-Infinity, -Infinity, -Infinity]);
+    expect(scoresOf(model, history([0]))).toEqual([-Infinity, Math.fround(S01), -Infinity]);
   });
 
   it("shrinks similarities resting on few users", () => {
@@ -49,10 +51,10 @@ describe("item-knn", () => {
     expect(Array.from(rowValues(model.similar, 0))).toEqual([2 / (Math.sqrt(6) + 1), 1 / 3].map(Math.fround));
   });
 
-  it("ranks a negative similarity below the zeros, as a full sorted column would", () => {
+  it("keeps a negative similarity only when fewer positive neighbours fill the list, as a full sorted column would", () => {
     // Users {0: 1, 1: 1} and {0: 1, 2: −1}: S10 = 1/√2, S20 = −1/√2, and S00 = 0 on the diagonal.
     const signed = csrFromRows(3, [[0, 1], [0, 2]], [[1, 1], [1, -1]]);
-    expect(scoresOf(itemKnn.fit({ matrix: signed }, { neighbours: 2 }), history([2]))[0]).toBe(0);
+    expect(scoresOf(itemKnn.fit({ matrix: signed }, { neighbours: 2 }), history([2]))[0]).toBe(-Infinity);
     expect(scoresOf(itemKnn.fit({ matrix: signed }, { neighbours: 3 }), history([2]))[0]).toBeCloseTo(-Math.SQRT1_2, 6);
   });
 

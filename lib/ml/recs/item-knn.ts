@@ -64,13 +64,19 @@ function fit(data: TrainingData, options?: ItemKnnOptions): ItemKnnModel {
 function score(model: ItemKnnModel, _user: number, history: UserHistory, out: Float32Array): void {
   // Accumulate in float64 and round once, so the order items are visited in cannot change a score.
   const sums = new Float64Array(model.items);
+  // Items no neighbour of the user's items reaches have no evidence: -Infinity, so they are never filler.
+  const reached = new Uint8Array(model.items);
   const { indptr, indices, values } = model.bySource;
   for (let k = 0; k < history.items.length; k++) {
     const i = history.items[k]!;
+    if (i >= model.items) continue;
     const x = history.values[k]!;
-    for (let e = indptr[i]!; e < indptr[i + 1]!; e++) sums[indices[e]!]! += x * values[e]!;
+    for (let e = indptr[i]!; e < indptr[i + 1]!; e++) {
+      sums[indices[e]!]! += x * values[e]!;
+      reached[indices[e]!] = 1;
+    }
   }
-  out.set(sums);
+  for (let j = 0; j < model.items; j++) out[j] = reached[j] ? sums[j]! : -Infinity;
 }
 
 function explain(model: ItemKnnModel, _user: number, history: UserHistory, item: number): Reason | null {

@@ -35,16 +35,17 @@ describe("user-knn", () => {
 
   it("keeps only the most similar neighbours", () => {
     const model = userKnn.fit({ matrix }, { neighbours: 1 });
-    expect(scoresOf(model, 0, historyOf(matrix, 0))).toEqual([s01, s01, s01, 0].map(Math.fround));
+    // Item 3 is not the neighbour's: no evidence, -Infinity.
+    expect(scoresOf(model, 0, historyOf(matrix, 0))).toEqual([s01, s01, s01, -Infinity].map(Math.fround));
   });
 
   it("finds neighbours on the fly for a new user", () => {
     const model = userKnn.fit({ matrix });
     // History {3} against u2 (1/√2) and u3 (1/1): item 1 ← u2, item 3 ← u2 + u3.
-    expect(scoresOf(model, -1, history([3]))).toEqual([0, Math.SQRT1_2, 0, 1 + Math.SQRT1_2].map(Math.fround));
+    expect(scoresOf(model, -1, history([3]))).toEqual([-Infinity, Math.SQRT1_2, -Infinity, 1 + Math.SQRT1_2].map(Math.fround));
     const r = recommend(userKnn, model, 99, history([3]), { n: 3 });
-    // Items no neighbour has score 0 and follow, lower item first.
-    expect(Array.from(r.items)).toEqual([1, 0, 2]);
+    // Items no neighbour has are never filler: the list stops at what has evidence.
+    expect(Array.from(r.items)).toEqual([1]);
     expect(r.reasons[0]).toEqual({ kind: "similar-customers", customers: 1, neighbours: 2 });
   });
 

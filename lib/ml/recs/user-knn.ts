@@ -90,13 +90,18 @@ function currentNeighbours(model: UserKnnModel, user: number, history: UserHisto
 function score(model: UserKnnModel, user: number, history: UserHistory, out: Float32Array): void {
   const { ids, sims } = currentNeighbours(model, user, history);
   const sums = new Float64Array(model.items);
+  // Items none of the neighbours has have no evidence: -Infinity, so they are never filler.
+  const reached = new Uint8Array(model.items);
   const { indptr, indices, values } = model.matrix;
   for (let n = 0; n < ids.length; n++) {
     const v = ids[n]!;
     const s = sims[n]!;
-    for (let e = indptr[v]!; e < indptr[v + 1]!; e++) sums[indices[e]!]! += s * values[e]!;
+    for (let e = indptr[v]!; e < indptr[v + 1]!; e++) {
+      sums[indices[e]!]! += s * values[e]!;
+      reached[indices[e]!] = 1;
+    }
   }
-  out.set(sums);
+  for (let j = 0; j < model.items; j++) out[j] = reached[j] ? sums[j]! : -Infinity;
 }
 
 function hasItem(m: Csr, row: number, item: number): boolean {
