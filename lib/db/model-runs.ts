@@ -25,8 +25,11 @@ export interface ModelRunStatus {
   seconds: number | null;
 }
 
-/** A running job that has not reported for this long died with its server. */
-export const RUN_SILENT_MS = 120_000;
+/**
+ * A running job that has not reported for this long died with its server. Generous, because one fit can
+ * hold the event loop for a while (ALS over 100,000 customers takes about two minutes) and report nothing.
+ */
+export const RUN_SILENT_MS = 15 * 60_000;
 
 const json = (v: object) => v as Prisma.InputJsonValue;
 
@@ -38,13 +41,25 @@ export async function saveModelRun(kind: string, parameters: object, result: obj
   return row.id;
 }
 
+/** A run waiting its turn: jobs run one at a time, and the silence check starts when it does. */
 export async function createRunningModelRun(kind: string, parameters: object): Promise<number> {
   const now = new Date();
   const row = await getDb().modelRun.create({
-    data: { kind, status: "running", parameters: json(parameters), progress: 0, progressNote: "Starting…", startedAt: now, heartbeatAt: now },
+    data: { kind, status: "queued", parameters: json(parameters), progress: 0, progressNote: "Waiting for another computation to finish…", startedAt: now, heartbeatAt: now },
     select: { id: true },
   });
   return row.id;
+}
+
+export async function markModelRunStarted(id: number): Promise<void> {
+  const now = new Date();
+  await getDb().modelRun.update({ where: { id }, data: { status: "running", progressNote: "Starting…", startedAt: now, heartbeatAt: now } });
+}
+
+/** At server start nothing can be computing: runs left queued or running died with the last server. */
+export async function failOrphanedModelRuns(): Promise<number> {
+  const r = await getDb().modelRun.updateMany({ where: { status: { in: ["queued", "running"] } }, data: { status: "failed", message: "The server stopped while this was computing. Start it again.", finishedAt: new Date() } });
+  return r.count;
 }
 
 export async function reportModelRunProgress(id: number, progress: number, note: string): Promise<void> {
@@ -73,6 +88,7 @@ export async function getModelRunStatus(id: number, now = Date.now()): Promise<M
     select: { id: true, kind: true, status: true, progress: true, progressNote: true, message: true, startedAt: true, finishedAt: true, heartbeatAt: true },
   });
   if (!r) return null;
+  // A queued run is waiting, not silent: the queue (or a restart, see failOrphanedModelRuns) moves it on.
   const silent = r.status === "running" && (r.heartbeatAt?.getTime() ?? 0) < now - RUN_SILENT_MS;
   const status: RunStatus = silent ? "failed" : r.status === "completed" || r.status === "failed" ? r.status : "running";
   const end = r.finishedAt ?? (silent ? r.heartbeatAt : null);
@@ -91,7 +107,7 @@ export async function getModelRunStatus(id: number, now = Date.now()): Promise<M
 
 /** The newest run of a kind that is still running (and alive), for a page opened mid-computation. */
 export async function runningModelRun(kind: string, now = Date.now()): Promise<ModelRunStatus | null> {
-  const r = await getDb().modelRun.findFirst({ where: { kind, status: "running", heartbeatAt: { gte: new Date(now - RUN_SILENT_MS) } }, orderBy: { id: "desc" }, select: { id: true } });
+  const r = await getDb().modelRun.findFirst({ where: { kind, OR: [{ status: "queued" }, { status: "running", heartbeatAt: { gte: new Date(now - RUN_SILENT_MS) } }] }, orderBy: { id: "desc" }, select: { id: true } });
   return r ? getModelRunStatus(r.id, now) : null;
 }
 

@@ -2,7 +2,7 @@
 // that starts one answers at once with a run id, the page polls /api/model-runs/{id} for a progress bar,
 // and the result lands in ModelRun. They run in this server process, one at a time, and yield to the
 // event loop at every progress report so the polling requests are answered while they compute.
-import { completeModelRun, createRunningModelRun, failModelRun, reportModelRunProgress } from "../../db/model-runs";
+import { completeModelRun, createRunningModelRun, failModelRun, markModelRunStarted, reportModelRunProgress } from "../../db/model-runs";
 
 export type Progress = (fraction: number, note: string) => Promise<void>;
 
@@ -35,6 +35,7 @@ async function runJob<T extends object>(runId: number, work: (progress: Progress
     await new Promise<void>((resolve) => setImmediate(resolve));
   };
   try {
+    await markModelRunStarted(runId);
     const outcome = await work(progress);
     await completeModelRun(runId, outcome.result, outcome.metrics);
   } catch (e) {

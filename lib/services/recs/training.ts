@@ -7,7 +7,7 @@ import { RECOMMENDERS } from "../../ml/recs/registry";
 import type { AlgorithmName } from "../../ml/recs/types";
 import { type Progress, startAnalysisJob } from "../jobs/analysis-jobs";
 import { DEFAULT_INTERACTIONS, type InteractionSettings, loadTrainingData } from "./training-data";
-import { type Tuned, tuneHybrid, tuneOnValidation } from "./tuning";
+import { type BeforeCandidate, type Tuned, tuneHybrid, tuneOnValidation } from "./tuning";
 
 export const RECS_RUN_KIND = "recommenders";
 
@@ -59,7 +59,8 @@ export async function trainRecommenders(settings: TrainSettings, progress: Progr
     const started = performance.now();
     try {
       if (settings.tune !== false) {
-        const t = tryTuning(name, data);
+        const share = 0.85 / algorithms.length;
+        const t = await tryTuning(name, data, (c, count) => progress(0.1 + share * (i + (0.9 * c) / count), `Tuning ${name}: candidate ${c + 1} of ${count}…`));
         if (t) tuned[name] = t;
       }
       models[name] = rec.toJSON(rec.fit(data, tuned[name]?.options));
@@ -88,9 +89,9 @@ export async function trainRecommenders(settings: TrainSettings, progress: Progr
 }
 
 /** Tuning needs enough data to hold some back; on too little it is skipped and the defaults stand. */
-function tryTuning(name: AlgorithmName, data: Parameters<typeof tuneOnValidation>[1]): Tuned | null {
+async function tryTuning(name: AlgorithmName, data: Parameters<typeof tuneOnValidation>[1], before: BeforeCandidate): Promise<Tuned | null> {
   try {
-    return name === "hybrid" ? tuneHybrid(data) : tuneOnValidation(name, data);
+    return await (name === "hybrid" ? tuneHybrid(data, before) : tuneOnValidation(name, data, before));
   } catch (e) {
     if (e instanceof RangeError) return null;
     throw e;

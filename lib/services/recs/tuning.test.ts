@@ -5,21 +5,23 @@ import { GRIDS, HYBRID_GRID, tuneHybrid, tuneOnValidation } from "./tuning";
 describe("tuning on held-back training data", () => {
   const { data } = checkerboard();
 
-  it("tries every λ of EASE's grid and keeps one of them with its validation score", () => {
-    const t = tuneOnValidation("ease", data)!;
+  it("tries every λ of EASE's grid and keeps one of them with its validation score", async () => {
+    const seen: string[] = [];
+    const t = (await tuneOnValidation("ease", data, async (i, n) => void seen.push(`${i + 1}/${n}`)))!;
+    expect(seen).toEqual(["1/6", "2/6", "3/6", "4/6", "5/6", "6/6"]);
     expect(t.tried.map((x) => x.options)).toEqual(GRIDS.ease);
     expect(GRIDS.ease).toContainEqual(t.options);
     expect(t.ndcg).toBe(Math.max(...t.tried.map((x) => x.ndcg ?? -1)));
     expect(t.on).toBe("nDCG@10 on 25% of each customer's training items held out (seed 7)");
   });
 
-  it("has no grid for models without hyper-parameters to choose", () => {
-    expect(tuneOnValidation("popularity", data)).toBeNull();
+  it("has no grid for models without hyper-parameters to choose", async () => {
+    expect(await tuneOnValidation("popularity", data)).toBeNull();
   });
 
-  it("weighs the hybrid's parts on the last days of training, by date", () => {
+  it("weighs the hybrid's parts on the last days of training, by date", async () => {
     // The fixture's events fall 1 to 15 days before its as-of date; the last fifth of that span is held out.
-    const t = tuneHybrid(data)!;
+    const t = (await tuneHybrid(data))!;
     expect(t.tried).toHaveLength(HYBRID_GRID.length);
     expect(HYBRID_GRID).toContainEqual(t.options);
     expect(t.on).toMatch(/^nDCG@10 of all purchases in the \d+ days before 2024-01-31, trained on the events before$/);

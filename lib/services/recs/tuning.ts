@@ -20,7 +20,8 @@ export interface Tuned {
 
 export const GRIDS: Partial<Record<AlgorithmName, unknown[]>> = {
   ease: [50, 100, 200, 500, 1000, 2000].map((lambda) => ({ lambda })),
-  als: [5, 20, 50, 100].flatMap((regularization) => [5, 10].map((alpha) => ({ regularization, alpha }))),
+  // Confidence 5 did best on MovieLens and Online Retail (BENCHMARKS.md); the regularisation is what varies.
+  als: [20, 50, 100, 200].map((regularization) => ({ regularization, alpha: 5 })),
 };
 
 /** Blends tried for the hybrid: repeat buying on or off, neighbours, a little content and popularity. */
@@ -31,21 +32,37 @@ export const HYBRID_GRID: HybridOptions[] = [0, 0.5, 1, 2].flatMap((buyAgain) =>
 const K = 10;
 const DAY = 86_400_000;
 
-export function tuneOnValidation(name: AlgorithmName, data: TrainingData): Tuned | null {
+/** Called before each candidate, so a job can report progress (and yield) between fits. */
+export type BeforeCandidate = (index: number, count: number) => Promise<void>;
+const noWait: BeforeCandidate = async () => undefined;
+
+export async function tuneOnValidation(name: AlgorithmName, data: TrainingData, before: BeforeCandidate = noWait): Promise<Tuned | null> {
   const grid = GRIDS[name];
   const rec = RECOMMENDERS[name];
   if (!grid || !rec) return null;
-  const r = tuneRecommender(rec, data, grid, { k: K, fraction: 0.25, seed: 7 });
-  return {
-    options: r.best,
-    ndcg: r.bestNdcg,
-    tried: r.tried.map((t) => ({ options: t.options, ndcg: "ndcg" in t.result ? t.result.ndcg : null })),
-    on: `nDCG@${K} on 25% of each customer's training items held out (seed 7)`,
-  };
+  // One candidate at a time through the same seeded split, so progress shows between fits.
+  const tried: Tuned["tried"] = [];
+  for (const [i, candidate] of grid.entries()) {
+    await before(i, grid.length);
+    const r = tuneRecommender(rec, data, [candidate], { k: K, fraction: 0.25, seed: 7 });
+    tried.push({ options: candidate, ndcg: r.bestNdcg });
+  }
+  const best = bestOf(tried);
+  if (best < 0) return null;
+  return { options: grid[best], ndcg: tried[best]!.ndcg!, tried, on: `nDCG@${K} on 25% of each customer's training items held out (seed 7)` };
+}
+
+/** Index of the highest nDCG (the earlier on ties), or −1 when every candidate failed. */
+function bestOf(tried: Tuned["tried"]): number {
+  let best = -1;
+  tried.forEach((t, i) => {
+    if (t.ndcg !== null && (best < 0 || t.ndcg > tried[best]!.ndcg!)) best = i;
+  });
+  return best;
 }
 
 /** The hybrid's weights on the last 30 days of training (or the last fifth of its span, if shorter). */
-export function tuneHybrid(data: TrainingData): Tuned | null {
+export async function tuneHybrid(data: TrainingData, before: BeforeCandidate = noWait): Promise<Tuned | null> {
   const log = data.log;
   const rec = RECOMMENDERS.hybrid;
   if (!log || log.time.length === 0 || !rec) return null;
@@ -58,16 +75,18 @@ export function tuneHybrid(data: TrainingData): Tuned | null {
   const { matrix: _m, log: _l, asOf: _a, ...extras } = data;
   const set = evaluationSetOf(split, "all", extras);
   if (set.heldOut.users.length === 0) return null;
-  const rows = evaluateRecommenders(HYBRID_GRID.map((o, i) => ({ name: `hybrid ${i}`, recommender: rec, fitOptions: o })), set, { k: K, excludeSeen: false });
-  let best = -1;
-  rows.forEach((r, i) => {
-    if (r.ok && (best < 0 || r.ndcg > (rows[best] as { ndcg: number }).ndcg)) best = i;
-  });
+  const tried: Tuned["tried"] = [];
+  for (const [i, options] of HYBRID_GRID.entries()) {
+    await before(i, HYBRID_GRID.length);
+    const [row] = evaluateRecommenders([{ name: `hybrid ${i}`, recommender: rec, fitOptions: options }], set, { k: K, excludeSeen: false });
+    tried.push({ options, ndcg: row?.ok ? row.ndcg : null });
+  }
+  const best = bestOf(tried);
   if (best < 0) return null;
   return {
     options: HYBRID_GRID[best],
-    ndcg: (rows[best] as { ndcg: number }).ndcg,
-    tried: rows.map((r, i) => ({ options: HYBRID_GRID[i], ndcg: r.ok ? r.ndcg : null })),
+    ndcg: tried[best]!.ndcg!,
+    tried,
     on: `nDCG@${K} of all purchases in the ${Math.round((asOf - cutoff) / DAY)} days before ${new Date(asOf).toISOString().slice(0, 10)}, trained on the events before`,
   };
 }

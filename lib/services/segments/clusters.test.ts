@@ -90,12 +90,20 @@ describe("clustering as a background job", () => {
     expect(await getModelRunStatus(runId)).toMatchObject({ status: "failed", message: "k = 5 is more than the 4 rows to cluster" });
   });
 
-  it("shows a run silent for two minutes as stopped with its server", async () => {
+  it("shows a started run silent for fifteen minutes as stopped with its server, and fails orphans at start", async () => {
     const { runId, done } = await startClustersJob({ k: 2, features: ["monetary"], transform: "none", seed: 1 });
     await done;
     const { createRunningModelRun } = await import("../../db/model-runs");
     const orphan = await createRunningModelRun(CLUSTER_RUN_KIND, {});
-    expect((await getModelRunStatus(orphan, Date.now() + 121_000))!).toMatchObject({ status: "failed", message: "The server stopped while this was computing. Start it again." });
+    const { markModelRunStarted } = await import("../../db/model-runs");
+    // Queued runs wait their turn and are never "silent"; once started, fifteen minutes without a report is.
+    expect((await getModelRunStatus(orphan, Date.now() + 3_600_000))!.status).toBe("running");
+    await markModelRunStarted(orphan);
+    expect((await getModelRunStatus(orphan, Date.now() + 60_000))!.status).toBe("running");
+    expect((await getModelRunStatus(orphan, Date.now() + 15 * 60_000 + 1_000))!).toMatchObject({ status: "failed", message: "The server stopped while this was computing. Start it again." });
     expect((await getModelRunStatus(runId))!.status).toBe("completed");
+    const { failOrphanedModelRuns } = await import("../../db/model-runs");
+    expect(await failOrphanedModelRuns()).toBe(1);
+    expect((await getModelRunStatus(orphan))!.status).toBe("failed");
   });
 });
