@@ -18,7 +18,7 @@ test("trains the models, opens a customer, switches algorithms and reads the rea
   const knn = page.getByTestId("recs-item-knn");
   await expect(knn.locator("li")).toHaveCount(5);
   await expect(knn.getByTestId("reason").first()).toHaveText(/^Because they bought “.+”/);
-  await expect(page.getByTestId("recs-popularity").getByTestId("reason").first()).toHaveText(/^A best seller: \d+ customers bought it\.$/);
+  await expect(page.getByTestId("recs-popularity").getByTestId("reason").first()).toHaveText(/^Popular: \d+ customers chose it\.$/);
 
   // Switch to one algorithm: the reasons change with it.
   await form.getByLabel("Algorithm").selectOption("user-knn");
@@ -26,7 +26,7 @@ test("trains the models, opens a customer, switches algorithms and reads the rea
   await expect(page).toHaveURL(/algorithm=user-knn/);
   const userKnn = page.getByTestId("recs-user-knn");
   await expect(userKnn.locator("li")).toHaveCount(5);
-  await expect(userKnn.getByTestId("reason").first()).toHaveText(/^\d+ of their \d+ most similar customers bought it\.$/);
+  await expect(userKnn.getByTestId("reason").first()).toHaveText(/^\d+ of their \d+ most similar customers chose it\.$/);
 
   // Buy again offers only bought items, so it says what to tick when they are excluded.
   await form.getByLabel("Algorithm").selectOption("buy-again");

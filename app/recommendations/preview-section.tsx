@@ -93,10 +93,10 @@ function CustomerCard({ state }: { state: PreviewState }) {
       </p>
       {state.history.length ? (
         <p className="mt-1 text-slate-600">
-          Recently: {state.history.map((h) => `${h.subject ?? "?"} (${h.type}, ${fmt.day(h.occurredAt)})`).join("; ")}
+          Recently bought: {state.history.map((h) => `${h.subject ?? "?"} (${fmt.day(h.occurredAt)})`).join("; ")}
         </p>
       ) : (
-        <p className="mt-1 text-slate-600">No purchases or other product events yet.</p>
+        <p className="mt-1 text-slate-600">No purchases yet.</p>
       )}
     </div>
   );

@@ -33,7 +33,7 @@ export async function readPreview(models: LoadedModels, raw: Raw): Promise<Previ
   if (!customer) return state;
   state.customer = customer;
   state.segment = rfmOfCustomer(customer.id)?.segment ?? null;
-  state.history = pageCustomerTimeline(customer.id, { page: 1, pageSize: 5 }).rows.filter((r) => r.source === "event");
+  state.history = pageCustomerTimeline(customer.id, { page: 1, pageSize: 5, kind: "purchase" }).rows;
   const run = algorithm === "all" ? trained : [algorithm];
   state.results = run.map((a) => recommendFromModels(models, customer.id, a, n, { excludeBought: !state.includeBought }));
   return state;

@@ -60,13 +60,15 @@ export function loadRecsDataset(types: readonly string[], before?: number): Recs
   const sql = `SELECT "customerId", "productId", "type", "occurredAt", "rating" FROM "Event" WHERE "customerId" IS NOT NULL AND "productId" IS NOT NULL AND "type" IN (${typeList}) ${timeCut}`;
   for (const [c, p, type, at, rating] of prepared(db, sql).raw().iterate(...params) as Iterable<[number, number, string, string, number | null]>) {
     const item = itemOf.get(p);
-    if (item === undefined || n >= count) continue;
+    const user = userOf.get(c);
+    // A row written between the queries (an import from another process) is left for the next training.
+    if (item === undefined || user === undefined || n >= count) continue;
     // Timestamps repeat across an order's lines: parse each distinct text once in a row.
     if (at !== lastText) {
       lastText = at;
       lastMs = Date.parse(at);
     }
-    events.user[n] = userOf.get(c)!;
+    events.user[n] = user;
     events.item[n] = item;
     events.type[n] = typeIndex.get(type)!;
     events.time[n] = lastMs;
@@ -81,4 +83,19 @@ export function loadRecsDataset(types: readonly string[], before?: number): Recs
     events: { user: trim(events.user), item: trim(events.item), type: trim(events.type), time: trim(events.time), rating: trim(events.rating), types },
     lastEventAt: last,
   };
+}
+
+/** Changes whenever a product is added, removed or edited: when a cached catalogue must be read again. */
+export function catalogueStamp(): string {
+  const r = prepared(bulkConnection(), `SELECT count(*) AS n, max("updatedAt") AS at, max("id") AS id FROM "Product"`).get() as { n: number; at: string | null; id: number | null };
+  return `${r.n}:${r.at ?? ""}:${r.id ?? 0}`;
+}
+
+/** Every product the customer has bought, as of now (the models' history may predate recent imports). */
+export function listPurchasedProductIds(customerId: number): number[] {
+  // The customer's own rows first (the (customerId, occurredAt) index), then the type: without statistics
+  // SQLite would otherwise walk the covering type index over every purchase in the shop.
+  const sql = `WITH mine AS MATERIALIZED (SELECT "productId", "type" FROM "Event" WHERE "customerId" = ?)
+    SELECT DISTINCT "productId" FROM mine WHERE "type" = 'purchase' AND "productId" IS NOT NULL`;
+  return (prepared(bulkConnection(), sql).raw().all(customerId) as [number][]).map((r) => r[0]);
 }

@@ -74,7 +74,7 @@ function Results({ result }: { result: EvaluationResult }) {
             {ok.map((r) => (
               <tr key={r.name} className={`border-b border-slate-100 ${r === best ? "font-semibold" : ""}`}>
                 <th scope="row" className="px-3 py-2 text-left">{r.name}</th>
-                {[f(r.ndcg), f(r.precision), f(r.recall), f(r.map), f(r.hitRate), fmt.percent(r.coverage, 1), Number.isNaN(r.popularityBias) ? "–" : r.popularityBias.toFixed(2), r.fitSeconds.toFixed(2), r.recommendSeconds.toFixed(2)].map((v, i) => (
+                {[f(r.ndcg), f(r.precision), f(r.recall), f(r.map), f(r.hitRate), fmt.percent(r.coverage, 1), typeof r.popularityBias === "number" && Number.isFinite(r.popularityBias) ? r.popularityBias.toFixed(2) : "–", r.fitSeconds.toFixed(2), r.recommendSeconds.toFixed(2)].map((v, i) => (
                   <td key={i} className="px-3 py-2 text-right">{v}</td>
                 ))}
               </tr>

@@ -3,7 +3,7 @@
 // top k for every customer with held-out items, and score the lists (metrics defined in
 // docs/recommendations.md). One algorithm at a time, so the progress bar moves and the page stays served.
 import { evaluateRecommenders, type EvaluationRow } from "../../ml/recs/eval/evaluate";
-import { evaluationSetOf, randomHoldOut, type Relevance, timeSplit } from "../../ml/recs/eval/splits";
+import { evaluationSetOf, keepPurchases, randomHoldOut, type Relevance, timeSplit } from "../../ml/recs/eval/splits";
 import { RECOMMENDERS } from "../../ml/recs/registry";
 import type { AlgorithmName } from "../../ml/recs/types";
 import { startAnalysisJob, type Progress } from "../jobs/analysis-jobs";
@@ -55,6 +55,8 @@ export async function evaluateOnDatabase(settings: EvaluationSettings, progress:
   } else {
     split = randomHoldOut(log, { users, items, fraction: settings.fraction ?? 0.25, seed: settings.seed });
   }
+  // Models learn from every weighted event; what they must predict is purchases.
+  split = { ...split, test: keepPurchases(split.test) };
   const { matrix: _m, log: _l, asOf: _a, ...extras } = data;
   const set = evaluationSetOf(split, settings.relevance, extras);
   if (set.heldOut.users.length === 0) throw new RangeError("no customer has held-out items to score; with new items only, try all purchases or an earlier test start");

@@ -1,4 +1,5 @@
-// A reason as a sentence a marketer reads, naming products rather than indices.
+// A reason as a sentence a marketer reads, naming products rather than indices. "Chose" because popularity
+// and neighbours count every weighted event (carts, views, ratings), not only purchases.
 import type { Reason } from "../../ml/recs/types";
 
 const ALGORITHM_WORDS: Record<string, string> = {
@@ -22,15 +23,15 @@ export function describeReason(reason: Reason | null, productName: (item: number
     case "because-items":
       return `Because they bought ${list(reason.items.slice(0, 2).map((i) => `“${productName(i)}”`))}.`;
     case "similar-customers":
-      return `${reason.customers} of their ${reason.neighbours} most similar customers bought it.`;
+      return `${reason.customers} of their ${reason.neighbours} most similar customers chose it.`;
     case "content":
       return reason.item === null
         ? `Matches their interests: ${reason.keywords.join(", ")}.`
         : `Like “${productName(reason.item)}” they bought${reason.keywords.length ? ` (${reason.keywords.join(", ")})` : ""}.`;
     case "popular":
-      if (reason.scope === "segment") return `Popular with ${reason.segment}: ${reason.customers} customers bought it.`;
-      if (reason.scope === "trending") return `Trending: ${reason.customers} customers bought it in the last ${reason.windowDays} days.`;
-      return `A best seller: ${reason.customers} customers bought it.`;
+      if (reason.scope === "segment") return `Popular with ${reason.segment}: ${reason.customers} customers chose it.`;
+      if (reason.scope === "trending") return `Trending: ${reason.customers} customers chose it in the last ${reason.windowDays} days.`;
+      return `Popular: ${reason.customers} customers chose it.`;
     case "buy-again":
       return `They bought it ${reason.times === 1 ? "once" : `${reason.times} times`}, last on ${new Date(reason.lastAt).toISOString().slice(0, 10)}.`;
     case "blend": {

@@ -104,3 +104,17 @@ describe("offline evaluation on the database", () => {
     expect(await getModelRunStatus(runId)).toMatchObject({ status: "failed", message: "no events before 2026-01-01: choose a later test start" });
   });
 });
+
+describe("serving keeps up with the data after training", () => {
+  it("excludes products bought since training and shows a product deactivated since as gone", async () => {
+    const { loadServingModels } = await import("./serving");
+    const before = (await recommendForCustomer(c.get("C")!, "item-knn", 5))!.items.map((i) => i.externalId);
+    expect(before).toContain("rake");
+    await insertEvents([{ customerId: c.get("C")!, productId: p.get("rake")!, type: "purchase", revenue: 1, occurredAt: new Date("2026-03-05T10:00:00Z") }]);
+    expect((await recommendForCustomer(c.get("C")!, "item-knn", 5))!.items.map((i) => i.externalId)).not.toContain("rake");
+    const { getDb } = await import("../../db/client");
+    await getDb().product.update({ where: { id: p.get("pan")! }, data: { isActive: false } });
+    expect((await recommendForCustomer(c.get("B")!, "popularity", 10))!.items.map((i) => i.externalId)).not.toContain("pan");
+    expect((await loadServingModels())!.catalogue.isActive[(await loadServingModels())!.catalogue.externalIds.indexOf("pan")]).toBe(0);
+  });
+});

@@ -1,7 +1,7 @@
 // Recommendations for one customer from the stored models: loaded once per process (and again only when a
 // newer training run lands), with exclusions, product details and a reason in words for every item.
 import { latestModelRunId, modelRunById } from "../../db/model-runs";
-import { loadCatalogue, type Catalogue } from "../../db/recs-data";
+import { catalogueStamp, listPurchasedProductIds, loadCatalogue, type Catalogue } from "../../db/recs-data";
 import { unpackI32 } from "../../ml/recs/codec";
 import { type Csr, transpose } from "../../ml/recs/csr";
 import { unpackCsr } from "../../ml/recs/model-support";
@@ -20,29 +20,60 @@ export interface LoadedModels {
   matrix: Csr;
   models: Partial<Record<AlgorithmName, ModelHeader>>;
   catalogue: Catalogue;
+  /** For each model item, its row in `catalogue` (−1 when the product is gone). */
+  catalogueRow: Int32Array;
+  /** Stamp of the Product table the catalogue was read at. */
+  catalogueStamp: string;
 }
 
 let cache: LoadedModels | null = null;
+// Concurrent first requests after a training run share one parse of the stored models.
+let loading: { runId: number; promise: Promise<LoadedModels | null> } | null = null;
+
+function attachCatalogue(m: Omit<LoadedModels, "catalogue" | "catalogueRow" | "catalogueStamp">, stamp: string): LoadedModels {
+  const catalogue = loadCatalogue();
+  const row = new Map<number, number>();
+  catalogue.productIds.forEach((id, i) => row.set(id, i));
+  return { ...m, catalogue, catalogueRow: Int32Array.from(m.productIds, (id) => row.get(id) ?? -1), catalogueStamp: stamp };
+}
 
 /** The latest trained models, parsed once per process; null when nothing has been trained yet. */
 export async function loadServingModels(): Promise<LoadedModels | null> {
   const latest = await latestModelRunId(RECS_RUN_KIND);
   if (!latest) return null;
-  if (cache?.runId === latest.id) return cache;
-  const run = await modelRunById<StoredRecommenders>(latest.id);
+  // The catalogue as it is now: products renamed, repriced or deactivated since training show so.
+  const stamp = catalogueStamp();
+  if (cache?.runId === latest.id) {
+    if (cache.catalogueStamp !== stamp) cache = attachCatalogue(cache, stamp);
+    return cache;
+  }
+  if (loading?.runId !== latest.id) loading = { runId: latest.id, promise: parseRun(latest.id, stamp) };
+  const loaded = await loading.promise;
+  if (loaded) cache = loaded;
+  return loaded;
+}
+
+async function parseRun(runId: number, stamp: string): Promise<LoadedModels | null> {
+  const run = await modelRunById<StoredRecommenders>(runId);
   if (!run) return null;
   const { models: json, matrix, ...stored } = run.result;
   const customerIds = unpackI32(stored.customerIds, "customer ids");
   const productIds = unpackI32(stored.productIds, "product ids");
   const models: LoadedModels["models"] = {};
+  const skipped = { ...stored.skipped };
   for (const [name, m] of Object.entries(json) as [AlgorithmName, unknown][]) {
-    const rec = RECOMMENDERS[name];
-    if (rec) models[name] = rec.fromJSON(m);
+    const rec = isAlgorithm(name) ? RECOMMENDERS[name] : undefined;
+    if (!rec) continue;
+    // A model stored by another version of its algorithm is set aside, not fatal: the others still serve.
+    try {
+      models[name] = rec.fromJSON(m);
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      skipped[name] = `stored model could not be read (${e.message}); train again`;
+    }
   }
-  // The catalogue as it is now: products added since training cannot be recommended, but renamed or
-  // deactivated ones show their current name and status.
-  cache = { runId: run.id, trainedAt: run.finishedAt, stored, customerIds, productIds, matrix: unpackCsr(matrix, customerIds.length, productIds.length, "training matrix"), models, catalogue: loadCatalogue() };
-  return cache;
+  const matrixCsr = unpackCsr(matrix, customerIds.length, productIds.length, "training matrix");
+  return attachCatalogue({ runId: run.id, trainedAt: run.finishedAt, stored: { ...stored, skipped }, customerIds, productIds, matrix: matrixCsr, models }, stamp);
 }
 
 export interface Exclusions {
@@ -89,22 +120,21 @@ function binarySearch(a: Int32Array, v: number): number {
   return -1;
 }
 
-function exclusionMask(m: LoadedModels, ex: Exclusions): Uint8Array {
+function exclusionMask(m: LoadedModels, ex: Exclusions, bought: readonly number[] = []): Uint8Array {
   const mask = new Uint8Array(m.productIds.length);
   const cats = new Set(ex.categories ?? []);
-  const current = new Map<number, number>();
-  m.catalogue.productIds.forEach((id, i) => current.set(id, i));
-  m.productIds.forEach((id, i) => {
-    const c = current.get(id);
+  const c = m.catalogue;
+  for (let i = 0; i < mask.length; i++) {
+    const row = m.catalogueRow[i]!;
     // A product deleted since training is never recommended.
-    if (c === undefined) return void (mask[i] = 1);
-    const price = m.catalogue.prices[c]!;
-    if (ex.excludeInactive !== false && !m.catalogue.isActive[c]) mask[i] = 1;
-    if (cats.size && cats.has(m.catalogue.categories[c] ?? "")) mask[i] = 1;
-    if (ex.minPrice !== undefined && !(price >= ex.minPrice)) mask[i] = 1;
-    if (ex.maxPrice !== undefined && !(price <= ex.maxPrice)) mask[i] = 1;
-  });
-  for (const id of ex.productIds ?? []) {
+    if (row < 0) {
+      mask[i] = 1;
+      continue;
+    }
+    const price = c.prices[row]!;
+    if ((ex.excludeInactive !== false && !c.isActive[row]) || (cats.size && cats.has(c.categories[row] ?? "")) || (ex.minPrice !== undefined && !(price >= ex.minPrice)) || (ex.maxPrice !== undefined && !(price <= ex.maxPrice))) mask[i] = 1;
+  }
+  for (const id of [...(ex.productIds ?? []), ...bought]) {
     const i = binarySearch(m.productIds, id);
     if (i >= 0) mask[i] = 1;
   }
@@ -133,13 +163,13 @@ export function recommendFromModels(m: LoadedModels, customerId: number, algorit
   if (!rec || !model) throw new RangeError(`"${algorithm}" was not trained; train the models again to include it`);
   const user = binarySearch(m.customerIds, customerId);
   const history = historyOf(m.matrix, user);
-  const r = recommend(rec, model, user, history, { n, excludeSeen: ex.excludeBought !== false, exclude: exclusionMask(m, ex) });
-  const index = new Map<number, number>();
-  m.catalogue.productIds.forEach((id, i) => index.set(id, i));
+  // Purchases imported since training count as bought too.
+  const bought = ex.excludeBought !== false ? listPurchasedProductIds(customerId) : [];
+  const r = recommend(rec, model, user, history, { n, excludeSeen: ex.excludeBought !== false, exclude: exclusionMask(m, ex, bought) });
   const toId = (i: number) => m.productIds[i]!;
-  const nameOf = (i: number) => m.catalogue.names[index.get(toId(i)) ?? -1] ?? `product ${toId(i)}`;
+  const nameOf = (i: number) => m.catalogue.names[m.catalogueRow[i]!] ?? `product ${toId(i)}`;
   const items = Array.from(r.items, (item, k) => {
-    const c = index.get(toId(item))!;
+    const c = m.catalogueRow[item]!;
     return {
       productId: toId(item),
       externalId: m.catalogue.externalIds[c]!,
@@ -187,12 +217,10 @@ export function alsoBoughtFromModels(m: LoadedModels, productId: number, n: numb
   let t = byItem.get(m);
   if (!t) byItem.set(m, (t = transpose(m.matrix)));
   const buyers = new Set(t.indices.subarray(t.indptr[item]!, t.indptr[item + 1]!));
-  const index = new Map<number, number>();
-  m.catalogue.productIds.forEach((id, i) => index.set(id, i));
   return Array.from(r.items, (other, k) => {
     let together = 0;
     for (let x = t.indptr[other]!; x < t.indptr[other + 1]!; x++) if (buyers.has(t.indices[x]!)) together++;
-    const c = index.get(m.productIds[other]!)!;
+    const c = m.catalogueRow[other]!;
     return {
       productId: m.productIds[other]!,
       externalId: m.catalogue.externalIds[c]!,

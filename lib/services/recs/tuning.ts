@@ -4,7 +4,7 @@
 // the hybrid's buy-again part can only show its worth on repeat purchases, which a random split of
 // distinct items never holds out.
 import { evaluateRecommenders } from "../../ml/recs/eval/evaluate";
-import { evaluationSetOf, timeSplit } from "../../ml/recs/eval/splits";
+import { evaluationSetOf, keepPurchases, timeSplit } from "../../ml/recs/eval/splits";
 import { tuneRecommender } from "../../ml/recs/eval/tune";
 import type { HybridOptions } from "../../ml/recs/hybrid";
 import { RECOMMENDERS } from "../../ml/recs/registry";
@@ -70,7 +70,8 @@ export async function tuneHybrid(data: TrainingData, before: BeforeCandidate = n
   for (const t of log.time) if (t < first) first = t;
   const asOf = data.asOf ?? first;
   const cutoff = Math.max(asOf - 30 * DAY, asOf - (asOf - first) / 5);
-  const split = timeSplit(log, { users: data.matrix.rows, items: data.matrix.cols, cutoff });
+  const cut = timeSplit(log, { users: data.matrix.rows, items: data.matrix.cols, cutoff });
+  const split = { ...cut, test: keepPurchases(cut.test) };
   if (split.train.user.length === 0 || split.test.user.length === 0) return null;
   const { matrix: _m, log: _l, asOf: _a, ...extras } = data;
   const set = evaluationSetOf(split, "all", extras);

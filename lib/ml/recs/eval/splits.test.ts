@@ -88,3 +88,15 @@ describe("timeSplit and the held-out sets", () => {
     expect(pairs(logOfMatrix(trainingDataOf(s).matrix))).toEqual(["0:0", "1:1"]);
   });
 });
+
+describe("keepPurchases", () => {
+  it("keeps only rows marked as purchases, or everything when none are marked", async () => {
+    const { keepPurchases } = await import("./splits");
+    const log = { user: Int32Array.of(0, 0, 1), item: Int32Array.of(1, 2, 3), time: Float64Array.of(1, 2, 3), weight: Float32Array.of(5, 0.5, 5), isPurchase: Uint8Array.of(1, 0, 1) };
+    const kept = keepPurchases(log);
+    expect([Array.from(kept.user), Array.from(kept.item), Array.from(kept.time)]).toEqual([[0, 1], [1, 3], [1, 3]]);
+    const unmarked = { ...log, isPurchase: undefined };
+    expect(keepPurchases(unmarked)).toBe(unmarked);
+    expect(keepPurchases({ ...log, isPurchase: Uint8Array.of(0, 0, 0) }).user.length).toBe(3);
+  });
+});

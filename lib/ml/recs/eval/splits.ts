@@ -183,3 +183,21 @@ function maxTime(log: InteractionLog): number {
   for (let r = 0; r < log.time.length; r++) if (log.time[r]! > t) t = log.time[r]!;
   return Number.isFinite(t) ? t : 0;
 }
+
+/**
+ * Only the purchase rows of a log (all of it when the log does not mark purchases, or marks none): what a
+ * shop's evaluation should predict, whatever views and carts the models learn from.
+ */
+export function keepPurchases(log: InteractionLog): InteractionLog {
+  const mark = log.isPurchase;
+  if (!mark || !mark.some((v) => v === 1)) return log;
+  const rows: number[] = [];
+  mark.forEach((v, i) => v === 1 && rows.push(i));
+  return {
+    user: Int32Array.from(rows, (i) => log.user[i]!),
+    item: Int32Array.from(rows, (i) => log.item[i]!),
+    time: Float64Array.from(rows, (i) => log.time[i]!),
+    weight: Float32Array.from(rows, (i) => log.weight[i]!),
+    isPurchase: new Uint8Array(rows.length).fill(1),
+  };
+}
