@@ -14,7 +14,13 @@ export function ClusterName({ runId, cluster, name, generated }: { runId: number
     return (
       <span className="inline-flex items-center gap-2">
         <span data-testid="cluster-name">{name}</span>
-        <button type="button" onClick={() => setEditing(true)} className="text-xs text-indigo-700 underline" aria-label={`Rename ${name}`}>
+        <button
+          type="button"
+          onClick={() => {
+            setValue(name);
+            setError(null);
+            setEditing(true);
+          }} className="text-xs text-indigo-700 underline" aria-label={`Rename ${name}`}>
           Rename
         </button>
       </span>

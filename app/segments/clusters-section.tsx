@@ -62,7 +62,7 @@ export function ClustersSection({ run, running, lastImportAt, categories }: Prop
             {r.profiles.map((p, j) => {
               const saved = p.ranges ? clusterRule(p.ranges, asOf) : null;
               return (
-                <tr key={j} className="border-b border-slate-100 last:border-0">
+                <tr key={`${run.id}-${j}`} className="border-b border-slate-100 last:border-0">
                   <th scope="row" className="px-3 py-2 text-left font-medium">
                     <ClusterName runId={run.id} cluster={j} name={names[j]!} generated={p.name} />
                   </th>
