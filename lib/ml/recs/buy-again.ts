@@ -5,6 +5,7 @@
 import { checkHeader, pack, unpackF32, unpackF64, unpackI32, type PackedArray } from "./codec";
 import { checkPositive, readCount, readNumber } from "./model-support";
 import type { InteractionLog, ModelHeader, Reason, Recommender, TrainingData, UserHistory } from "./types";
+import { indexOfSorted } from "../sorted";
 
 export interface BuyAgainOptions {
   /** Days for a purchase to count half as much (default 60). */
@@ -99,16 +100,8 @@ function score(model: BuyAgainModel, user: number, _history: UserHistory, out: F
 
 function explain(model: BuyAgainModel, user: number, _history: UserHistory, item: number): Reason | null {
   if (!(user >= 0 && user < model.users)) return null;
-  let lo = model.indptr[user]!;
-  let hi = model.indptr[user + 1]! - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const at = model.item[mid]!;
-    if (at === item) return { kind: "buy-again", times: model.times[mid]!, lastAt: model.lastAt[mid]! };
-    if (at < item) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return null;
+  const at = indexOfSorted(model.item, item, model.indptr[user]!, model.indptr[user + 1]!);
+  return at < 0 ? null : { kind: "buy-again", times: model.times[at]!, lastAt: model.lastAt[at]! };
 }
 
 function toJSON(model: BuyAgainModel): unknown {

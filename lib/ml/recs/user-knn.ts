@@ -9,6 +9,7 @@ import { checkNonNegative, checkWhole, isTrainingRow, packCsr, readCount, readNu
 import { historyOf } from "./recommend";
 import { accumulate, createAccumulator, CsrBuilder, drainCosine, keepLargest, normOf, rowNorms, type Accumulator } from "./similarity";
 import type { ModelHeader, Reason, Recommender, TrainingData, UserHistory } from "./types";
+import { indexOfSorted } from "../sorted";
 
 export interface UserKnnOptions {
   /** Similar customers kept per customer (default 50). */
@@ -105,16 +106,8 @@ function score(model: UserKnnModel, user: number, history: UserHistory, out: Flo
 }
 
 function hasItem(m: Csr, row: number, item: number): boolean {
-  let lo = m.indptr[row]!;
-  let hi = m.indptr[row + 1]! - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const c = m.indices[mid]!;
-    if (c === item) return m.values[mid] !== 0;
-    if (c < item) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
+  const at = indexOfSorted(m.indices, item, m.indptr[row]!, m.indptr[row + 1]!);
+  return at >= 0 && m.values[at] !== 0;
 }
 
 function explain(model: UserKnnModel, user: number, history: UserHistory, item: number): Reason | null {

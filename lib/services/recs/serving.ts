@@ -6,6 +6,7 @@ import { unpackI32 } from "../../ml/recs/codec";
 import { type Csr, transpose } from "../../ml/recs/csr";
 import { unpackCsr } from "../../ml/recs/model-support";
 import { historyOf, recommend } from "../../ml/recs/recommend";
+import { indexOfSorted } from "../../ml/sorted";
 import { isAlgorithm, RECOMMENDERS } from "../../ml/recs/registry";
 import type { AlgorithmName, ModelHeader, Reason } from "../../ml/recs/types";
 import { describeReason } from "./reason-text";
@@ -108,17 +109,6 @@ export interface CustomerRecommendations {
   items: RecommendedItem[];
 }
 
-function binarySearch(a: Int32Array, v: number): number {
-  let lo = 0;
-  let hi = a.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid]! < v) lo = mid + 1;
-    else if (a[mid]! > v) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
-}
 
 function exclusionMask(m: LoadedModels, ex: Exclusions, bought: readonly number[] = []): Uint8Array {
   const mask = new Uint8Array(m.productIds.length);
@@ -135,7 +125,7 @@ function exclusionMask(m: LoadedModels, ex: Exclusions, bought: readonly number[
     if ((ex.excludeInactive !== false && !c.isActive[row]) || (cats.size && cats.has(c.categories[row] ?? "")) || (ex.minPrice !== undefined && !(price >= ex.minPrice)) || (ex.maxPrice !== undefined && !(price <= ex.maxPrice))) mask[i] = 1;
   }
   for (const id of [...(ex.productIds ?? []), ...bought]) {
-    const i = binarySearch(m.productIds, id);
+    const i = indexOfSorted(m.productIds, id);
     if (i >= 0) mask[i] = 1;
   }
   return mask;
@@ -161,7 +151,7 @@ export function recommendFromModels(m: LoadedModels, customerId: number, algorit
   const rec = isAlgorithm(algorithm) ? RECOMMENDERS[algorithm] : undefined;
   const model = rec ? m.models[algorithm] : undefined;
   if (!rec || !model) throw new RangeError(`"${algorithm}" was not trained; train the models again to include it`);
-  const user = binarySearch(m.customerIds, customerId);
+  const user = indexOfSorted(m.customerIds, customerId);
   const history = historyOf(m.matrix, user);
   // Purchases imported since training count as bought too.
   const bought = ex.excludeBought !== false ? listPurchasedProductIds(customerId) : [];
@@ -208,7 +198,7 @@ const byItem = new WeakMap<LoadedModels, Csr>();
  * who has them), with how many customers have both. Null when this product was not in training.
  */
 export function alsoBoughtFromModels(m: LoadedModels, productId: number, n: number): AlsoBought[] | null {
-  const item = binarySearch(m.productIds, productId);
+  const item = indexOfSorted(m.productIds, productId);
   const model = m.models["item-knn"];
   if (item < 0 || !model) return null;
   const single = { items: Int32Array.of(item), values: Float32Array.of(1) };

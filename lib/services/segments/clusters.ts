@@ -16,6 +16,7 @@ import { silhouetteScore } from "../../ml/silhouette";
 import { fitTransform, invertTransform, type Transform } from "../../ml/transforms";
 import { pack, type PackedArray, unpackI32 } from "../../ml/recs/codec";
 import { type Progress, startAnalysisJob } from "../jobs/analysis-jobs";
+import { indexOfSorted } from "../../ml/sorted";
 
 export interface ClusterRequest {
   k: number | "auto";
@@ -154,16 +155,8 @@ export async function clusterOfCustomer(customerId: number): Promise<{ runId: nu
   const run = await latestClusters();
   if (!run?.result.members) return null;
   const ids = unpackI32(run.result.members.ids, "cluster members");
-  let lo = 0;
-  let hi = ids.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (ids[mid]! < customerId) lo = mid + 1;
-    else if (ids[mid]! > customerId) hi = mid - 1;
-    else {
-      const cluster = unpackI32(run.result.members.labels, "cluster labels")[mid]!;
-      return { runId: run.id, cluster, name: clusterName(run.result, cluster), asOf: run.result.asOf, finishedAt: run.finishedAt };
-    }
-  }
-  return null;
+  const at = indexOfSorted(ids, customerId);
+  if (at < 0) return null;
+  const cluster = unpackI32(run.result.members.labels, "cluster labels")[at]!;
+  return { runId: run.id, cluster, name: clusterName(run.result, cluster), asOf: run.result.asOf, finishedAt: run.finishedAt };
 }

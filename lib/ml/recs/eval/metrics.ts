@@ -15,6 +15,7 @@
 //     training catalogue no more popular than it (1 = the most popular item, near 0 = the long tail; an
 //     item with no training users scores 0).
 import type { Csr } from "../csr";
+import { indexOfSorted } from "../../sorted";
 
 export interface UserMetrics {
   readonly precision: number;
@@ -98,14 +99,7 @@ function idealDcg(n: number): number {
 }
 
 function contains(sorted: Int32Array, x: number): boolean {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sorted.length && sorted[lo] === x;
+  return indexOfSorted(sorted, x) >= 0;
 }
 
 /** Number of entries ≤ x in an ascending array. */
