@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect } from "react";
+import { useEffect, useState, useTransition } from "react";
 import { Notice } from "@/components/ui/page-header";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import type { ModelRunStatus } from "@/lib/db/model-runs";
@@ -49,4 +49,22 @@ export function RunProgress({ runId, label, onFinished }: { runId: number; label
       </ProgressBar>
     </div>
   );
+}
+
+/**
+ * State for a control that starts a background run: the run being followed (one already running when the
+ * page opened, or the one just started), the start's error, and whether the start is in flight.
+ */
+export function useAnalysisRun(runningId: number | null) {
+  const [runId, setRunId] = useState<number | null>(runningId);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  const launch = (begin: () => Promise<{ ok: true; data: { runId: number } } | { ok: false; message: string }>) =>
+    start(async () => {
+      setError(null);
+      const r = await begin();
+      if (r.ok) setRunId(r.data.runId);
+      else setError(r.message);
+    });
+  return { runId, error, pending, launch };
 }

@@ -1,22 +1,13 @@
 "use client";
 
-import { useState, useTransition } from "react";
-import { RunProgress } from "@/components/run-progress";
+import { RunProgress, useAnalysisRun } from "@/components/run-progress";
 import { Button } from "@/components/ui/button";
 import { trainModelsAction } from "./actions";
 
 /** Starts training every recommender and follows it; the page shows the new models when it ends. */
 export function TrainButton({ label, runningId }: { label: string; runningId: number | null }) {
-  const [runId, setRunId] = useState<number | null>(runningId);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, start] = useTransition();
-  const train = () =>
-    start(async () => {
-      setError(null);
-      const r = await trainModelsAction({});
-      if (r.ok) setRunId(r.data.runId);
-      else setError(r.message);
-    });
+  const { runId, error, pending, launch } = useAnalysisRun(runningId);
+  const train = () => launch(() => trainModelsAction({}));
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-3">

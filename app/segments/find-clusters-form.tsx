@@ -1,7 +1,7 @@
 "use client";
 
-import { useState, useTransition } from "react";
-import { RunProgress } from "@/components/run-progress";
+import { useState } from "react";
+import { RunProgress, useAnalysisRun } from "@/components/run-progress";
 import { Button } from "@/components/ui/button";
 import { FEATURE_SOURCE, FEATURES, type FeatureId, featureLabel, type FeatureSource } from "@/lib/ml/customer-features";
 import { findClustersAction } from "./actions";
@@ -27,20 +27,13 @@ interface Props {
 export function FindClustersForm({ initial, categories, runningId, label }: Props) {
   const [chosen, setChosen] = useState<Set<FeatureId>>(new Set(initial));
   const [k, setK] = useState("auto");
-  const [runId, setRunId] = useState<number | null>(runningId);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, start] = useTransition();
+  const { runId, error, pending, launch } = useAnalysisRun(runningId);
   const options: Record<FeatureSource, FeatureId[]> = { purchases: [], engagement: [], demographics: [], categories: categories.map((c) => `share:${c}` as const) };
   for (const f of FEATURES) options[FEATURE_SOURCE[f]].push(f);
   const toggle = (f: FeatureId) => setChosen((s) => (s.has(f) ? new Set([...s].filter((x) => x !== f)) : new Set([...s, f])));
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    start(async () => {
-      setError(null);
-      const r = await findClustersAction({ k: k === "auto" ? "auto" : Number(k), features: [...chosen] });
-      if (r.ok) setRunId(r.data.runId);
-      else setError(r.message);
-    });
+    launch(() => findClustersAction({ k: k === "auto" ? "auto" : Number(k), features: [...chosen] }));
   };
   const running = runId !== null;
   return (

@@ -1,7 +1,7 @@
 "use client";
 
-import { useState, useTransition } from "react";
-import { RunProgress } from "@/components/run-progress";
+import { useState } from "react";
+import { RunProgress, useAnalysisRun } from "@/components/run-progress";
 import { Button } from "@/components/ui/button";
 import { evaluateAction } from "./actions";
 
@@ -19,17 +19,10 @@ export function EvaluateForm({ algorithms, defaultTestFrom, runningId }: Props) 
   const [relevance, setRelevance] = useState<"new-items" | "all">("new-items");
   const [k, setK] = useState(10);
   const [chosen, setChosen] = useState(new Set(algorithms.map((a) => a.name)));
-  const [runId, setRunId] = useState<number | null>(runningId);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, start] = useTransition();
+  const { runId, error, pending, launch } = useAnalysisRun(runningId);
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    start(async () => {
-      setError(null);
-      const r = await evaluateAction({ split, testFrom: split === "time" ? testFrom : undefined, relevance, k, algorithms: [...chosen] });
-      if (r.ok) setRunId(r.data.runId);
-      else setError(r.message);
-    });
+    launch(() => evaluateAction({ split, testFrom: split === "time" ? testFrom : undefined, relevance, k, algorithms: [...chosen] }));
   };
   const toggle = (a: string) => setChosen((s) => (s.has(a) ? new Set([...s].filter((x) => x !== a)) : new Set([...s, a])));
   return (
