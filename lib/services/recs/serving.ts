@@ -167,7 +167,7 @@ export function recommendFromModels(m: LoadedModels, customerId: number, algorit
       category: m.catalogue.categories[c] ?? null,
       price: Number.isNaN(m.catalogue.prices[c]!) ? null : m.catalogue.prices[c]!,
       score: r.scores[k]!,
-      reason: describeReason(r.reasons[k] ?? null, nameOf),
+      reason: describeReason(r.reasons[k] ?? null, nameOf, m.stored.purchaseEvents === 0 ? "chose" : "bought"),
       why: mapReason(r.reasons[k] ?? null, toId),
     };
   });

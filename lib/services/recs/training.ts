@@ -28,6 +28,8 @@ export interface StoredRecommenders {
   users: number;
   items: number;
   interactions: number;
+  /** Purchase events among them: with none (ratings, views), reasons do not say "bought". */
+  purchaseEvents?: number;
   customerIds: PackedArray;
   productIds: PackedArray;
   matrix: PackedCsr;
@@ -78,6 +80,7 @@ export async function trainRecommenders(settings: TrainSettings, progress: Progr
     users: data.matrix.rows,
     items: data.matrix.cols,
     interactions: data.matrix.indices.length,
+    purchaseEvents: data.log?.isPurchase?.reduce((a, v) => a + v, 0) ?? 0,
     customerIds: pack(customerIds),
     productIds: pack(catalogue.productIds),
     matrix: packCsr(data.matrix),
