@@ -2,10 +2,14 @@ import { expect, test } from "@playwright/test";
 import { open } from "./helpers";
 
 test("trains the models, opens a customer, switches algorithms and reads the reasons", async ({ page, request }) => {
+  // Training tunes EASE, ALS and the hybrid first: about half a minute on the demo shop.
+  test.setTimeout(180_000);
   const { problems } = await open(page, "/recommendations");
   const models = page.getByRole("region", { name: "Models" });
   await models.getByRole("button", { name: /^Train (the models|again)$/ }).click();
-  await expect(page.getByText(/^Training the models finished in [\d.]+ s\.$/)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole("progressbar", { name: "Training the models" })).toBeVisible();
+  await expect(page.getByText(/^Training the models finished in [\d.]+ s\.$/)).toBeVisible({ timeout: 150_000 });
+  await expect(page.getByTestId("tuned-ease")).toContainText(/^Chose λ \d+ of 6 tried/);
   await expect(page.getByTestId("trained-models")).toContainText("item-knn");
 
   // One customer, every algorithm side by side, each item with a reason.
