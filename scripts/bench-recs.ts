@@ -8,10 +8,11 @@
 //    benchmark shop bench:segment generates (data/bench/segment-100k.db; generated here when missing).
 // Skips with a message when ../shared/data is absent; the reference part alone skips without numpy/scipy.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { ensureLargeShop } from "./bench/large-shop";
 import { benchMovieLens } from "./bench/recs-movielens";
 import { benchRetail } from "./bench/recs-retail";
 
@@ -46,15 +47,7 @@ if (values["skip-serving"]) console.log("Skipping serving latency (--skip-servin
 else benchServing();
 
 function benchServing(): void {
-  const bench = path.resolve("data/bench");
-  mkdirSync(bench, { recursive: true });
-  const db = path.join(bench, "segment-100k.db");
-  const env = { ...process.env, DATABASE_URL: `file:${db}` };
-  if (!existsSync(db)) {
-    console.log("\nGenerating the 100,000-customer, 2,000,000-event, 5,000-product shop (about 3 minutes, once)…");
-    const seed = spawnSync("npx", ["tsx", "scripts/cli.ts", "seed", "--reset", "--customers", "100000", "--events", "2000000", "--products", "5000", "--end-date", "2026-11-22"], { env, encoding: "utf8" });
-    if (seed.status !== 0) throw new Error(`seeding failed: ${seed.stderr}`);
-  }
+  const { env } = ensureLargeShop();
   console.log("\n### Serving latency, 100,000 customers × 5,000 products (stored models, top 10 with reasons and exclusions)");
   const r = spawnSync("npx", ["tsx", "scripts/bench/recs-serving.ts"], { env, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
   if (r.status !== 0) throw new Error("serving bench failed");

@@ -11,6 +11,7 @@ import { fitKMeans } from "../lib/ml/kmeans";
 import type { Matrix } from "../lib/ml/matrix";
 import { fitTransform } from "../lib/ml/transforms";
 import { gaussianBlobs } from "./bench/gaussian-blobs";
+import { ensureLargeShop } from "./bench/large-shop";
 import { median } from "./bench/measure";
 import { retailRfm } from "./bench/retail-rfm";
 
@@ -89,13 +90,7 @@ console.log(`goal time per fit no slower than scikit-learn's single fit: ${goal 
 // 3. End to end on the database: purchase history, features, RFM and k-means for 100,000 customers and
 // 2,000,000 events (the demo generator at benchmark size; generated once into data/bench/).
 if (!process.argv.includes("--skip-db")) {
-  const db = path.join(BENCH, "segment-100k.db");
-  const env = { ...process.env, DATABASE_URL: `file:${db}` };
-  if (!existsSync(db)) {
-    console.log("\nGenerating the 100,000-customer, 2,000,000-event shop (about 2–3 minutes, once)…");
-    const seed = spawnSync("npx", ["tsx", "scripts/cli.ts", "seed", "--reset", "--customers", "100000", "--events", "2000000", "--products", "5000", "--end-date", "2026-11-22"], { env, encoding: "utf8" });
-    if (seed.status !== 0) throw new Error(`seeding failed: ${seed.stderr}`);
-  }
+  const { env } = ensureLargeShop();
   console.log("\n100,000 customers, 2,000,000 events: `cli segment` end to end (history, features, RFM, k-means with 10 restarts, silhouette)");
   console.log("| run | customers with purchases | k | seconds |\n|---|---:|---:|---:|");
   const times: number[] = [];
