@@ -19,6 +19,11 @@ const EnvSchema = z.object({
   MARKETLENS_SEED_DEMO: z.enum(["0", "1"]).default("1"),
   /** Largest file the upload page accepts, in megabytes (the CLI reads files of any size). */
   MARKETLENS_MAX_UPLOAD_MB: z.coerce.number().int().min(1, "must be at least 1").default(1024),
+  /**
+   * Where clustering, training and evaluation jobs compute: "process" (a child process per job, so the
+   * web server keeps answering) or "inline" (in the calling process; tests use it).
+   */
+  MARKETLENS_JOBS: z.enum(["process", "inline"]).default("process"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -56,6 +56,16 @@ export async function markModelRunStarted(id: number): Promise<void> {
   await getDb().modelRun.update({ where: { id }, data: { status: "running", progressNote: "Starting…", startedAt: now, heartbeatAt: now } });
 }
 
+/** Fails a run only if it has not ended: a job process that died could not record its own outcome. */
+export async function failUnfinishedModelRun(id: number, message: string): Promise<void> {
+  await getDb().modelRun.updateMany({ where: { id, status: { in: ["queued", "running"] } }, data: { status: "failed", message, finishedAt: new Date() } });
+}
+
+/** What a job runner needs to start a run: its kind and parameters. */
+export async function getModelRunJob(id: number): Promise<{ kind: string; parameters: unknown; status: string } | null> {
+  return getDb().modelRun.findUnique({ where: { id }, select: { kind: true, parameters: true, status: true } });
+}
+
 /** At server start nothing can be computing: runs left queued or running died with the last server. */
 export async function failOrphanedModelRuns(): Promise<number> {
   const r = await getDb().modelRun.updateMany({ where: { status: { in: ["queued", "running"] } }, data: { status: "failed", message: "The server stopped while this was computing. Start it again.", finishedAt: new Date() } });

@@ -1,8 +1,11 @@
 // Long computations (clustering, training recommenders, evaluations) run as background jobs: the action
 // that starts one answers at once with a run id, the page polls /api/model-runs/{id} for a progress bar,
-// and the result lands in ModelRun. They run in this server process, one at a time, and yield to the
-// event loop at every progress report so the polling requests are answered while they compute.
-import { completeModelRun, createRunningModelRun, failModelRun, markModelRunStarted, reportModelRunProgress } from "../../db/model-runs";
+// and the result lands in ModelRun. Jobs run one at a time per server. By default each runs in a child
+// process (scripts/run-job.ts), so a two-minute fit at 100,000 customers does not hold the web server's
+// event loop; with MARKETLENS_JOBS=inline it runs in this process, yielding at every progress report.
+import { spawn } from "node:child_process";
+import { completeModelRun, createRunningModelRun, failModelRun, failUnfinishedModelRun, markModelRunStarted, reportModelRunProgress } from "../../db/model-runs";
+import { env } from "../../env";
 
 export type Progress = (fraction: number, note: string) => Promise<void>;
 
@@ -11,20 +14,40 @@ export interface JobOutcome<T> {
   metrics?: object;
 }
 
+export type JobWork<T extends object> = (progress: Progress) => Promise<JobOutcome<T>>;
+
 /** Progress is written at most this often; the last report before finishing may be skipped. */
 const REPORT_EVERY_MS = 250;
 
 let queue: Promise<unknown> = Promise.resolve();
 
-/** Starts `work` in the background and returns the run id at once. `done` resolves when it has ended. */
-export async function startAnalysisJob<T extends object>(kind: string, parameters: object, work: (progress: Progress) => Promise<JobOutcome<T>>): Promise<{ runId: number; done: Promise<void> }> {
+/**
+ * Queues a job and returns its run id at once; `done` resolves when it has ended. `work` runs inline; in a
+ * child process the runner finds the same work by `kind` (lib/services/jobs/job-kinds.ts).
+ */
+export async function startAnalysisJob<T extends object>(kind: string, parameters: object, work: JobWork<T>): Promise<{ runId: number; done: Promise<void> }> {
   const runId = await createRunningModelRun(kind, parameters);
-  const done = queue.then(() => runJob(runId, work));
+  const run = env.MARKETLENS_JOBS === "process" ? () => runInChild(runId) : () => runJob(runId, work);
+  const done = queue.then(run);
   queue = done;
   return { runId, done };
 }
 
-async function runJob<T extends object>(runId: number, work: (progress: Progress) => Promise<JobOutcome<T>>): Promise<void> {
+function runInChild(runId: number): Promise<void> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/run-job.ts", String(runId)], { cwd: process.cwd(), env: process.env, stdio: ["ignore", "inherit", "inherit"] });
+    const ended = (why: string | null) => {
+      // The runner records its own outcome; this only catches a child that died before it could.
+      const settle = why ? failUnfinishedModelRun(runId, `The computation stopped unexpectedly (${why}). Start it again.`) : Promise.resolve();
+      void settle.catch(() => undefined).then(() => resolve());
+    };
+    child.on("error", (e) => ended(e.message));
+    child.on("exit", (code, signal) => ended(code === 0 ? null : signal ? `signal ${signal}` : `exit code ${code}`));
+  });
+}
+
+/** Runs one job to its end and records the outcome; also the body of the child-process runner. */
+export async function runJob<T extends object>(runId: number, work: JobWork<T>): Promise<void> {
   let last = 0;
   const progress: Progress = async (fraction, note) => {
     const now = Date.now();

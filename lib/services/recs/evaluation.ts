@@ -73,5 +73,10 @@ export async function evaluateOnDatabase(settings: EvaluationSettings, progress:
 }
 
 export async function startEvaluationJob(settings: EvaluationSettings) {
-  return startAnalysisJob(EVALUATION_RUN_KIND, settings, async (progress) => ({ result: await evaluateOnDatabase(settings, progress) }));
+  return startAnalysisJob(EVALUATION_RUN_KIND, settings, (progress) => evaluationJob(settings, progress));
+}
+
+/** The evaluation job's work, by itself: what the job runner calls for EVALUATION_RUN_KIND. */
+export async function evaluationJob(settings: EvaluationSettings, progress: Progress) {
+  return { result: await evaluateOnDatabase(settings, progress) };
 }

@@ -102,8 +102,11 @@ async function tryTuning(name: AlgorithmName, data: Parameters<typeof tuneOnVali
 }
 
 export async function startTrainingJob(settings: TrainSettings = { interactions: DEFAULT_INTERACTIONS, algorithms: [] }) {
-  return startAnalysisJob(RECS_RUN_KIND, settings, async (progress) => {
-    const result = await trainRecommenders(settings, progress);
-    return { result, metrics: { fitSeconds: result.fitSeconds } };
-  });
+  return startAnalysisJob(RECS_RUN_KIND, settings, (progress) => trainingJob(settings, progress));
+}
+
+/** The training job's work, by itself: what the job runner calls for RECS_RUN_KIND. */
+export async function trainingJob(settings: TrainSettings, progress: Progress) {
+  const result = await trainRecommenders(settings, progress);
+  return { result, metrics: { fitSeconds: result.fitSeconds } };
 }

@@ -107,3 +107,26 @@ describe("clustering as a background job", () => {
     expect((await getModelRunStatus(orphan))!.status).toBe("failed");
   });
 });
+
+describe("a job in its own process", () => {
+  const runChild = async (runId: number) => {
+    const { spawnSync } = await import("node:child_process");
+    return spawnSync(process.execPath, ["--import", "tsx", "scripts/run-job.ts", String(runId)], { env: process.env, encoding: "utf8" });
+  };
+
+  it("computes a queued run in a child process and records the result", async () => {
+    const { createRunningModelRun } = await import("../../db/model-runs");
+    const runId = await createRunningModelRun(CLUSTER_RUN_KIND, { k: 2, features: ["monetary"], transform: "none", seed: 3 });
+    const child = await runChild(runId);
+    expect(child.status).toBe(0);
+    expect(await getModelRunStatus(runId)).toMatchObject({ status: "completed", progress: 1 });
+    expect((await latestModelRun<ClusterResult>(CLUSTER_RUN_KIND))!.result.sizes.reduce((a, b) => a + b, 0)).toBe(4);
+  });
+
+  it("fails a run of a kind it does not know, with the reason", async () => {
+    const { createRunningModelRun } = await import("../../db/model-runs");
+    const runId = await createRunningModelRun("nonsense", {});
+    expect((await runChild(runId)).status).toBe(0);
+    expect(await getModelRunStatus(runId)).toMatchObject({ status: "failed", message: 'There is no job of kind "nonsense".' });
+  });
+});

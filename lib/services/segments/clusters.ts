@@ -128,7 +128,12 @@ export const CLUSTER_RUN_KIND = "customer-clusters";
 
 /** Starts clustering as a background job; the page follows its progress and shows the stored result. */
 export async function startClustersJob(req: ClusterRequest): Promise<{ runId: number; done: Promise<void> }> {
-  return startAnalysisJob(CLUSTER_RUN_KIND, { ...req }, async (progress) => ({ result: await clusterCustomers(req, undefined, progress) }));
+  return startAnalysisJob(CLUSTER_RUN_KIND, { ...req }, (progress) => clustersJob(req, progress));
+}
+
+/** The clustering job's work, by itself: what the job runner calls for CLUSTER_RUN_KIND. */
+export async function clustersJob(req: ClusterRequest, progress: Progress) {
+  return { result: await clusterCustomers(req, undefined, progress) };
 }
 
 /** Renames one cluster of a stored run; an empty name restores the generated one. */
