@@ -3,12 +3,20 @@ import type { ModelRunStatus } from "@/lib/db/model-runs";
 import { RECOMMENDERS } from "@/lib/ml/recs/registry";
 import type { AlgorithmName } from "@/lib/ml/recs/types";
 import type { LoadedModels } from "@/lib/services/recs/serving";
+import { DEFAULT_INTERACTIONS } from "@/lib/services/recs/training-data";
 import { fmt } from "../formatting";
 import { TrainButton } from "./train-button";
 
 /** What the trained models learnt from and when, how long each took, and a button to train again. */
-export function ModelsSection({ models, running }: { models: LoadedModels | null; running: ModelRunStatus | null }) {
-  const train = (label: string) => <div className="mt-4"><TrainButton label={label} runningId={running?.id ?? null} /></div>;
+export function ModelsSection({ models, running, eventTypes }: { models: LoadedModels | null; running: ModelRunStatus | null; eventTypes: string[] }) {
+  const last = models?.stored.settings.interactions;
+  const weightOf = (t: string) => (last ? (last.weights[t] ?? 0) : (DEFAULT_INTERACTIONS.weights[t] ?? 0));
+  const types = eventTypes.map((type) => ({ type, weight: weightOf(type) }));
+  const train = (label: string) => (
+    <div className="mt-4">
+      <TrainButton label={label} runningId={running?.id ?? null} types={types} halfLifeDays={last?.halfLifeDays ?? null} />
+    </div>
+  );
   if (!models) {
     return (
       <Section title="Models">
@@ -22,7 +30,7 @@ export function ModelsSection({ models, running }: { models: LoadedModels | null
   const s = models.stored;
   const names = Object.keys(models.models) as AlgorithmName[];
   return (
-    <Section title="Models" description={`Trained ${fmt.dateTime(models.trainedAt)} on ${fmt.integer(s.interactions)} customer–product pairs (${fmt.integer(s.users)} customers × ${fmt.integer(s.items)} products), events up to ${s.asOf}. Weights: ${Object.entries(s.settings.interactions.weights).map(([t, w]) => `${t} ${w}`).join(", ")}.`}>
+    <Section title="Models" description={`Trained ${fmt.dateTime(models.trainedAt)} on ${fmt.integer(s.interactions)} customer–product pairs (${fmt.integer(s.users)} customers × ${fmt.integer(s.items)} products), events up to ${s.asOf}. Weights: ${Object.entries(s.settings.interactions.weights).map(([t, w]) => `${t} ${w}`).join(", ")}${s.settings.interactions.halfLifeDays ? `; half-life ${s.settings.interactions.halfLifeDays} days` : ""}.`}>
       {/* One child before the button in both layouts, so the button (and the run it follows) survives the refresh. */}
       <>
       <ul className="grid gap-2 text-sm sm:grid-cols-2 lg:grid-cols-3" data-testid="trained-models">

@@ -6,6 +6,7 @@ import { EmptyState, PageHeader, Section } from "@/components/ui/page-header";
 import { DAY_MS } from "@/lib/analytics/date-range";
 import { getEventSpan } from "@/lib/db/overview";
 import { listBestSellers } from "@/lib/db/products";
+import { listDistinctEventTypes } from "@/lib/db/events";
 import { runningModelRun } from "@/lib/db/model-runs";
 import { RECS_RUN_KIND } from "@/lib/services/recs/training";
 import { loadServingModels } from "@/lib/services/recs/serving";
@@ -18,12 +19,15 @@ import { PreviewSection } from "./preview-section";
 export const metadata: Metadata = { title: "Recommendations" };
 export const dynamic = "force-dynamic";
 
+/** Event types that say nothing about taste, not offered a weight. */
+const NOT_TASTE = new Set(["return", "adjustment"]);
+
 export default async function RecommendationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const sp = await searchParams;
   const span = await getEventSpan();
   const to = span.last ? new Date(Math.floor(span.last.getTime() / DAY_MS) * DAY_MS + DAY_MS) : null;
   const best = to ? await listBestSellers({ from: new Date(to.getTime() - 30 * DAY_MS), to }, 10) : [];
-  const [models, running] = await Promise.all([loadServingModels(), runningModelRun(RECS_RUN_KIND)]);
+  const [models, running, eventTypes] = await Promise.all([loadServingModels(), runningModelRun(RECS_RUN_KIND), listDistinctEventTypes()]);
   const preview = models ? await readPreview(models, { customer: first(sp, "customer"), algorithm: first(sp, "algorithm"), n: first(sp, "n"), includeBought: first(sp, "includeBought") }) : null;
   return (
     <>
@@ -31,7 +35,7 @@ export default async function RecommendationsPage({ searchParams }: { searchPara
       <p className="mb-4 text-sm">
         <Link href="/recommendations/evaluation" className="text-indigo-700 underline">Compare the algorithms&rsquo; offline quality on your data</Link>
       </p>
-      <ModelsSection models={models} running={running} />
+      <ModelsSection models={models} running={running} eventTypes={eventTypes.filter((t) => !NOT_TASTE.has(t))} />
       {models && preview ? <PreviewSection state={preview} algorithms={Object.keys(models.models) as never} /> : null}
       <Section
         title="Best sellers, last 30 days"
