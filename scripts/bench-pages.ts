@@ -1,4 +1,4 @@
-// npm run bench:pages -- [--customers N] [--events N] [--products N] [--runs N] [--fresh]
+// npm run bench:pages -- [--customers N] [--events N] [--products N] [--runs N] [--fresh] [--train]
 // Seeds (or reuses) a benchmark database of the given size, serves the production build on it, and
 // times each page's full server response on localhost: warm-up once, then --runs timed requests.
 // Run `npm run build` first.
@@ -16,6 +16,8 @@ const { values } = parseArgs({
     port: { type: "string", default: "3188" },
     fresh: { type: "boolean", default: false },
     json: { type: "boolean", default: false },
+    /** Train the recommenders first when none are stored (minutes at 100,000 customers). */
+    train: { type: "boolean", default: false },
   },
 });
 const customers = Number(values.customers);
@@ -25,7 +27,7 @@ const runs = Number(values.runs);
 const file = path.resolve("data", `bench-${customers}c-${events}e.db`);
 const env = { ...process.env, DATABASE_URL: `file:${file}`, NEXT_TELEMETRY_DISABLED: "1" };
 
-const PAGES = [
+const BASE_PAGES = [
   "/",
   "/?range=all&grain=day",
   "/data",
@@ -36,12 +38,18 @@ const PAGES = [
   "/segments?sort=income&dir=desc&page=40",
   "/recommendations",
   "/campaigns",
+  "/customers/3",
+  "/products/3",
+  "/recommendations?customer=C000003&algorithm=all",
+  "/recommendations/evaluation",
 ];
 
-function run(cmd: string, args: string[]): Promise<void> {
+function run(cmd: string, args: string[], capture = false): Promise<string> {
   return new Promise((resolve, reject) => {
-    const p = spawn(cmd, args, { env, stdio: ["ignore", "inherit", "inherit"] });
-    p.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} exited ${code}`))));
+    const p = spawn(cmd, args, { env, stdio: ["ignore", capture ? "pipe" : "inherit", "inherit"] });
+    let out = "";
+    p.stdout?.on("data", (d: Buffer) => (out += d.toString()));
+    p.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmd} ${args.join(" ")} exited ${code}`))));
   });
 }
 
@@ -71,6 +79,9 @@ async function main() {
     await run(process.execPath, ["--import", "tsx", "scripts/cli.ts", "seed", "--customers", String(customers), "--products", String(products), "--events", String(events), "--end-date", "2026-11-22"]);
     console.error(`seeded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
+  const prep = JSON.parse(await run(process.execPath, ["--import", "tsx", "scripts/bench/pages-prep.ts", ...(values.train ? ["--train"] : [])], true)) as { segmentId: number; models: boolean };
+  const PAGES = [...BASE_PAGES, `/segments/${prep.segmentId}`];
+  if (!prep.models) console.error("no trained recommenders in this database: the preview is timed without models (run with --train)");
   const base = `http://127.0.0.1:${values.port}`;
   const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", values.port!], { env, stdio: "ignore", detached: true });
   try {
