@@ -36,3 +36,16 @@ export function loadPurchaseHistory(asOf?: number): PurchaseHistory {
   });
   return h;
 }
+
+/**
+ * Changes whenever events or customers are added or the tables are emptied and filled again: the key for
+ * caching what is computed from the whole purchase history. Only id ends (instant on the primary keys);
+ * a count would read a whole index.
+ */
+export function purchaseDataStamp(): string {
+  const r = prepared(
+    bulkConnection(),
+    `SELECT (SELECT min("id") FROM "Event") AS a, (SELECT max("id") FROM "Event") AS b, (SELECT max("id") FROM "Customer") AS c, (SELECT max("id") FROM "ImportJob") AS j`,
+  ).get() as Record<"a" | "b" | "c" | "j", number | null>;
+  return `${r.a ?? 0}:${r.b ?? 0}:${r.c ?? 0}:${r.j ?? 0}`;
+}

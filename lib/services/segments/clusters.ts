@@ -3,7 +3,7 @@
 // own units. With k = "auto" it tries k = 2…10 and suggests one (choose-k.ts). Runs as a background job
 // with progress (runClustersJob) or directly (clusterCustomers, for the CLI and benchmarks).
 import { loadCustomerExtras } from "../../db/customer-extras";
-import { latestModelRun, modelRunById, updateModelRunResult } from "../../db/model-runs";
+import { latestModelRunId, modelRunById, type ModelRunRecord, updateModelRunResult } from "../../db/model-runs";
 import { loadPurchaseHistory, type PurchaseHistory } from "../../db/purchase-history";
 import { type KCandidate, suggestK } from "../../ml/choose-k";
 import { type ClusterProfile, profileClusters } from "../../ml/cluster-profile";
@@ -145,14 +145,22 @@ export async function renameCluster(runId: number, cluster: number, name: string
   const names = r.names ?? r.profiles.map(() => null);
   names[cluster] = name.trim() === "" ? null : name.trim();
   await updateModelRunResult(runId, { ...r, names });
+  clustersCache = null;
 }
 
 export function clusterName(r: ClusterResult, j: number): string {
   return r.names?.[j] ?? r.profiles[j]!.name;
 }
 
-export async function latestClusters() {
-  return latestModelRun<ClusterResult>(CLUSTER_RUN_KIND);
+// The latest run, parsed once per run id: its result carries every customer's cluster (hundreds of KB at
+// 100,000 customers), and the segments and customer pages read it on every view.
+let clustersCache: { id: number; record: ModelRunRecord<ClusterResult> | null } | null = null;
+
+export async function latestClusters(): Promise<ModelRunRecord<ClusterResult> | null> {
+  const latest = await latestModelRunId(CLUSTER_RUN_KIND);
+  if (!latest) return null;
+  if (clustersCache?.id !== latest.id) clustersCache = { id: latest.id, record: await modelRunById<ClusterResult>(latest.id) };
+  return clustersCache.record;
 }
 
 /** The cluster a customer is in, in the latest run; null when there is no run or they were not in it. */

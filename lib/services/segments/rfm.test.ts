@@ -84,3 +84,15 @@ describe("RFM segments saved as rules", () => {
     expect(counts.filter(([, table, rule]) => table !== rule)).toEqual([]);
   });
 });
+
+describe("one customer's RFM", () => {
+  it("scores them against the whole base, and sees new purchases", async () => {
+    const { rfmOfCustomer } = await import("./rfm");
+    const id = await getCustomerIdsByExternalId();
+    expect(rfmOfCustomer(id.get("A")!)).toMatchObject({ asOf: "2026-03-31", segment: "Champions" });
+    expect(rfmOfCustomer(id.get("F")!)).toBeNull();
+    // F buys: the cached scores are computed again.
+    await insertEvents([{ customerId: id.get("F")!, type: "purchase", revenue: 5, orderId: "F1", occurredAt: day("2026-03-30") }]);
+    expect(rfmOfCustomer(id.get("F")!)).not.toBeNull();
+  });
+});
