@@ -3,7 +3,7 @@
 // runs the compiled rule in SQL (never a scan in JavaScript) and the base the same way without it.
 import type { RuleNode } from "../segments/rules";
 import { bulkConnection, prepared, storedDate } from "./bulk-insert";
-import { latestPurchaseAt } from "./purchase-history";
+import { latestPurchaseAt, purchaseDataStamp } from "./purchase-history";
 import { compileRule } from "./segment-rules";
 
 const PURCHASES = `LEFT JOIN "CustomerPurchaseStats" p ON p."customerId" = c."id"`;
@@ -39,6 +39,17 @@ export interface SegmentStats {
 
 type Where = { sql: string; params: unknown[] };
 
+// The whole base's side of every chart is the same for every segment: kept until events or customers
+// change (purchaseDataStamp), so a segment page runs only its own members' queries.
+let baseCache: { stamp: string; values: Map<string, unknown> } = { stamp: "", values: new Map() };
+
+function forBase<T>(key: string, compute: () => T): T {
+  const stamp = purchaseDataStamp();
+  if (baseCache.stamp !== stamp) baseCache = { stamp, values: new Map() };
+  if (!baseCache.values.has(key)) baseCache.values.set(key, compute());
+  return baseCache.values.get(key) as T;
+}
+
 function whereOf(rule: RuleNode | null, now: number): Where {
   if (!rule) return { sql: "1", params: [] };
   const c = compileRule(rule, now);
@@ -49,7 +60,7 @@ const STATS_SQL = (w: Where) => `SELECT count(*) AS n, coalesce(sum(p."revenue")
 
 /** Customers and revenue of the whole base, read once for a list of segments. */
 export function baseStats(): { customers: number; totalRevenue: number } {
-  const b = prepared(bulkConnection(), STATS_SQL({ sql: "1", params: [] })).get() as { n: number; revenue: number };
+  const b = forBase("stats", () => prepared(bulkConnection(), STATS_SQL({ sql: "1", params: [] })).get() as { n: number; revenue: number });
   return { customers: b.n, totalRevenue: b.revenue };
 }
 
@@ -72,7 +83,7 @@ function bucketShares(expr: string, labels: readonly string[], seg: Where, extra
     return new Map(rows.map((r) => [r.b ?? "", total ? r.n / total : 0]));
   };
   const s = read(seg);
-  const b = read({ sql: "1", params: [] });
+  const b = forBase(`buckets ${expr} ${JSON.stringify(extraParams)}`, () => read({ sql: "1", params: [] }));
   return labels.map((label) => ({ label, segment: s.get(label) ?? 0, base: b.get(label) ?? 0 }));
 }
 
@@ -80,7 +91,7 @@ function bucketShares(expr: string, labels: readonly string[], seg: Where, extra
 function topShares(column: string, seg: Where, limit: number): ProfileBar[] {
   const sql = (w: Where) => `SELECT coalesce(nullif(${column}, ''), 'Unknown') AS v, count(*) AS n FROM "Customer" c ${PURCHASES} WHERE ${w.sql} GROUP BY 1`;
   const read = (w: Where) => prepared(bulkConnection(), sql(w)).all(...w.params) as { v: string; n: number }[];
-  return foldTop(read(seg), read({ sql: "1", params: [] }), limit);
+  return foldTop(read(seg), forBase(`top ${column}`, () => read({ sql: "1", params: [] })), limit);
 }
 
 function foldTop(seg: { v: string; n: number }[], base: { v: string; n: number }[], limit: number): ProfileBar[] {
@@ -101,7 +112,7 @@ function categoryShares(seg: Where, limit: number): ProfileBar[] {
     WHERE e."type" = 'purchase' AND e."customerId" IS NOT NULL ${members} GROUP BY 1`;
   const segSql = spend(`AND e."customerId" IN (SELECT c."id" FROM "Customer" c ${PURCHASES} WHERE ${seg.sql})`);
   const s = prepared(bulkConnection(), segSql).all(...seg.params) as { v: string; n: number }[];
-  const b = prepared(bulkConnection(), spend("")).all() as { v: string; n: number }[];
+  const b = forBase("category spend", () => prepared(bulkConnection(), spend("")).all() as { v: string; n: number }[]);
   return foldTop(s, b, limit);
 }
 
