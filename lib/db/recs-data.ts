@@ -99,3 +99,38 @@ export function listPurchasedProductIds(customerId: number): number[] {
     SELECT DISTINCT "productId" FROM mine WHERE "type" = 'purchase' AND "productId" IS NOT NULL`;
   return (prepared(bulkConnection(), sql).raw().all(customerId) as [number][]).map((r) => r[0]);
 }
+
+export interface ProfileFields {
+  country: string | null;
+  gender: string | null;
+  education: string | null;
+  age: number | null;
+  birthYear: number | null;
+  attributes: Record<string, string | number | boolean | null>;
+}
+
+function toFields(r: { country: string | null; gender: string | null; education: string | null; age: number | null; birthYear: number | null; attributes: string | null }): ProfileFields {
+  let attributes: ProfileFields["attributes"] = {};
+  try {
+    const parsed: unknown = r.attributes ? JSON.parse(r.attributes) : {};
+    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) attributes = parsed as ProfileFields["attributes"];
+  } catch {
+    // An attribute column that is not JSON contributes nothing to the profile.
+  }
+  return { country: r.country, gender: r.gender, education: r.education, age: r.age, birthYear: r.birthYear, attributes };
+}
+
+const PROFILE_COLUMNS = `"id", "country", "gender", "education", "age", "birthYear", "attributes"`;
+
+/** Profile fields of the given customers (ascending ids), aligned with them; missing customers get empty fields. */
+export function loadProfileFields(customerIds: Int32Array): ProfileFields[] {
+  const rows = prepared(bulkConnection(), `SELECT ${PROFILE_COLUMNS} FROM "Customer" ORDER BY "id"`).all() as ({ id: number } & Parameters<typeof toFields>[0])[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const empty = { country: null, gender: null, education: null, age: null, birthYear: null, attributes: null };
+  return Array.from(customerIds, (id) => toFields(byId.get(id) ?? empty));
+}
+
+export function loadCustomerProfileFields(customerId: number): ProfileFields | null {
+  const r = prepared(bulkConnection(), `SELECT ${PROFILE_COLUMNS} FROM "Customer" WHERE "id" = ?`).get(customerId) as Parameters<typeof toFields>[0] | undefined;
+  return r ? toFields(r) : null;
+}

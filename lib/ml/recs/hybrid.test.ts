@@ -37,3 +37,33 @@ describe("hybrid", () => {
     expect(() => hybrid.fit(data, { weights: { "item-knn": -1 } })).toThrow("the weight of item-knn must be a finite number of at least 0, got -1");
   });
 });
+
+describe("hybrid cold start from the customer's profile", () => {
+  const { data } = checkerboard();
+  const withProfiles = { ...data, userAttributes: Array.from({ length: 12 }, (_, u) => (u < 6 ? ["hobby: garden", `id: ${u}`] : ["hobby: kitchen", `id: ${u}`])) };
+
+  it("offers what customers with the same profile chose, and says which attributes", () => {
+    const model = hybrid.fit(withProfiles, { weights: { "item-knn": 1 } });
+    // Unique tokens (ids) are carried by one customer each: too rare to keep.
+    expect(model.profile!.tokens).toEqual(["hobby: garden", "hobby: kitchen"]);
+    const r = recommend(hybrid, model, -1, { items: new Int32Array(0), values: new Float32Array(0), attributes: ["hobby: kitchen", "colour: blue"] }, { n: 5 });
+    expect(Array.from(r.items).sort()).toEqual([5, 6, 7, 8, 9]);
+    // Items 5, 7, 8 and 9 are each held by 5 of the 6 cooks (user 10 lacks 5; users 6 and 11 lack 6): ties go to 5.
+    expect(r.reasons[0]).toEqual({ kind: "fallback", why: "no purchase history yet, so what customers with the same profile chose stands in", reason: { kind: "similar-profile", attributes: ["hobby: kitchen"], customers: 5 } });
+    expect(r.scores[0]).toBeCloseTo(5 / 6, 6);
+  });
+
+  it("falls back to best sellers when none of the profile is known, and survives JSON", () => {
+    const model = hybrid.fromJSON(JSON.parse(JSON.stringify(hybrid.toJSON(hybrid.fit(withProfiles, { weights: { "item-knn": 1 } })))));
+    const r = recommend(hybrid, model, -1, { items: new Int32Array(0), values: new Float32Array(0), attributes: ["colour: blue"] }, { n: 1 });
+    expect(r.reasons[0]).toMatchObject({ kind: "fallback", why: "no purchase history yet, so best sellers stand in" });
+  });
+});
+
+describe("profile tokens", () => {
+  it("name each known field, leave out empty and long values, and band ages", async () => {
+    const { ageBand, profileTokens } = await import("./profile");
+    expect(profileTokens({ country: "Italy", gender: "F", vip: true, note: "", code: "x".repeat(41), age: ageBand(34) })).toEqual(["country: Italy", "gender: F", "vip: yes", "age: 30–39"]);
+    expect(ageBand(null)).toBeNull();
+  });
+});

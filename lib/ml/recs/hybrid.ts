@@ -2,7 +2,8 @@
 // scores are scaled per customer to 0..1 by its best finite score, so a part's weight means the same for
 // every customer whatever its score units; items a part cannot score add nothing from it. Customers with
 // no history fall back, visibly, to their segment's best sellers (or the shop's), and products nobody has
-// bought yet can still come from the content part, which scores by text.
+// bought yet can still come from the content part, which scores by text. A customer with no history but
+// known attributes gets what customers with the same profile chose (./profile.ts) before best sellers.
 import { als } from "./als";
 import { buyAgain } from "./buy-again";
 import { checkHeader } from "./codec";
@@ -11,6 +12,7 @@ import { ease } from "./ease";
 import { itemKnn } from "./item-knn";
 import { checkNonNegative } from "./model-support";
 import { popularity, segmentPopularity } from "./popularity";
+import { canScoreProfile, explainProfile, fitProfile, profileFromJSON, type ProfileModel, profileToJSON, scoreProfile } from "./profile";
 import type { AlgorithmName, ModelHeader, Reason, Recommender, TrainingData, UserHistory } from "./types";
 import { userKnn } from "./user-knn";
 
@@ -33,6 +35,8 @@ export interface HybridModel extends ModelHeader {
   readonly parts: readonly { readonly name: HybridPartName; readonly model: ModelHeader }[];
   /** Used for customers with no history: segment best sellers when segments were given, else the shop's. */
   readonly fallback: ModelHeader;
+  /** Preferred over `fallback` for a customer with no history whose profile attributes are known. */
+  readonly profile?: ProfileModel;
 }
 
 const part = (name: HybridPartName) => PARTS[name] as unknown as Recommender<ModelHeader, unknown>;
@@ -75,11 +79,13 @@ export const hybrid: Recommender<HybridModel, HybridOptions> = {
     const weights = checkWeights(options.weights ?? DEFAULT_HYBRID_WEIGHTS);
     const parts = weights.map(([name]) => ({ name, model: part(name).fit(data, options.partOptions?.[name]) }));
     const fallback = data.userSegment && data.segmentNames ? segmentPopularity.fit(data, {}) : popularity.fit(data, {});
-    return { kind: "hybrid", version: 1, users: data.matrix.rows, items: data.matrix.cols, weights: Object.fromEntries(weights), parts, fallback };
+    const profile = data.userAttributes ? fitProfile(data) : undefined;
+    return { kind: "hybrid", version: 1, users: data.matrix.rows, items: data.matrix.cols, weights: Object.fromEntries(weights), parts, fallback, ...(profile ? { profile } : {}) };
   },
   score(model, user, history, out) {
     if (isCold(history)) {
-      part(model.fallback.kind as HybridPartName).score(model.fallback, user, history, out);
+      if (model.profile && canScoreProfile(model.profile, history)) scoreProfile(model.profile, history, out);
+      else part(model.fallback.kind as HybridPartName).score(model.fallback, user, history, out);
       return;
     }
     // Only items some part gives a positive score have evidence; the rest stay -Infinity, never filler.
@@ -92,6 +98,9 @@ export const hybrid: Recommender<HybridModel, HybridOptions> = {
   },
   explain(model, user, history, item): Reason | null {
     if (isCold(history)) {
+      if (model.profile && canScoreProfile(model.profile, history)) {
+        return { kind: "fallback", why: "no purchase history yet, so what customers with the same profile chose stands in", reason: explainProfile(model.profile, history, item) };
+      }
       const why = "no purchase history yet, so best sellers stand in";
       return { kind: "fallback", why, reason: part(model.fallback.kind as HybridPartName).explain(model.fallback, user, history, item) };
     }
@@ -105,7 +114,12 @@ export const hybrid: Recommender<HybridModel, HybridOptions> = {
     return { kind: "blend", parts };
   },
   toJSON(model) {
-    return { ...model, parts: model.parts.map((p) => ({ name: p.name, model: part(p.name).toJSON(p.model) })), fallback: part(model.fallback.kind as HybridPartName).toJSON(model.fallback) };
+    return {
+      ...model,
+      parts: model.parts.map((p) => ({ name: p.name, model: part(p.name).toJSON(p.model) })),
+      fallback: part(model.fallback.kind as HybridPartName).toJSON(model.fallback),
+      ...(model.profile ? { profile: profileToJSON(model.profile) } : {}),
+    };
   },
   fromJSON(json): HybridModel {
     const o = checkHeader(json, "hybrid", 1);
@@ -117,6 +131,7 @@ export const hybrid: Recommender<HybridModel, HybridOptions> = {
     });
     const fb = (o.fallback ?? {}) as { kind?: string };
     if (fb.kind !== "popularity" && fb.kind !== "segment-popularity") throw new RangeError(`hybrid model: fallback must be popularity, got ${String(fb.kind)}`);
-    return { kind: "hybrid", version: 1, users: Number(o.users), items: Number(o.items), weights, parts, fallback: part(fb.kind).fromJSON(o.fallback) };
+    const profile = o.profile === undefined ? undefined : profileFromJSON(o.profile);
+    return { kind: "hybrid", version: 1, users: Number(o.users), items: Number(o.items), weights, parts, fallback: part(fb.kind).fromJSON(o.fallback), ...(profile ? { profile } : {}) };
   },
 };

@@ -20,6 +20,8 @@ export interface TrainingData {
   readonly userSegment?: Int32Array;
   /** Segment names, indexed by userSegment values. */
   readonly segmentNames?: readonly string[];
+  /** Per user: profile tokens from their attributes ("country: Italy", "age: 30–39"); see ./profile.ts. */
+  readonly userAttributes?: readonly (readonly string[])[];
   /** Epoch ms the model is trained "as of" (recency and trending windows count back from here). */
   readonly asOf?: number;
 }
@@ -41,6 +43,7 @@ export type Reason =
   | { readonly kind: "content"; readonly item: number | null; readonly keywords: readonly string[] }
   | { readonly kind: "popular"; readonly scope: "global" | "segment" | "trending"; readonly segment?: string; readonly windowDays?: number; readonly customers: number }
   | { readonly kind: "buy-again"; readonly times: number; readonly lastAt: number }
+  | { readonly kind: "similar-profile"; readonly attributes: readonly string[]; readonly customers: number }
   | { readonly kind: "blend"; readonly parts: readonly { readonly algorithm: AlgorithmName; readonly share: number; readonly reason: Reason | null }[] }
   | { readonly kind: "fallback"; readonly why: string; readonly reason: Reason | null };
 
@@ -69,10 +72,12 @@ export interface Recommender<M extends ModelHeader = ModelHeader, O = unknown> {
   fromJSON(json: unknown): M;
 }
 
-/** A user's interactions as sorted item indices and their weights (a CSR row). */
+/** A user's interactions as sorted item indices and their weights (a CSR row), and what else is known. */
 export interface UserHistory {
   readonly items: Int32Array;
   readonly values: Float32Array;
+  /** Profile tokens from the customer's attributes, for customers with no interactions (./profile.ts). */
+  readonly attributes?: readonly string[];
 }
 
 export interface RecommendOptions {

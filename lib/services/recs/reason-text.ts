@@ -41,6 +41,8 @@ export function describeReason(reason: Reason | null, productName: (item: number
       const others = reason.parts.slice(1).map((p) => `${ALGORITHM_WORDS[p.algorithm] ?? p.algorithm} ${Math.round(p.share * 100)}%`);
       return `${describeReason(top.reason, productName, verb)} (${ALGORITHM_WORDS[top.algorithm] ?? top.algorithm} ${Math.round(top.share * 100)}%${others.length ? `; ${others.join(", ")}` : ""})`;
     }
+    case "similar-profile":
+      return `Popular with customers who share their ${list(reason.attributes.map((a) => a.replace(": ", " ")))}: ${reason.customers} of them chose it.`;
     case "fallback":
       return `New customer: ${reason.why}. ${describeReason(reason.reason, productName, verb)}`;
   }

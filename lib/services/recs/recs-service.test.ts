@@ -12,7 +12,8 @@ let p: Map<string, number>;
 
 beforeAll(async () => {
   await prepareDatabase({ seedIfEmpty: false });
-  await insertCustomers(["A", "B", "C", "D", "E", "NEW"].map((externalId) => ({ externalId })));
+  // Everyone who bought lives in the UK; NEW is French (no one to compare with), NEWUK is British.
+  await insertCustomers([...["A", "B", "C", "D", "E"].map((externalId) => ({ externalId, country: "UK" })), { externalId: "NEW", country: "France" }, { externalId: "NEWUK", country: "UK" }]);
   await insertProducts([
     { externalId: "spade", name: "Steel spade", category: "Garden", price: 20 },
     { externalId: "rake", name: "Leaf rake", category: "Garden", price: 15 },
@@ -52,6 +53,14 @@ describe("training and serving recommenders", () => {
     // Buy-again only offers what they already bought, when bought items are allowed.
     const again = (await recommendForCustomer(c.get("E")!, "buy-again", 3, { excludeBought: false }))!;
     expect(again.items.map((i) => [i.externalId, i.reason])).toEqual([["pan", "They bought it once, last on 2026-03-01."]]);
+  });
+
+  it("offers a new customer what customers with the same profile chose", async () => {
+    const r = (await recommendForCustomer(c.get("NEWUK")!, "hybrid", 2))!;
+    expect(r.cold).toBe(true);
+    // Spade is held by 3 of the 5 UK customers; pan and rake by 2 each (the inactive hose is excluded).
+    expect(r.items[0]!.externalId).toBe("spade");
+    expect(r.items[0]!.reason).toBe("New customer: no purchase history yet, so what customers with the same profile chose stands in. Popular with customers who share their country UK: 3 of them chose it.");
   });
 
   it("labels a customer with no history and falls back in the hybrid", async () => {

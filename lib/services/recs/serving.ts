@@ -1,7 +1,7 @@
 // Recommendations for one customer from the stored models: loaded once per process (and again only when a
 // newer training run lands), with exclusions, product details and a reason in words for every item.
 import { latestModelRunId, modelRunById } from "../../db/model-runs";
-import { catalogueStamp, listPurchasedProductIds, loadCatalogue, type Catalogue } from "../../db/recs-data";
+import { catalogueStamp, listPurchasedProductIds, loadCatalogue, loadCustomerProfileFields, type Catalogue } from "../../db/recs-data";
 import { unpackI32 } from "../../ml/recs/codec";
 import { type Csr, transpose } from "../../ml/recs/csr";
 import { unpackCsr } from "../../ml/recs/model-support";
@@ -10,6 +10,7 @@ import { indexOfSorted } from "../../ml/sorted";
 import { isAlgorithm, RECOMMENDERS } from "../../ml/recs/registry";
 import type { AlgorithmName, ModelHeader, Reason } from "../../ml/recs/types";
 import { describeReason } from "./reason-text";
+import { tokensOf } from "./training-data";
 import { RECS_RUN_KIND, type StoredRecommenders } from "./training";
 
 export interface LoadedModels {
@@ -152,7 +153,10 @@ export function recommendFromModels(m: LoadedModels, customerId: number, algorit
   const model = rec ? m.models[algorithm] : undefined;
   if (!rec || !model) throw new RangeError(`"${algorithm}" was not trained; train the models again to include it`);
   const user = indexOfSorted(m.customerIds, customerId);
-  const history = historyOf(m.matrix, user);
+  const trained = historyOf(m.matrix, user);
+  // A customer with no history is described by their profile, for the hybrid's cold-start fallback.
+  const fields = trained.items.length === 0 ? loadCustomerProfileFields(customerId) : null;
+  const history = fields ? { ...trained, attributes: tokensOf(fields, Date.parse(`${m.stored.asOf}T00:00:00Z`)) } : trained;
   // Purchases imported since training count as bought too.
   const bought = ex.excludeBought !== false ? listPurchasedProductIds(customerId) : [];
   const r = recommend(rec, model, user, history, { n, excludeSeen: ex.excludeBought !== false, exclude: exclusionMask(m, ex, bought) });

@@ -1,9 +1,10 @@
 // The recommenders' training data from the database: weighted interactions, product text for content
 // scoring, categories, and each customer's RFM segment (for segment best sellers and cold-start fallback).
 import { loadPurchaseHistory } from "../../db/purchase-history";
-import { type Catalogue, loadRecsDataset } from "../../db/recs-data";
+import { type Catalogue, loadProfileFields, loadRecsDataset, type ProfileFields } from "../../db/recs-data";
 import { customerFeatures } from "../../ml/customer-features";
 import { buildInteractions, DEFAULT_WEIGHTS } from "../../ml/recs/interactions";
+import { ageBand, profileTokens } from "../../ml/recs/profile";
 import type { TrainingData } from "../../ml/recs/types";
 import { RFM_SEGMENTS, scoreRfm } from "../../ml/rfm";
 
@@ -45,6 +46,12 @@ function rfmSegments(customerIds: Int32Array): Int32Array {
   return out;
 }
 
+/** A customer's profile tokens as of `asOf`: country, gender, education, age band and imported attributes. */
+export function tokensOf(f: ProfileFields, asOf: number): string[] {
+  const age = f.age ?? (f.birthYear === null ? null : new Date(asOf).getUTCFullYear() - f.birthYear);
+  return profileTokens({ country: f.country, gender: f.gender, education: f.education, age: ageBand(age), ...f.attributes });
+}
+
 export function loadTrainingData(settings: InteractionSettings = DEFAULT_INTERACTIONS, before?: number): LoadedTrainingData {
   const types = Object.keys(settings.weights).filter((t) => settings.weights[t]! > 0);
   if (types.length === 0) throw new RangeError("give at least one event type a weight above 0");
@@ -60,6 +67,7 @@ export function loadTrainingData(settings: InteractionSettings = DEFAULT_INTERAC
     itemCategory: ds.catalogue.categories,
     userSegment: rfmSegments(ds.customerIds),
     segmentNames: RFM_SEGMENTS.map((s) => s.name),
+    userAttributes: loadProfileFields(ds.customerIds).map((f) => tokensOf(f, asOf)),
     asOf,
   };
   return { data, customerIds: ds.customerIds, catalogue: ds.catalogue };
