@@ -13,7 +13,8 @@ try {
   const job = await getModelRunJob(runId);
   if (!job) throw new Error(`there is no run ${runId}`);
   const work = Object.hasOwn(JOB_KINDS, job.kind) ? JOB_KINDS[job.kind]! : null;
-  if (!work) await failUnfinishedModelRun(runId, `There is no job of kind "${job.kind}".`);
+  if (job.status !== "queued") console.error(`run-job: run ${runId} is ${job.status}, not queued; nothing to do`);
+  else if (!work) await failUnfinishedModelRun(runId, `There is no job of kind "${job.kind}".`);
   else await runJob(runId, work(job.parameters));
 } catch (e) {
   console.error(`run-job: ${e instanceof Error ? e.message : String(e)}`);

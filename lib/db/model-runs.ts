@@ -51,9 +51,11 @@ export async function createRunningModelRun(kind: string, parameters: object): P
   return row.id;
 }
 
-export async function markModelRunStarted(id: number): Promise<void> {
+/** Claims a queued run for computing; false when it is no longer queued (failed at a restart, or taken). */
+export async function markModelRunStarted(id: number): Promise<boolean> {
   const now = new Date();
-  await getDb().modelRun.update({ where: { id }, data: { status: "running", progressNote: "Starting…", startedAt: now, heartbeatAt: now } });
+  const r = await getDb().modelRun.updateMany({ where: { id, status: "queued" }, data: { status: "running", progressNote: "Starting…", startedAt: now, heartbeatAt: now } });
+  return r.count === 1;
 }
 
 /** Fails a run only if it has not ended: a job process that died could not record its own outcome. */
@@ -72,19 +74,21 @@ export async function failOrphanedModelRuns(): Promise<number> {
   return r.count;
 }
 
+// Progress and outcomes are written only while the run is running: a run failed meanwhile (a restart, a
+// dead child) stays failed rather than coming back to life.
 export async function reportModelRunProgress(id: number, progress: number, note: string): Promise<void> {
-  await getDb().modelRun.update({ where: { id }, data: { progress, progressNote: note, heartbeatAt: new Date() } });
+  await getDb().modelRun.updateMany({ where: { id, status: "running" }, data: { progress, progressNote: note, heartbeatAt: new Date() } });
 }
 
 export async function completeModelRun(id: number, result: object, metrics?: object): Promise<void> {
-  await getDb().modelRun.update({
-    where: { id },
+  await getDb().modelRun.updateMany({
+    where: { id, status: "running" },
     data: { status: "completed", model: json(result), metrics: metrics ? json(metrics) : undefined, progress: 1, progressNote: null, finishedAt: new Date() },
   });
 }
 
 export async function failModelRun(id: number, message: string): Promise<void> {
-  await getDb().modelRun.update({ where: { id }, data: { status: "failed", message, finishedAt: new Date() } });
+  await getDb().modelRun.updateMany({ where: { id, status: { in: ["queued", "running"] } }, data: { status: "failed", message, finishedAt: new Date() } });
 }
 
 /** Replaces the stored result of a finished run (e.g. cluster names edited by a person). */

@@ -50,7 +50,16 @@ describe("hybrid cold start from the customer's profile", () => {
     expect(Array.from(r.items).sort()).toEqual([5, 6, 7, 8, 9]);
     // Items 5, 7, 8 and 9 are each held by 5 of the 6 cooks (user 10 lacks 5; users 6 and 11 lack 6): ties go to 5.
     expect(r.reasons[0]).toEqual({ kind: "fallback", why: "no purchase history yet, so what customers with the same profile chose stands in", reason: { kind: "similar-profile", attributes: ["hobby: kitchen"], customers: 5 } });
-    expect(r.scores[0]).toBeCloseTo(5 / 6, 6);
+    expect(r.scores[0]).toBeCloseTo(1 + 5 / 6, 6);
+  });
+
+  it("fills the list with best sellers when exclusions remove what the profile chose", () => {
+    const model = hybrid.fit(withProfiles, { weights: { "item-knn": 1 } });
+    const exclude = new Uint8Array(10);
+    for (const i of [5, 6, 7, 8, 9]) exclude[i] = 1;
+    const r = recommend(hybrid, model, -1, { items: new Int32Array(0), values: new Float32Array(0), attributes: ["hobby: kitchen"] }, { n: 3, exclude });
+    expect(r.items.length).toBe(3);
+    expect(r.reasons[0]).toMatchObject({ kind: "fallback", why: "no purchase history yet, so best sellers stand in" });
   });
 
   it("falls back to best sellers when none of the profile is known, and survives JSON", () => {
@@ -65,5 +74,18 @@ describe("profile tokens", () => {
     const { ageBand, profileTokens } = await import("./profile");
     expect(profileTokens({ country: "Italy", gender: "F", vip: true, note: "", code: "x".repeat(41), age: ageBand(34) })).toEqual(["country: Italy", "gender: F", "vip: yes", "age: 30–39"]);
     expect(ageBand(null)).toBeNull();
+  });
+});
+
+describe("profile model", () => {
+  it("drops fields with too many values to describe a group", async () => {
+    const { fitProfile } = await import("./profile");
+    const { data } = checkerboard();
+    // 12 customers, each with their own postcode among 250 values (many shared): over 200 values, dropped.
+    const attrs = Array.from({ length: 12 }, (_, u) => [`hobby: ${u < 6 ? "garden" : "kitchen"}`]);
+    const many = Array.from({ length: 250 }, (_, v) => v);
+    const big = { ...data, matrix: data.matrix, userAttributes: attrs.map((a, u) => [...a, ...many.filter((v) => v % 12 === u).map((v) => `postcode: ${v}`), `postcode: shared${u % 2}`]) };
+    const model = fitProfile(big, { minCarriers: 5 });
+    expect(model.tokens).toEqual(["hobby: garden", "hobby: kitchen"]);
   });
 });

@@ -84,8 +84,15 @@ export const hybrid: Recommender<HybridModel, HybridOptions> = {
   },
   score(model, user, history, out) {
     if (isCold(history)) {
-      if (model.profile && canScoreProfile(model.profile, history)) scoreProfile(model.profile, history, out);
-      else part(model.fallback.kind as HybridPartName).score(model.fallback, user, history, out);
+      part(model.fallback.kind as HybridPartName).score(model.fallback, user, history, out);
+      if (!model.profile || !canScoreProfile(model.profile, history)) return;
+      // What the same profile chose ranks first (1 + share); best sellers, scaled below 0.5, fill the rest
+      // of the list, so exclusions that remove the profile's items never leave it empty.
+      scaleInPlace(out);
+      for (let i = 0; i < out.length; i++) out[i] = out[i]! > 0 ? 0.5 * out[i]! : -Infinity;
+      const own = new Float32Array(out.length);
+      scoreProfile(model.profile, history, own);
+      for (let i = 0; i < out.length; i++) if (own[i]! > 0) out[i] = 1 + own[i]!;
       return;
     }
     // Only items some part gives a positive score have evidence; the rest stay -Infinity, never filler.
@@ -98,9 +105,8 @@ export const hybrid: Recommender<HybridModel, HybridOptions> = {
   },
   explain(model, user, history, item): Reason | null {
     if (isCold(history)) {
-      if (model.profile && canScoreProfile(model.profile, history)) {
-        return { kind: "fallback", why: "no purchase history yet, so what customers with the same profile chose stands in", reason: explainProfile(model.profile, history, item) };
-      }
+      const profileReason = model.profile && canScoreProfile(model.profile, history) ? explainProfile(model.profile, history, item) : null;
+      if (profileReason) return { kind: "fallback", why: "no purchase history yet, so what customers with the same profile chose stands in", reason: profileReason };
       const why = "no purchase history yet, so best sellers stand in";
       return { kind: "fallback", why, reason: part(model.fallback.kind as HybridPartName).explain(model.fallback, user, history, item) };
     }

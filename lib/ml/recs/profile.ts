@@ -49,27 +49,30 @@ export function fitProfile(data: TrainingData, options: { itemsPerToken?: number
   if (!attrs || attrs.length !== users) throw new RangeError(`profile: userAttributes must list ${users} customers' tokens, got ${attrs?.length ?? 0}`);
   const byToken = new Map<string, number[]>();
   attrs.forEach((tokens, u) => new Set(tokens).forEach((t) => (byToken.get(t) ?? byToken.set(t, []).get(t)!).push(u)));
-  // Tokens too rare to say anything (or unique per customer, like an id) are dropped.
-  const tokens = [...byToken.keys()].filter((t) => byToken.get(t)!.length >= minCarriers).sort();
+  // Tokens too rare to say anything (or unique per customer, like an id) are dropped, and so are fields
+  // with too many values to describe a group (a postcode): each kept token is a row of the model.
+  const valuesPerField = new Map<string, number>();
+  for (const t of byToken.keys()) valuesPerField.set(fieldOf(t), (valuesPerField.get(fieldOf(t)) ?? 0) + 1);
+  const tokens = [...byToken.keys()].filter((t) => byToken.get(t)!.length >= minCarriers && valuesPerField.get(fieldOf(t))! <= MAX_VALUES_PER_FIELD).sort();
   const counts = new Int32Array(items);
   const indptr = new Int32Array(tokens.length + 1);
   const outItem: number[] = [];
   const outShare: number[] = [];
   const outCount: number[] = [];
   tokens.forEach((t, k) => {
-    counts.fill(0);
     const carriers = byToken.get(t)!;
-    for (const u of carriers) for (let e = rp[u]!; e < rp[u + 1]!; e++) counts[indices[e]!]!++;
-    const top = Array.from({ length: items }, (_, i) => i)
-      .filter((i) => counts[i]! > 0)
-      .sort((a, b) => counts[b]! - counts[a]! || a - b)
-      .slice(0, keep)
-      .sort((a, b) => a - b);
+    // Only the items these customers touched, not the whole catalogue, are counted and ranked.
+    const touched: number[] = [];
+    for (const u of carriers) {
+      for (let e = rp[u]!; e < rp[u + 1]!; e++) if (counts[indices[e]!]!++ === 0) touched.push(indices[e]!);
+    }
+    const top = touched.sort((a, b) => counts[b]! - counts[a]! || a - b).slice(0, keep).sort((a, b) => a - b);
     for (const i of top) {
       outItem.push(i);
       outShare.push(counts[i]! / carriers.length);
       outCount.push(counts[i]!);
     }
+    for (const i of touched) counts[i] = 0;
     indptr[k + 1] = outItem.length;
   });
   return {
@@ -86,9 +89,18 @@ export function fitProfile(data: TrainingData, options: { itemsPerToken?: number
   };
 }
 
+/** A field with more distinct values than this (a postcode, an id) describes no group. */
+const MAX_VALUES_PER_FIELD = 200;
+
+const fieldOf = (token: string) => token.slice(0, Math.max(0, token.indexOf(": ")));
+
+// Token → row, built once per model (a request asks several times).
+const tokenIndex = new WeakMap<ProfileModel, Map<string, number>>();
+
 /** Indices of the history's known tokens, in the model's order. */
 function knownTokens(model: ProfileModel, history: UserHistory): number[] {
-  const index = new Map(model.tokens.map((t, k) => [t, k]));
+  let index = tokenIndex.get(model);
+  if (!index) tokenIndex.set(model, (index = new Map(model.tokens.map((t, k) => [t, k]))));
   return [...new Set(history.attributes ?? [])].map((t) => index.get(t)).filter((k): k is number => k !== undefined);
 }
 

@@ -4,6 +4,8 @@
 // process (scripts/run-job.ts), so a two-minute fit at 100,000 customers does not hold the web server's
 // event loop; with MARKETLENS_JOBS=inline it runs in this process, yielding at every progress report.
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { completeModelRun, createRunningModelRun, failModelRun, failUnfinishedModelRun, markModelRunStarted, reportModelRunProgress } from "../../db/model-runs";
 import { env } from "../../env";
 
@@ -29,20 +31,35 @@ export async function startAnalysisJob<T extends object>(kind: string, parameter
   const runId = await createRunningModelRun(kind, parameters);
   const run = env.MARKETLENS_JOBS === "process" ? () => runInChild(runId) : () => runJob(runId, work);
   const done = queue.then(run);
-  queue = done;
+  queue = done.catch(() => undefined);
   return { runId, done };
 }
 
+const RUNNER = "scripts/run-job.ts";
+
 function runInChild(runId: number): Promise<void> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/run-job.ts", String(runId)], { cwd: process.cwd(), env: process.env, stdio: ["ignore", "inherit", "inherit"] });
-    const ended = (why: string | null) => {
-      // The runner records its own outcome; this only catches a child that died before it could.
-      const settle = why ? failUnfinishedModelRun(runId, `The computation stopped unexpectedly (${why}). Start it again.`) : Promise.resolve();
-      void settle.catch(() => undefined).then(() => resolve());
+    // The runner and tsx resolve from the project folder, where `npm start` runs the server.
+    if (!existsSync(path.resolve(/*turbopackIgnore: true*/ process.cwd(), RUNNER))) {
+      void failUnfinishedModelRun(runId, `The job runner ${RUNNER} is not in ${process.cwd()}: start the server from the project folder (npm start), or set MARKETLENS_JOBS=inline.`)
+        .catch(() => undefined)
+        .then(() => resolve());
+      return;
+    }
+    const child = spawn(process.execPath, ["--import", "tsx", RUNNER, String(runId)], { cwd: process.cwd(), env: process.env, stdio: ["ignore", "inherit", "inherit"] });
+    // A job does not outlive its server: the next server's start fails what was left unfinished.
+    const stop = () => child.kill();
+    process.once("exit", stop);
+    const ended = (why: string) => {
+      process.off("exit", stop);
+      // The runner records its own outcome; this only catches a child that could not (it died, or its
+      // last write met a locked database). It changes nothing once the run has ended.
+      void failUnfinishedModelRun(runId, `The computation stopped unexpectedly (${why}). Start it again.`)
+        .catch(() => undefined)
+        .then(() => resolve());
     };
     child.on("error", (e) => ended(e.message));
-    child.on("exit", (code, signal) => ended(code === 0 ? null : signal ? `signal ${signal}` : `exit code ${code}`));
+    child.on("exit", (code, signal) => ended(signal ? `signal ${signal}` : `exit code ${code}`));
   });
 }
 
@@ -53,12 +70,14 @@ export async function runJob<T extends object>(runId: number, work: JobWork<T>):
     const now = Date.now();
     if (now - last >= REPORT_EVERY_MS) {
       last = now;
-      await reportModelRunProgress(runId, Math.min(1, Math.max(0, fraction)), note);
+      // A progress line lost to a busy database (an import holding the write lock) must not lose the fit.
+      await reportModelRunProgress(runId, Math.min(1, Math.max(0, fraction)), note).catch(() => undefined);
     }
     await new Promise<void>((resolve) => setImmediate(resolve));
   };
   try {
-    await markModelRunStarted(runId);
+    // Only a run still queued is computed: one failed at a restart stays failed.
+    if (!(await markModelRunStarted(runId))) return;
     const outcome = await work(progress);
     await completeModelRun(runId, outcome.result, outcome.metrics);
   } catch (e) {

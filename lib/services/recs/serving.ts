@@ -49,7 +49,14 @@ export async function loadServingModels(): Promise<LoadedModels | null> {
     if (cache.catalogueStamp !== stamp) cache = attachCatalogue(cache, stamp);
     return cache;
   }
-  if (loading?.runId !== latest.id) loading = { runId: latest.id, promise: parseRun(latest.id, stamp) };
+  if (loading?.runId !== latest.id) {
+    const promise = parseRun(latest.id, stamp).catch((e: unknown) => {
+      // A failed load is not remembered: the next request tries again.
+      loading = null;
+      throw e;
+    });
+    loading = { runId: latest.id, promise };
+  }
   const loaded = await loading.promise;
   if (loaded) cache = loaded;
   return loaded;

@@ -123,6 +123,14 @@ describe("a job in its own process", () => {
     expect((await latestModelRun<ClusterResult>(CLUSTER_RUN_KIND))!.result.sizes.reduce((a, b) => a + b, 0)).toBe(4);
   });
 
+  it("leaves a run failed at a restart failed, rather than computing it after all", async () => {
+    const { createRunningModelRun, failOrphanedModelRuns } = await import("../../db/model-runs");
+    const runId = await createRunningModelRun(CLUSTER_RUN_KIND, { k: 2, features: ["monetary"], transform: "none", seed: 3 });
+    await failOrphanedModelRuns();
+    expect((await runChild(runId)).status).toBe(0);
+    expect(await getModelRunStatus(runId)).toMatchObject({ status: "failed", message: "The server stopped while this was computing. Start it again." });
+  });
+
   it("fails a run of a kind it does not know, with the reason", async () => {
     const { createRunningModelRun } = await import("../../db/model-runs");
     const runId = await createRunningModelRun("nonsense", {});

@@ -145,6 +145,7 @@ export async function renameCluster(runId: number, cluster: number, name: string
   const names = r.names ?? r.profiles.map(() => null);
   names[cluster] = name.trim() === "" ? null : name.trim();
   await updateModelRunResult(runId, { ...r, names });
+  generation++;
   clustersCache = null;
 }
 
@@ -155,12 +156,17 @@ export function clusterName(r: ClusterResult, j: number): string {
 // The latest run, parsed once per run id: its result carries every customer's cluster (hundreds of KB at
 // 100,000 customers), and the segments and customer pages read it on every view.
 let clustersCache: { id: number; record: ModelRunRecord<ClusterResult> | null } | null = null;
+// Bumped by every rename, so a read that started before one cannot put the old names back in the cache.
+let generation = 0;
 
 export async function latestClusters(): Promise<ModelRunRecord<ClusterResult> | null> {
   const latest = await latestModelRunId(CLUSTER_RUN_KIND);
   if (!latest) return null;
-  if (clustersCache?.id !== latest.id) clustersCache = { id: latest.id, record: await modelRunById<ClusterResult>(latest.id) };
-  return clustersCache.record;
+  if (clustersCache?.id === latest.id) return clustersCache.record;
+  const started = generation;
+  const record = await modelRunById<ClusterResult>(latest.id);
+  if (started === generation) clustersCache = { id: latest.id, record };
+  return record;
 }
 
 /** The cluster a customer is in, in the latest run; null when there is no run or they were not in it. */
