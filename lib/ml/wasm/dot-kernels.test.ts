@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { assembleWat, WASM_DIR, wasmModuleSource } from "../../../scripts/wasm-assemble";
+import { dotKernels } from "./dot-kernels";
+
+describe("generated WebAssembly modules", () => {
+  it.each(readdirSync(WASM_DIR).filter((f) => f.endsWith(".wat")))("%s matches its committed .wasm.ts (run `npm run build:wasm` if not)", async (file) => {
+    const wat = path.join(WASM_DIR, file);
+    const committed = readFileSync(wat.replace(/\.wat$/, ".wasm.ts"), "utf8");
+    expect(committed).toBe(wasmModuleSource(file, await assembleWat(wat)));
+  });
+});
+
+describe("dot kernels", () => {
+  // Small integers, so every sum is exact whatever the order of the adds.
+  const values = 9 * 23 + 5;
+  const k = dotKernels(values);
+  for (let i = 0; i < values; i++) k.a[i] = ((i * 7) % 11) - 5;
+  const plainDot = (ia: number, ib: number, len: number) => {
+    let s = 0;
+    for (let j = 0; j < len; j++) s += k.a[ia + j]! * k.a[ib + j]!;
+    return s;
+  };
+
+  it("dot equals the plain sum for every length and offset, odd ones included", () => {
+    for (const len of [0, 1, 2, 3, 4, 5, 7, 8, 9, 31]) {
+      for (const [ia, ib] of [[0, 0], [1, 6], [3, 40], [13, 2]] as const) expect(k.dot(ia, ib, len), `len ${len} at ${ia}, ${ib}`).toBe(plainDot(ia, ib, len));
+    }
+  });
+
+  it("dot2x4 gives the eight dots of two rows against four, at any stride", () => {
+    for (const [x, y, n, len] of [[0, 0, 9, 9], [1, 5, 23, 17], [2, 3, 22, 0], [7, 11, 23, 1], [4, 1, 10, 6]] as const) {
+      k.dot2x4(x, y, n, len);
+      const expected = [0, 1].flatMap((r) => [0, 1, 2, 3].map((q) => plainDot(x + r * n, y + q * n, len)));
+      expect(Array.from(k.out), `${x}, ${y}, ${n}, ${len}`).toEqual(expected);
+    }
+  });
+
+  it("gives each workspace its own zeroed memory", () => {
+    const other = dotKernels(4);
+    expect(Array.from(other.a)).toEqual([0, 0, 0, 0]);
+    other.a[0] = 3;
+    expect(k.a[0]).toBe(-5);
+  });
+});

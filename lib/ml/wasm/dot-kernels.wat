@@ -1,0 +1,91 @@
+;; The inner products behind lib/ml/linalg.ts, over f64 values in this module's memory, two lanes at a time
+;; (WebAssembly SIMD, f64x2). Offsets are in bytes and need no alignment; lengths are in values.
+;; Edit this file, then run `npm run build:wasm` to regenerate dot-kernels.wasm.ts (a test checks they agree).
+(module
+  (memory (export "memory") 1)
+
+  ;; Σ a[k] · b[k] for k < len, with four partial sums (two vectors) so the adds do not wait on each other.
+  (func (export "dot") (param $a i32) (param $b i32) (param $len i32) (result f64)
+    (local $o i32) (local $quad i32) (local $bytes i32) (local $s0 v128) (local $s1 v128) (local $s f64)
+    (local.set $bytes (i32.shl (local.get $len) (i32.const 3)))
+    (local.set $quad (i32.and (local.get $bytes) (i32.const -32)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $o) (local.get $quad)))
+        (local.set $s0 (f64x2.add (local.get $s0)
+          (f64x2.mul (v128.load (i32.add (local.get $a) (local.get $o))) (v128.load (i32.add (local.get $b) (local.get $o))))))
+        (local.set $s1 (f64x2.add (local.get $s1)
+          (f64x2.mul (v128.load offset=16 (i32.add (local.get $a) (local.get $o))) (v128.load offset=16 (i32.add (local.get $b) (local.get $o))))))
+        (local.set $o (i32.add (local.get $o) (i32.const 32)))
+        (br $next)))
+    (local.set $s0 (f64x2.add (local.get $s0) (local.get $s1)))
+    (local.set $s (f64.add (f64x2.extract_lane 0 (local.get $s0)) (f64x2.extract_lane 1 (local.get $s0))))
+    (block $tail
+      (loop $each
+        (br_if $tail (i32.ge_u (local.get $o) (local.get $bytes)))
+        (local.set $s (f64.add (local.get $s)
+          (f64.mul (f64.load (i32.add (local.get $a) (local.get $o))) (f64.load (i32.add (local.get $b) (local.get $o))))))
+        (local.set $o (i32.add (local.get $o) (i32.const 8)))
+        (br $each)))
+    (local.get $s))
+
+  ;; out[4r + q] = Σ_k x_r[k] · y_q[k] for r < 2, q < 4, k < len, where x_r starts at x + r · stride and y_q at
+  ;; y + q · stride (stride in bytes). Each pair of values loaded from a row feeds two or four multiply-adds.
+  (func (export "dot2x4") (param $x i32) (param $y i32) (param $stride i32) (param $len i32) (param $out i32)
+    (local $x1 i32) (local $y1 i32) (local $y2 i32) (local $y3 i32) (local $o i32) (local $pairs i32)
+    (local $u v128) (local $v v128) (local $w v128)
+    (local $t00 v128) (local $t01 v128) (local $t02 v128) (local $t03 v128)
+    (local $t10 v128) (local $t11 v128) (local $t12 v128) (local $t13 v128)
+    (local $lu f64) (local $lv f64) (local $lw f64)
+    (local.set $x1 (i32.add (local.get $x) (local.get $stride)))
+    (local.set $y1 (i32.add (local.get $y) (local.get $stride)))
+    (local.set $y2 (i32.add (local.get $y1) (local.get $stride)))
+    (local.set $y3 (i32.add (local.get $y2) (local.get $stride)))
+    (local.set $pairs (i32.and (i32.shl (local.get $len) (i32.const 3)) (i32.const -16)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $o) (local.get $pairs)))
+        (local.set $u (v128.load (i32.add (local.get $x) (local.get $o))))
+        (local.set $v (v128.load (i32.add (local.get $x1) (local.get $o))))
+        (local.set $w (v128.load (i32.add (local.get $y) (local.get $o))))
+        (local.set $t00 (f64x2.add (local.get $t00) (f64x2.mul (local.get $u) (local.get $w))))
+        (local.set $t10 (f64x2.add (local.get $t10) (f64x2.mul (local.get $v) (local.get $w))))
+        (local.set $w (v128.load (i32.add (local.get $y1) (local.get $o))))
+        (local.set $t01 (f64x2.add (local.get $t01) (f64x2.mul (local.get $u) (local.get $w))))
+        (local.set $t11 (f64x2.add (local.get $t11) (f64x2.mul (local.get $v) (local.get $w))))
+        (local.set $w (v128.load (i32.add (local.get $y2) (local.get $o))))
+        (local.set $t02 (f64x2.add (local.get $t02) (f64x2.mul (local.get $u) (local.get $w))))
+        (local.set $t12 (f64x2.add (local.get $t12) (f64x2.mul (local.get $v) (local.get $w))))
+        (local.set $w (v128.load (i32.add (local.get $y3) (local.get $o))))
+        (local.set $t03 (f64x2.add (local.get $t03) (f64x2.mul (local.get $u) (local.get $w))))
+        (local.set $t13 (f64x2.add (local.get $t13) (f64x2.mul (local.get $v) (local.get $w))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $next)))
+    ;; An odd length leaves one value per row: fold it into lane 0.
+    (if (i32.and (local.get $len) (i32.const 1))
+      (then
+        (local.set $lu (f64.load (i32.add (local.get $x) (local.get $o))))
+        (local.set $lv (f64.load (i32.add (local.get $x1) (local.get $o))))
+        (local.set $u (f64x2.replace_lane 0 (f64x2.splat (f64.const 0)) (local.get $lu)))
+        (local.set $v (f64x2.replace_lane 0 (f64x2.splat (f64.const 0)) (local.get $lv)))
+        (local.set $w (f64x2.splat (f64.load (i32.add (local.get $y) (local.get $o)))))
+        (local.set $t00 (f64x2.add (local.get $t00) (f64x2.mul (local.get $u) (local.get $w))))
+        (local.set $t10 (f64x2.add (local.get $t10) (f64x2.mul (local.get $v) (local.get $w))))
+        (local.set $w (f64x2.splat (f64.load (i32.add (local.get $y1) (local.get $o)))))
+        (local.set $t01 (f64x2.add (local.get $t01) (f64x2.mul (local.get $u) (local.get $w))))
+        (local.set $t11 (f64x2.add (local.get $t11) (f64x2.mul (local.get $v) (local.get $w))))
+        (local.set $w (f64x2.splat (f64.load (i32.add (local.get $y2) (local.get $o)))))
+        (local.set $t02 (f64x2.add (local.get $t02) (f64x2.mul (local.get $u) (local.get $w))))
+        (local.set $t12 (f64x2.add (local.get $t12) (f64x2.mul (local.get $v) (local.get $w))))
+        (local.set $w (f64x2.splat (f64.load (i32.add (local.get $y3) (local.get $o)))))
+        (local.set $t03 (f64x2.add (local.get $t03) (f64x2.mul (local.get $u) (local.get $w))))
+        (local.set $t13 (f64x2.add (local.get $t13) (f64x2.mul (local.get $v) (local.get $w))))))
+    (f64.store offset=0 (local.get $out) (f64.add (f64x2.extract_lane 0 (local.get $t00)) (f64x2.extract_lane 1 (local.get $t00))))
+    (f64.store offset=8 (local.get $out) (f64.add (f64x2.extract_lane 0 (local.get $t01)) (f64x2.extract_lane 1 (local.get $t01))))
+    (f64.store offset=16 (local.get $out) (f64.add (f64x2.extract_lane 0 (local.get $t02)) (f64x2.extract_lane 1 (local.get $t02))))
+    (f64.store offset=24 (local.get $out) (f64.add (f64x2.extract_lane 0 (local.get $t03)) (f64x2.extract_lane 1 (local.get $t03))))
+    (f64.store offset=32 (local.get $out) (f64.add (f64x2.extract_lane 0 (local.get $t10)) (f64x2.extract_lane 1 (local.get $t10))))
+    (f64.store offset=40 (local.get $out) (f64.add (f64x2.extract_lane 0 (local.get $t11)) (f64x2.extract_lane 1 (local.get $t11))))
+    (f64.store offset=48 (local.get $out) (f64.add (f64x2.extract_lane 0 (local.get $t12)) (f64x2.extract_lane 1 (local.get $t12))))
+    (f64.store offset=56 (local.get $out) (f64.add (f64x2.extract_lane 0 (local.get $t13)) (f64x2.extract_lane 1 (local.get $t13)))))
+)
