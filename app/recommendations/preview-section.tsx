@@ -5,6 +5,7 @@ import type { TimelineRow } from "@/lib/db/customer-profile";
 import type { AlgorithmName } from "@/lib/ml/recs/types";
 import type { CustomerRecommendations } from "@/lib/services/recs/serving";
 import { fmt } from "../formatting";
+import { historyText } from "./history-text";
 
 export interface PreviewState {
   q: string;
@@ -15,7 +16,9 @@ export interface PreviewState {
   choices: { id: number; externalId: string; name: string | null }[];
   customer: CustomerProfile | null;
   segment: string | null;
+  /** The customer's latest events of the types the models learn from (purchases when none are trained). */
   history: TimelineRow[];
+  historyTypes: string[];
   results: CustomerRecommendations[];
   error: string | null;
 }
@@ -91,13 +94,9 @@ function CustomerCard({ state }: { state: PreviewState }) {
         {state.segment ? <span className="ml-2 rounded bg-indigo-100 px-2 py-0.5 text-xs text-indigo-800">{state.segment}</span> : null}
         {cold ? <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-800" data-testid="cold-start">New customer: no history in the trained models</span> : null}
       </p>
-      {state.history.length ? (
-        <p className="mt-1 text-slate-600">
-          Recently bought: {state.history.map((h) => `${h.subject ?? "?"} (${fmt.day(h.occurredAt)})`).join("; ")}
-        </p>
-      ) : (
-        <p className="mt-1 text-slate-600">No purchases yet.</p>
-      )}
+      <p className="mt-1 text-slate-600" data-testid="preview-history">
+        {historyText(state.history, state.historyTypes)}
+      </p>
     </div>
   );
 }

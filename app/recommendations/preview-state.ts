@@ -20,7 +20,7 @@ export async function readPreview(models: LoadedModels, raw: Raw): Promise<Previ
   const nRaw = Number(raw.n ?? "");
   const n = Number.isInteger(nRaw) && nRaw >= 1 && nRaw <= 50 ? nRaw : algorithm === "all" ? 5 : 10;
   const q = (raw.customer ?? "").trim().slice(0, 200);
-  const state: PreviewState = { q, algorithm, n, includeBought: raw.includeBought === "1", choices: [], customer: null, segment: null, history: [], results: [], error: null };
+  const state: PreviewState = { q, algorithm, n, includeBought: raw.includeBought === "1", choices: [], customer: null, segment: null, history: [], historyTypes: [], results: [], error: null };
   if (!q) return state;
   const found = await listCustomers({ q, page: 1, pageSize: 20, sort: "externalId", dir: "asc" });
   const exact = found.rows.find((r) => r.externalId === q || r.email === q);
@@ -33,7 +33,11 @@ export async function readPreview(models: LoadedModels, raw: Raw): Promise<Previ
   if (!customer) return state;
   state.customer = customer;
   state.segment = rfmOfCustomer(customer.id)?.segment ?? null;
-  state.history = pageCustomerTimeline(customer.id, { page: 1, pageSize: 5, kind: "purchase" }).rows;
+  // What the models learn from: on MovieLens that is ratings, not purchases.
+  const weights = models.stored.settings.interactions.weights;
+  const learned = Object.keys(weights).filter((t) => (weights[t] ?? 0) > 0).sort((a, b) => (a === "purchase" ? -1 : b === "purchase" ? 1 : a.localeCompare(b)));
+  state.historyTypes = learned.length ? learned : ["purchase"];
+  state.history = pageCustomerTimeline(customer.id, { page: 1, pageSize: 5, eventTypes: state.historyTypes }).rows;
   const run = algorithm === "all" ? trained : [algorithm];
   state.results = run.map((a) => recommendFromModels(models, customer.id, a, n, { excludeBought: !state.includeBought }));
   return state;

@@ -131,4 +131,11 @@ describe("customer timeline", () => {
     expect(pageCustomerTimeline(B, { page: 1, pageSize: 25 })).toMatchObject({ rows: [], total: 0 });
     expect(listTimelineKinds(B)).toEqual([]);
   });
+
+  it("filters by a set of event types, leaving campaign events out", () => {
+    const rows = pageCustomerTimeline(A, { page: 1, pageSize: 25, eventTypes: ["rating", "view"] });
+    expect(rows.total).toBe(2);
+    expect(rows.rows.map((r) => `${r.type} ${r.subject}`)).toEqual(["view Spade", "rating Spade"]);
+    expect(pageCustomerTimeline(A, { page: 1, pageSize: 25, eventTypes: [] })).toMatchObject({ rows: [], total: 0 });
+  });
 });
