@@ -7,7 +7,7 @@ import { evaluationSetOf, keepPurchases, randomHoldOut, type Relevance, timeSpli
 import { RECOMMENDERS } from "../../ml/recs/registry";
 import type { AlgorithmName } from "../../ml/recs/types";
 import { startAnalysisJob, type Progress } from "../jobs/analysis-jobs";
-import { DEFAULT_INTERACTIONS, type InteractionSettings, loadTrainingData } from "./training-data";
+import { DEFAULT_INTERACTIONS, type InteractionSettings, loadTrainingData, rfmSegments } from "./training-data";
 import { defaultAlgorithms } from "./training";
 
 export const EVALUATION_RUN_KIND = "recs-evaluation";
@@ -39,25 +39,28 @@ const DAY = 86_400_000;
 
 export async function evaluateOnDatabase(settings: EvaluationSettings, progress: Progress): Promise<EvaluationResult> {
   await progress(0.02, "Reading events…");
-  const { data } = loadTrainingData(settings.interactions ?? DEFAULT_INTERACTIONS);
+  const { data, customerIds } = loadTrainingData(settings.interactions ?? DEFAULT_INTERACTIONS);
   const log = data.log!;
   const { matrix } = data;
   if (log.user.length === 0) throw new RangeError("there are no customer–product events to evaluate on; import orders or events first");
   const users = matrix.rows;
   const items = matrix.cols;
   let split;
+  const { matrix: _m, log: _l, asOf: _a, ...allTime } = data;
+  let extras = allTime;
   if (settings.split === "time") {
     const cutoff = settings.testFrom ? Date.parse(`${settings.testFrom}T00:00:00Z`) : data.asOf! - 30 * DAY;
     if (Number.isNaN(cutoff)) throw new RangeError(`the test start must be a date as YYYY-MM-DD, got "${settings.testFrom}"`);
     split = timeSplit(log, { users, items, cutoff });
     if (split.test.user.length === 0) throw new RangeError(`no events on or after ${new Date(cutoff).toISOString().slice(0, 10)}: choose an earlier test start`);
     if (split.train.user.length === 0) throw new RangeError(`no events before ${new Date(cutoff).toISOString().slice(0, 10)}: choose a later test start`);
+    // Segments as they stood at the cut-off: today's would know about the purchases being predicted.
+    extras = { ...extras, userSegment: rfmSegments(customerIds, cutoff) };
   } else {
     split = randomHoldOut(log, { users, items, fraction: settings.fraction ?? 0.25, seed: settings.seed });
   }
   // Models learn from every weighted event; what they must predict is purchases.
   split = { ...split, test: keepPurchases(split.test) };
-  const { matrix: _m, log: _l, asOf: _a, ...extras } = data;
   const set = evaluationSetOf(split, settings.relevance, extras);
   if (set.heldOut.users.length === 0) throw new RangeError("no customer has held-out items to score; with new items only, try all purchases or an earlier test start");
   const algorithms = settings.algorithms.length ? settings.algorithms : defaultAlgorithms(items);

@@ -31,9 +31,12 @@ export function itemText(c: Catalogue, i: number): string {
   return [c.names[i], c.descriptions[i], c.categories[i]].filter(Boolean).join(" ");
 }
 
-/** Every customer's RFM segment index (or -1 without purchases), aligned with `customerIds`. */
-function rfmSegments(customerIds: Int32Array): Int32Array {
-  const h = loadPurchaseHistory();
+/**
+ * Every customer's RFM segment index (or -1 without purchases), aligned with `customerIds`, from purchases
+ * before `asOf` (all of them when not given) and scored as of then.
+ */
+export function rfmSegments(customerIds: Int32Array, asOf?: number): Int32Array {
+  const h = loadPurchaseHistory(asOf);
   const f = customerFeatures(h);
   const s = scoreRfm({ recencyDays: f.recencyDays, frequency: f.frequency, monetary: f.monetary });
   const out = new Int32Array(customerIds.length).fill(-1);

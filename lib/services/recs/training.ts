@@ -6,7 +6,7 @@ import { packCsr, type PackedCsr } from "../../ml/recs/model-support";
 import { RECOMMENDERS } from "../../ml/recs/registry";
 import type { AlgorithmName } from "../../ml/recs/types";
 import { type Progress, startAnalysisJob } from "../jobs/analysis-jobs";
-import { DEFAULT_INTERACTIONS, type InteractionSettings, loadTrainingData } from "./training-data";
+import { DEFAULT_INTERACTIONS, type InteractionSettings, loadTrainingData, rfmSegments } from "./training-data";
 import { type BeforeCandidate, type Tuned, tuneHybrid, tuneOnValidation } from "./tuning";
 
 export const RECS_RUN_KIND = "recommenders";
@@ -62,7 +62,8 @@ export async function trainRecommenders(settings: TrainSettings, progress: Progr
     try {
       if (settings.tune !== false) {
         const share = 0.85 / algorithms.length;
-        const t = await tryTuning(name, data, (c, count) => progress(0.1 + share * (i + (0.9 * c) / count), `Tuning ${name}: candidate ${c + 1} of ${count}…`));
+        const before: BeforeCandidate = (c, count) => progress(0.1 + share * (i + (0.9 * c) / count), `Tuning ${name}: candidate ${c + 1} of ${count}…`);
+        const t = await tryTuning(name, data, before, (cutoff) => rfmSegments(customerIds, cutoff));
         if (t) tuned[name] = t;
       }
       models[name] = rec.toJSON(rec.fit(data, tuned[name]?.options));
@@ -92,9 +93,9 @@ export async function trainRecommenders(settings: TrainSettings, progress: Progr
 }
 
 /** Tuning needs enough data to hold some back; on too little it is skipped and the defaults stand. */
-async function tryTuning(name: AlgorithmName, data: Parameters<typeof tuneOnValidation>[1], before: BeforeCandidate): Promise<Tuned | null> {
+async function tryTuning(name: AlgorithmName, data: Parameters<typeof tuneOnValidation>[1], before: BeforeCandidate, segmentsAt: (cutoff: number) => Int32Array): Promise<Tuned | null> {
   try {
-    return await (name === "hybrid" ? tuneHybrid(data, before) : tuneOnValidation(name, data, before));
+    return await (name === "hybrid" ? tuneHybrid(data, before, segmentsAt) : tuneOnValidation(name, data, before));
   } catch (e) {
     if (e instanceof RangeError) return null;
     throw e;

@@ -26,4 +26,19 @@ describe("tuning on held-back training data", () => {
     expect(HYBRID_GRID).toContainEqual(t.options);
     expect(t.on).toMatch(/^nDCG@10 of all purchases in the \d+ days before 2024-01-31, trained on the events before$/);
   });
+
+  it("asks for customers' segments as they stood at the hybrid's validation cut-off", async () => {
+    const asked: number[] = [];
+    const segmentsAt = (cutoff: number) => (asked.push(cutoff), new Int32Array(data.matrix.rows).fill(0));
+    await tuneHybrid({ ...data, userSegment: new Int32Array(data.matrix.rows).fill(1), segmentNames: ["then", "now"] }, undefined, segmentsAt);
+    expect(asked).toHaveLength(1);
+    // The cut-off is inside the fixture's span, before its as-of date.
+    expect(asked[0]).toBeLessThan(data.asOf!);
+    expect(asked[0]).toBeGreaterThan(data.asOf! - 15 * 86_400_000);
+    // Without segments in the data there is nothing to replace.
+    asked.length = 0;
+    const { userSegment: _s, segmentNames: _n, ...unsegmented } = data;
+    await tuneHybrid(unsegmented, undefined, segmentsAt);
+    expect(asked).toEqual([]);
+  });
 });

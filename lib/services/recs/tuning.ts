@@ -61,8 +61,12 @@ function bestOf(tried: Tuned["tried"]): number {
   return best;
 }
 
-/** The hybrid's weights on the last 30 days of training (or the last fifth of its span, if shorter). */
-export async function tuneHybrid(data: TrainingData, before: BeforeCandidate = noWait): Promise<Tuned | null> {
+/**
+ * The hybrid's weights on the last 30 days of training (or the last fifth of its span, if shorter).
+ * `segmentsAt(cutoff)` gives customers' segments as they stood then, so the fallback does not know about
+ * the purchases it is judged on; without it, `data.userSegment` stands.
+ */
+export async function tuneHybrid(data: TrainingData, before: BeforeCandidate = noWait, segmentsAt?: (cutoff: number) => Int32Array): Promise<Tuned | null> {
   const log = data.log;
   const rec = RECOMMENDERS.hybrid;
   if (!log || log.time.length === 0 || !rec) return null;
@@ -74,7 +78,7 @@ export async function tuneHybrid(data: TrainingData, before: BeforeCandidate = n
   const split = { ...cut, test: keepPurchases(cut.test) };
   if (split.train.user.length === 0 || split.test.user.length === 0) return null;
   const { matrix: _m, log: _l, asOf: _a, ...extras } = data;
-  const set = evaluationSetOf(split, "all", extras);
+  const set = evaluationSetOf(split, "all", segmentsAt && extras.userSegment ? { ...extras, userSegment: segmentsAt(cutoff) } : extras);
   if (set.heldOut.users.length === 0) return null;
   const tried: Tuned["tried"] = [];
   for (const [i, options] of HYBRID_GRID.entries()) {

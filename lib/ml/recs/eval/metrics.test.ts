@@ -46,6 +46,8 @@ describe("catalogue measures", () => {
   it("coverage counts distinct recommended items over items with training users", () => {
     // popularity 2, 0, 1, 3: catalogue = items 0, 2, 3 (3 items); lists recommend {0, 3} → 2/3.
     expect(coverage([[0, 3], [3, 0]], Int32Array.from([2, 0, 1, 3]))).toBeCloseTo(2 / 3, 12);
+    // Item 1 had no one in training (content scoring can offer it): outside the catalogue, so not counted.
+    expect(coverage([[0, 1], [2, 3], [1]], Int32Array.from([2, 0, 1, 3]))).toBe(1);
   });
 
   it("popularity percentile = share of the catalogue no more popular; bias = its mean over slots", () => {

@@ -9,7 +9,9 @@
 //   - hit rate@k  = share of users with at least one hit;
 // each averaged over the users with held-out items (every user counts once, whatever |relevant|).
 // Catalogue measures, over the whole set of lists:
-//   - coverage = distinct items recommended to anyone / items with at least one training interaction;
+//   - coverage = distinct items of the training catalogue recommended to anyone / items with at least one
+//     training interaction (an item no one had in training, which content scoring may offer, is outside the
+//     catalogue measured, so coverage never passes 1);
 //   - popularity bias = mean, over every recommended slot, of the item's popularity percentile, where an
 //     item's popularity is its number of distinct training users and its percentile the share of the
 //     training catalogue no more popular than it (1 = the most popular item, near 0 = the long tail; an
@@ -57,14 +59,15 @@ export function catalogueSize(popularity: Int32Array): number {
   return n;
 }
 
-/** Distinct items across all lists / training catalogue size. */
+/** Distinct training-catalogue items across all lists / training catalogue size. */
 export function coverage(lists: readonly ArrayLike<number>[], popularity: Int32Array): number {
   const seen = new Uint8Array(popularity.length);
   let distinct = 0;
   for (const list of lists) {
     for (let i = 0; i < list.length; i++) {
-      if (!seen[list[i]!]) distinct++;
-      seen[list[i]!] = 1;
+      const item = list[i]!;
+      if (!seen[item] && popularity[item]! > 0) distinct++;
+      seen[item] = 1;
     }
   }
   const size = catalogueSize(popularity);
