@@ -1,5 +1,5 @@
 // Assembles each lib/ml/wasm/*.wat into a sibling *.wasm.ts holding its bytes, so the app needs no assembler
-// and no file lookup at run time. `npm run build:wasm` after editing a .wat; wasm-modules.test.ts checks that
+// and no file lookup at run time. `npm run build:wasm` after editing a .wat; scripts/wasm-assemble.test.ts checks
 // every committed *.wasm.ts is what its .wat assembles to.
 import { readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";

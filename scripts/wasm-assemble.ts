@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import wabtInit from "wabt";
 
-export const WASM_DIR = path.join(process.cwd(), "lib", "ml", "wasm");
+export const WASM_DIR = path.join(import.meta.dirname, "..", "lib", "ml", "wasm");
 
 export async function assembleWat(file: string): Promise<Uint8Array> {
   const wabt = await wabtInit();

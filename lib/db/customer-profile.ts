@@ -156,14 +156,16 @@ const order = (t: string) => `ORDER BY ${t}"occurredAt" DESC, ${t}source DESC, $
 
 /**
  * One page of the customer's events and campaign events merged, newest first, optionally of one kind
- * (a key from listTimelineKinds) or of some event types only. Names are looked up for the page's rows only.
+ * (a key from listTimelineKinds) or of some event types only (which then win over `kind`). Names are looked
+ * up for the page's rows only.
  */
 export function pageCustomerTimeline(customerId: number, req: { page: number; pageSize: number; kind?: string; eventTypes?: readonly string[] }): Page<TimelineRow> {
+  if (req.eventTypes?.length === 0) return { rows: [], total: 0, page: req.page, pageSize: req.pageSize };
   const kind = req.kind;
   const source: TimelineSource | null = req.eventTypes ? "event" : kind === undefined ? null : kind.startsWith(CAMPAIGN_PREFIX) ? "campaign" : "event";
   const types = req.eventTypes ?? (kind === undefined ? [] : [source === "campaign" ? kind.slice(CAMPAIGN_PREFIX.length) : kind]);
   const parts = [source !== "campaign" ? EVENT_ROWS : null, source !== "event" ? CAMPAIGN_ROWS : null].filter((s): s is string => s !== null);
-  const filter = types.length || req.eventTypes ? `WHERE "type" IN (${types.map(() => "?").join(", ")})` : "";
+  const filter = types.length ? `WHERE "type" IN (${types.map(() => "?").join(", ")})` : "";
   const mine = `WITH mine AS MATERIALIZED (${parts.join(" UNION ALL ")})`;
   const args = [...parts.map(() => customerId), ...types];
   const db = bulkConnection();

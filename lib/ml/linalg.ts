@@ -1,23 +1,17 @@
 // Dense symmetric-positive-definite algebra over row-major Float64Array matrices (./matrix). EASE inverts an
 // items × items Gram matrix, so this must be quick at a few thousand rows. Every step is a dot product of
 // contiguous row segments (no strided column walks), and the factor, its inverse and the product all live in
-// the input buffer. The bulk goes through one 2 × 4 register-blocked kernel, where each value loaded feeds
-// two to four multiply-adds: V8 has no SIMD, so loads per multiply-add set the pace, and the kernel runs about
-// twice as fast as one dot product at a time (1682 × 1682, MovieLens' item count, inverts in ~1.2 s).
-// Dense symmetric-positive-definite algebra over row-major Float64Array matrices (./matrix). EASE inverts an
-// items × items Gram matrix, so this must be quick at a few thousand rows. Every step is a dot product of
-// contiguous row segments (no strided column walks), and the factor, its inverse and the product all live in
 // one buffer. The bulk goes through a 2 × 4 register-blocked kernel, where each value loaded feeds two to
 // four multiply-adds, run as WebAssembly SIMD (./wasm/dot-kernels.wat, two multiply-adds per instruction):
 // 1682 × 1682, MovieLens' item count, inverts in ~0.5 s, against ~1.5 s for the same kernel in plain
 // JavaScript, where V8 does one multiply-add at a time. The matrix is copied into the kernels' memory and
 // back, which costs a few milliseconds.
 import type { Matrix } from "./matrix";
-import { dotKernels, type DotKernels } from "./wasm/dot-kernels";
+import { createDotKernels, type DotKernels } from "./wasm/dot-kernels";
 
 /** Runs `step` on a kernel workspace holding a copy of `m`, then copies the workspace back into `m`. */
 function inWorkspace(m: Matrix, step: (k: DotKernels, n: number) => void): void {
-  const k = dotKernels(m.data.length);
+  const k = createDotKernels(m.data.length);
   k.a.set(m.data);
   step(k, m.rows);
   m.data.set(k.a);

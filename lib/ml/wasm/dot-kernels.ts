@@ -27,11 +27,15 @@ export interface DotKernels {
   dot2x4(x: number, y: number, n: number, len: number): void;
 }
 
-/** A fresh workspace of `values` f64 values (zeroed). */
-export function dotKernels(values: number): DotKernels {
+/** WebAssembly's 32-bit memory: 65,536 pages of 64 KiB. */
+const MAX_BYTES = 65536 * PAGE_BYTES;
+
+/** A fresh workspace of `values` f64 values (zeroed). Throws a RangeError beyond 4 GiB. */
+export function createDotKernels(values: number): DotKernels {
+  const needed = RESULTS_BYTES + values * 8;
+  if (needed > MAX_BYTES) throw new RangeError(`${values.toLocaleString("en")} values do not fit in a WebAssembly workspace (at most ${Math.floor((MAX_BYTES - RESULTS_BYTES) / 8).toLocaleString("en")})`);
   compiled ??= new WebAssembly.Module(WASM_BYTES);
   const exports = new WebAssembly.Instance(compiled).exports as unknown as Exports;
-  const needed = RESULTS_BYTES + values * 8;
   const pages = Math.ceil(needed / PAGE_BYTES) - exports.memory.buffer.byteLength / PAGE_BYTES;
   if (pages > 0) exports.memory.grow(pages);
   const buffer = exports.memory.buffer;
