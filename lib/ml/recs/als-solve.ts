@@ -1,6 +1,8 @@
-// The dense arithmetic behind implicit ALS, kept apart from the model plumbing in ./als. Factors are
-// row-major Float32Array (rows × f); every accumulation runs in doubles. Here c = 1 + alpha·r and p = 1 for
-// r > 0; entries with r <= 0 are treated as unobserved (c = 1, p = 0), like every cell not stored.
+// The dense arithmetic behind implicit ALS for one row at a time, kept apart from the model plumbing in ./als:
+// folding a new history in, scoring and explaining. (The fit's sweeps over every row run the same solver in
+// WebAssembly, ./als-fit, which its test checks against solveRow here.) Factors are row-major Float32Array
+// (rows × f); every accumulation runs in doubles. Here c = 1 + alpha·r and p = 1 for r > 0; entries with
+// r <= 0 are treated as unobserved (c = 1, p = 0), like every cell not stored.
 
 /** Fixed-size work vectors for one row solve, allocated once per fit or call instead of per row. */
 export interface RowScratch {
@@ -32,8 +34,7 @@ export function gram(Y: Float32Array, rows: number, f: number, reg: number): Flo
   return g;
 }
 
-// The three kernels below carry nearly all of the fit's time. Four accumulators per loop let V8 overlap the
-// multiply-adds: about twice as fast as the plain loops on MovieLens 100k, with f = 64.
+// Four accumulators per loop let V8 overlap the multiply-adds: about twice as fast as the plain loops.
 
 /** Row `o / f` of Y dotted with v. */
 export function dotRow(Y: Float32Array, o: number, v: Float64Array, f: number): number {
@@ -144,23 +145,6 @@ function dot(a: Float64Array, b: Float64Array, f: number): number {
   let s = 0;
   for (let i = 0; i < f; i++) s += a[i]! * b[i]!;
   return s;
-}
-
-/**
- * One row's share of the objective Σ_i c_i (p_i − x·y_i)² + reg‖x‖², in O(f² + nnz·f): with G = YᵀY + reg·I,
- * xᵀGx counts every item as unobserved, and each observed item then swaps s² for c(1 − s)².
- */
-export function rowLoss(G: Float64Array, Y: Float32Array, f: number, items: Int32Array, values: Float32Array, alpha: number, x: Float64Array): number {
-  const gx = new Float64Array(f);
-  multiply(G, x, gx, f);
-  let loss = dot(x, gx, f);
-  for (let k = 0; k < items.length; k++) {
-    const v = values[k]!;
-    if (!(v > 0)) continue;
-    const sc = dotRow(Y, items[k]! * f, x, f);
-    loss += (1 + alpha * v) * (1 - sc) * (1 - sc) - sc * sc;
-  }
-  return loss;
 }
 
 /** The row's full system matrix G + Σ (c−1) y yᵀ, for an exact factorisation. */

@@ -2,9 +2,11 @@
 // confidence c = 1 + alpha·r towards preference 1, the rest with confidence 1 towards 0. Rows are solved by a
 // few warm-started conjugate-gradient steps (Takács et al. 2011, as benfred/implicit does), so with YᵀY
 // computed once per half-iteration a user costs O(f² + nnz_u·f) rather than a Cholesky's O(f³ + nnz_u·f²).
-import { cholesky, choleskySolve, dotRow, gram, rowLoss, rowScratch, rowSystem, solveRow } from "./als-solve";
+// The fit's sweeps run in WebAssembly (./als-fit); this file is the model around them.
+import { fitFactors } from "./als-fit";
+import { cholesky, choleskySolve, dotRow, gram, rowScratch, rowSystem, solveRow } from "./als-solve";
 import { checkHeader, pack, unpackF32, unpackI32, type PackedArray } from "./codec";
-import { rowIndices, rowValues, transpose, type Csr } from "./csr";
+import { rowIndices, rowValues, transpose } from "./csr";
 import { becauseItems, checkNonNegative, checkPositive, checkWhole, readCount, readNumber } from "./model-support";
 import { createRng } from "../random";
 import type { ModelHeader, Reason, Recommender, TrainingData, UserHistory } from "./types";
@@ -68,45 +70,9 @@ function fit(data: TrainingData, options?: AlsOptions): AlsModel {
   const rng = createRng(o.seed);
   const X = Float32Array.from({ length: m.rows * f }, () => rng.next() * 0.01);
   const Y = Float32Array.from({ length: m.cols * f }, () => rng.next() * 0.01);
-  const mt = transpose(m);
-  const loss: number[] = [];
-  let G = gram(Y, m.cols, f, o.regularization);
-  for (let it = 0; it < o.iterations; it++) {
-    solveRows(m, Y, X, G, o);
-    solveRows(mt, X, Y, gram(X, m.rows, f, o.regularization), o);
-    G = gram(Y, m.cols, f, o.regularization);
-    loss.push(meanLoss(m, X, Y, G, o));
-  }
+  const { userFactors, itemFactors, loss } = fitFactors(m, transpose(m), X, Y, o);
   const rowPrints = Int32Array.from({ length: m.rows }, (_, u) => fingerprint(rowIndices(m, u), rowValues(m, u)));
-  return { kind: "als", version: 1, users: m.rows, items: m.cols, ...o, userFactors: X, itemFactors: Y, rowPrints, loss, gram: G };
-}
-
-/** One half-iteration: each row of `target` re-solved against the fixed factors, warm-started from itself. */
-function solveRows(rows: Csr, fixed: Float32Array, target: Float32Array, G: Float64Array, o: Settings): void {
-  const f = o.factors;
-  const x = new Float64Array(f);
-  const s = rowScratch(f);
-  for (let u = 0; u < rows.rows; u++) {
-    for (let a = 0; a < f; a++) x[a] = target[u * f + a]!;
-    solveRow(G, fixed, f, rowIndices(rows, u), rowValues(rows, u), o.alpha, x, o.cgSteps, s);
-    target.set(x, u * f);
-  }
-}
-
-function meanLoss(m: Csr, X: Float32Array, Y: Float32Array, G: Float64Array, o: Settings): number {
-  const f = o.factors;
-  const x = new Float64Array(f);
-  let total = 0;
-  let weight = m.rows * m.cols;
-  for (let u = 0; u < m.rows; u++) {
-    for (let a = 0; a < f; a++) x[a] = X[u * f + a]!;
-    const values = rowValues(m, u);
-    total += rowLoss(G, Y, f, rowIndices(m, u), values, o.alpha, x);
-    for (const v of values) if (v > 0) weight += o.alpha * v;
-  }
-  let yy = 0;
-  for (const v of Y) yy += v * v;
-  return (total + o.regularization * yy) / Math.max(1, weight);
+  return { kind: "als", version: 1, users: m.rows, items: m.cols, ...o, userFactors, itemFactors, rowPrints, loss, gram: gram(itemFactors, m.cols, f, o.regularization) };
 }
 
 /** FNV-1a over the row's items and the bits of its values: equal rows, equal prints. */

@@ -26,8 +26,8 @@ describe("dot kernels", () => {
     }
   });
 
-  it("refuses a workspace beyond WebAssembly's 4 GiB, saying how much fits", () => {
-    expect(() => createDotKernels(23_171 * 23_171)).toThrow("536,895,241 values do not fit in a WebAssembly workspace (at most 536,870,904)");
+  it("refuses a workspace beyond WebAssembly's 4 GiB, saying how much it needs", () => {
+    expect(() => createDotKernels(23_171 * 23_171)).toThrow("a workspace of 536,895,241 values needs 4,295,162,000 bytes, more than the 4,294,967,296 (4 GiB) a WebAssembly workspace can hold");
   });
 
   it("gives each workspace its own zeroed memory", () => {

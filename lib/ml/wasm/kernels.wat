@@ -1,0 +1,293 @@
+;; The dense arithmetic behind lib/ml/linalg.ts (EASE's inverse) and the ALS fit (lib/ml/recs/als-fit.ts),
+;; over f64 values in this module's memory, two lanes at a time (WebAssembly SIMD, f64x2). Offsets are in
+;; bytes and need no alignment; lengths are in values. Item indices are i32 and interaction values f32, as in
+;; lib/ml/recs/csr.ts. Edit this file, then run `npm run build:wasm` to regenerate kernels.wasm.ts (a test
+;; checks they agree).
+(module
+  (memory (export "memory") 1)
+
+  ;; Σ a[k] · b[k] for k < len, with four partial sums (two vectors) so the adds do not wait on each other.
+  (func $dot (export "dot") (param $a i32) (param $b i32) (param $len i32) (result f64)
+    (local $o i32) (local $quad i32) (local $bytes i32) (local $s0 v128) (local $s1 v128) (local $s f64)
+    (local.set $bytes (i32.shl (local.get $len) (i32.const 3)))
+    (local.set $quad (i32.and (local.get $bytes) (i32.const -32)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $o) (local.get $quad)))
+        (local.set $s0 (f64x2.add (local.get $s0)
+          (f64x2.mul (v128.load (i32.add (local.get $a) (local.get $o))) (v128.load (i32.add (local.get $b) (local.get $o))))))
+        (local.set $s1 (f64x2.add (local.get $s1)
+          (f64x2.mul (v128.load offset=16 (i32.add (local.get $a) (local.get $o))) (v128.load offset=16 (i32.add (local.get $b) (local.get $o))))))
+        (local.set $o (i32.add (local.get $o) (i32.const 32)))
+        (br $next)))
+    (local.set $s0 (f64x2.add (local.get $s0) (local.get $s1)))
+    (local.set $s (f64.add (f64x2.extract_lane 0 (local.get $s0)) (f64x2.extract_lane 1 (local.get $s0))))
+    (block $tail
+      (loop $each
+        (br_if $tail (i32.ge_u (local.get $o) (local.get $bytes)))
+        (local.set $s (f64.add (local.get $s)
+          (f64.mul (f64.load (i32.add (local.get $a) (local.get $o))) (f64.load (i32.add (local.get $b) (local.get $o))))))
+        (local.set $o (i32.add (local.get $o) (i32.const 8)))
+        (br $each)))
+    (local.get $s))
+
+  ;; out[4r + q] = Σ_k x_r[k] · y_q[k] for r < 2, q < 4, k < len, where x_r starts at x + r · stride and y_q at
+  ;; y + q · stride (stride in bytes). Each pair of values loaded from a row feeds two or four multiply-adds.
+  (func (export "dot2x4") (param $x i32) (param $y i32) (param $stride i32) (param $len i32) (param $out i32)
+    (local $x1 i32) (local $y1 i32) (local $y2 i32) (local $y3 i32) (local $o i32) (local $pairs i32)
+    (local $u v128) (local $v v128) (local $w v128)
+    (local $t00 v128) (local $t01 v128) (local $t02 v128) (local $t03 v128)
+    (local $t10 v128) (local $t11 v128) (local $t12 v128) (local $t13 v128)
+    (local $lu f64) (local $lv f64) (local $lw f64)
+    (local.set $x1 (i32.add (local.get $x) (local.get $stride)))
+    (local.set $y1 (i32.add (local.get $y) (local.get $stride)))
+    (local.set $y2 (i32.add (local.get $y1) (local.get $stride)))
+    (local.set $y3 (i32.add (local.get $y2) (local.get $stride)))
+    (local.set $pairs (i32.and (i32.shl (local.get $len) (i32.const 3)) (i32.const -16)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $o) (local.get $pairs)))
+        (local.set $u (v128.load (i32.add (local.get $x) (local.get $o))))
+        (local.set $v (v128.load (i32.add (local.get $x1) (local.get $o))))
+        (local.set $w (v128.load (i32.add (local.get $y) (local.get $o))))
+        (local.set $t00 (f64x2.add (local.get $t00) (f64x2.mul (local.get $u) (local.get $w))))
+        (local.set $t10 (f64x2.add (local.get $t10) (f64x2.mul (local.get $v) (local.get $w))))
+        (local.set $w (v128.load (i32.add (local.get $y1) (local.get $o))))
+        (local.set $t01 (f64x2.add (local.get $t01) (f64x2.mul (local.get $u) (local.get $w))))
+        (local.set $t11 (f64x2.add (local.get $t11) (f64x2.mul (local.get $v) (local.get $w))))
+        (local.set $w (v128.load (i32.add (local.get $y2) (local.get $o))))
+        (local.set $t02 (f64x2.add (local.get $t02) (f64x2.mul (local.get $u) (local.get $w))))
+        (local.set $t12 (f64x2.add (local.get $t12) (f64x2.mul (local.get $v) (local.get $w))))
+        (local.set $w (v128.load (i32.add (local.get $y3) (local.get $o))))
+        (local.set $t03 (f64x2.add (local.get $t03) (f64x2.mul (local.get $u) (local.get $w))))
+        (local.set $t13 (f64x2.add (local.get $t13) (f64x2.mul (local.get $v) (local.get $w))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $next)))
+    ;; An odd length leaves one value per row: fold it into lane 0.
+    (if (i32.and (local.get $len) (i32.const 1))
+      (then
+        (local.set $lu (f64.load (i32.add (local.get $x) (local.get $o))))
+        (local.set $lv (f64.load (i32.add (local.get $x1) (local.get $o))))
+        (local.set $u (f64x2.replace_lane 0 (f64x2.splat (f64.const 0)) (local.get $lu)))
+        (local.set $v (f64x2.replace_lane 0 (f64x2.splat (f64.const 0)) (local.get $lv)))
+        (local.set $w (f64x2.splat (f64.load (i32.add (local.get $y) (local.get $o)))))
+        (local.set $t00 (f64x2.add (local.get $t00) (f64x2.mul (local.get $u) (local.get $w))))
+        (local.set $t10 (f64x2.add (local.get $t10) (f64x2.mul (local.get $v) (local.get $w))))
+        (local.set $w (f64x2.splat (f64.load (i32.add (local.get $y1) (local.get $o)))))
+        (local.set $t01 (f64x2.add (local.get $t01) (f64x2.mul (local.get $u) (local.get $w))))
+        (local.set $t11 (f64x2.add (local.get $t11) (f64x2.mul (local.get $v) (local.get $w))))
+        (local.set $w (f64x2.splat (f64.load (i32.add (local.get $y2) (local.get $o)))))
+        (local.set $t02 (f64x2.add (local.get $t02) (f64x2.mul (local.get $u) (local.get $w))))
+        (local.set $t12 (f64x2.add (local.get $t12) (f64x2.mul (local.get $v) (local.get $w))))
+        (local.set $w (f64x2.splat (f64.load (i32.add (local.get $y3) (local.get $o)))))
+        (local.set $t03 (f64x2.add (local.get $t03) (f64x2.mul (local.get $u) (local.get $w))))
+        (local.set $t13 (f64x2.add (local.get $t13) (f64x2.mul (local.get $v) (local.get $w))))))
+    (f64.store offset=0 (local.get $out) (f64.add (f64x2.extract_lane 0 (local.get $t00)) (f64x2.extract_lane 1 (local.get $t00))))
+    (f64.store offset=8 (local.get $out) (f64.add (f64x2.extract_lane 0 (local.get $t01)) (f64x2.extract_lane 1 (local.get $t01))))
+    (f64.store offset=16 (local.get $out) (f64.add (f64x2.extract_lane 0 (local.get $t02)) (f64x2.extract_lane 1 (local.get $t02))))
+    (f64.store offset=24 (local.get $out) (f64.add (f64x2.extract_lane 0 (local.get $t03)) (f64x2.extract_lane 1 (local.get $t03))))
+    (f64.store offset=32 (local.get $out) (f64.add (f64x2.extract_lane 0 (local.get $t10)) (f64x2.extract_lane 1 (local.get $t10))))
+    (f64.store offset=40 (local.get $out) (f64.add (f64x2.extract_lane 0 (local.get $t11)) (f64x2.extract_lane 1 (local.get $t11))))
+    (f64.store offset=48 (local.get $out) (f64.add (f64x2.extract_lane 0 (local.get $t12)) (f64x2.extract_lane 1 (local.get $t12))))
+    (f64.store offset=56 (local.get $out) (f64.add (f64x2.extract_lane 0 (local.get $t13)) (f64x2.extract_lane 1 (local.get $t13)))))
+
+  ;; out[k] += w · x[k] for k < len.
+  (func $axpy (param $out i32) (param $w f64) (param $x i32) (param $len i32)
+    (local $o i32) (local $pairs i32) (local $bytes i32) (local $ww v128)
+    (local.set $bytes (i32.shl (local.get $len) (i32.const 3)))
+    (local.set $pairs (i32.and (local.get $bytes) (i32.const -16)))
+    (local.set $ww (f64x2.splat (local.get $w)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $o) (local.get $pairs)))
+        (v128.store (i32.add (local.get $out) (local.get $o))
+          (f64x2.add (v128.load (i32.add (local.get $out) (local.get $o)))
+            (f64x2.mul (local.get $ww) (v128.load (i32.add (local.get $x) (local.get $o))))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $next)))
+    (if (i32.lt_u (local.get $o) (local.get $bytes))
+      (then
+        (f64.store (i32.add (local.get $out) (local.get $o))
+          (f64.add (f64.load (i32.add (local.get $out) (local.get $o)))
+            (f64.mul (local.get $w) (f64.load (i32.add (local.get $x) (local.get $o)))))))))
+
+  ;; p[k] = r[k] + beta · p[k] for k < len.
+  (func $xpby (param $p i32) (param $r i32) (param $beta f64) (param $len i32)
+    (local $o i32) (local $pairs i32) (local $bytes i32) (local $bb v128)
+    (local.set $bytes (i32.shl (local.get $len) (i32.const 3)))
+    (local.set $pairs (i32.and (local.get $bytes) (i32.const -16)))
+    (local.set $bb (f64x2.splat (local.get $beta)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $o) (local.get $pairs)))
+        (v128.store (i32.add (local.get $p) (local.get $o))
+          (f64x2.add (v128.load (i32.add (local.get $r) (local.get $o)))
+            (f64x2.mul (local.get $bb) (v128.load (i32.add (local.get $p) (local.get $o))))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $next)))
+    (if (i32.lt_u (local.get $o) (local.get $bytes))
+      (then
+        (f64.store (i32.add (local.get $p) (local.get $o))
+          (f64.add (f64.load (i32.add (local.get $r) (local.get $o)))
+            (f64.mul (local.get $beta) (f64.load (i32.add (local.get $p) (local.get $o)))))))))
+
+  ;; out = G · v for a dense f × f G.
+  (func $matvec (param $g i32) (param $v i32) (param $out i32) (param $f i32)
+    (local $a i32) (local $row i32)
+    (local.set $row (i32.shl (local.get $f) (i32.const 3)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $a) (local.get $f)))
+        (f64.store (i32.add (local.get $out) (i32.shl (local.get $a) (i32.const 3)))
+          (call $dot (i32.add (local.get $g) (i32.mul (local.get $a) (local.get $row))) (local.get $v) (local.get $f)))
+        (local.set $a (i32.add (local.get $a) (i32.const 1)))
+        (br $next))))
+
+  ;; out = G·v + Σ_k alpha·r_k (y_k · v) y_k over the row's entries with r_k > 0 (y_k = row items[k] of Y):
+  ;; the row's ALS system matrix times v, without forming it.
+  (func $applySystem (param $g i32) (param $y i32) (param $f i32) (param $items i32) (param $values i32) (param $nnz i32)
+      (param $alpha f64) (param $v i32) (param $out i32)
+    (local $k i32) (local $r f64) (local $yk i32)
+    (call $matvec (local.get $g) (local.get $v) (local.get $out) (local.get $f))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $k) (local.get $nnz)))
+        (local.set $r (f64.promote_f32 (f32.load (i32.add (local.get $values) (i32.shl (local.get $k) (i32.const 2))))))
+        (if (f64.gt (local.get $r) (f64.const 0))
+          (then
+            (local.set $yk (i32.add (local.get $y)
+              (i32.mul (i32.load (i32.add (local.get $items) (i32.shl (local.get $k) (i32.const 2)))) (i32.shl (local.get $f) (i32.const 3)))))
+            (call $axpy (local.get $out)
+              (f64.mul (f64.mul (local.get $alpha) (local.get $r)) (call $dot (local.get $yk) (local.get $v) (local.get $f)))
+              (local.get $yk) (local.get $f))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $next))))
+
+  ;; Conjugate-gradient steps on (G + Σ alpha·r·y yᵀ) x = Σ (1 + alpha·r) y from x, in place, as solveRow in
+  ;; lib/ml/recs/als-solve.ts does; `s` is room for 3f values. Returns the steps taken.
+  (func $solveRow (param $g i32) (param $y i32) (param $f i32) (param $items i32) (param $values i32) (param $nnz i32)
+      (param $alpha f64) (param $x i32) (param $steps i32) (param $s i32) (result i32)
+    (local $r i32) (local $p i32) (local $ap i32) (local $bytes i32) (local $o i32) (local $k i32) (local $v f64)
+    (local $rs f64) (local $rsNew f64) (local $pAp f64) (local $a f64) (local $step i32)
+    (local.set $bytes (i32.shl (local.get $f) (i32.const 3)))
+    (local.set $r (local.get $s))
+    (local.set $p (i32.add (local.get $r) (local.get $bytes)))
+    (local.set $ap (i32.add (local.get $p) (local.get $bytes)))
+    ;; r = b − A·x
+    (call $applySystem (local.get $g) (local.get $y) (local.get $f) (local.get $items) (local.get $values) (local.get $nnz)
+      (local.get $alpha) (local.get $x) (local.get $ap))
+    (block $negated
+      (loop $each
+        (br_if $negated (i32.ge_u (local.get $o) (local.get $bytes)))
+        (f64.store (i32.add (local.get $r) (local.get $o)) (f64.neg (f64.load (i32.add (local.get $ap) (local.get $o)))))
+        (local.set $o (i32.add (local.get $o) (i32.const 8)))
+        (br $each)))
+    (block $added
+      (loop $each
+        (br_if $added (i32.ge_u (local.get $k) (local.get $nnz)))
+        (local.set $v (f64.promote_f32 (f32.load (i32.add (local.get $values) (i32.shl (local.get $k) (i32.const 2))))))
+        (if (f64.gt (local.get $v) (f64.const 0))
+          (then
+            (call $axpy (local.get $r) (f64.add (f64.const 1) (f64.mul (local.get $alpha) (local.get $v)))
+              (i32.add (local.get $y) (i32.mul (i32.load (i32.add (local.get $items) (i32.shl (local.get $k) (i32.const 2)))) (local.get $bytes)))
+              (local.get $f))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $each)))
+    (memory.copy (local.get $p) (local.get $r) (local.get $bytes))
+    (local.set $rs (call $dot (local.get $r) (local.get $r) (local.get $f)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $step) (local.get $steps)))
+        (br_if $done (i32.eqz (f64.gt (local.get $rs) (f64.const 1e-20))))
+        (call $applySystem (local.get $g) (local.get $y) (local.get $f) (local.get $items) (local.get $values) (local.get $nnz)
+          (local.get $alpha) (local.get $p) (local.get $ap))
+        (local.set $pAp (call $dot (local.get $p) (local.get $ap) (local.get $f)))
+        (br_if $done (i32.eqz (f64.gt (local.get $pAp) (f64.const 0))))
+        (local.set $a (f64.div (local.get $rs) (local.get $pAp)))
+        (call $axpy (local.get $x) (local.get $a) (local.get $p) (local.get $f))
+        (call $axpy (local.get $r) (f64.neg (local.get $a)) (local.get $ap) (local.get $f))
+        (local.set $rsNew (call $dot (local.get $r) (local.get $r) (local.get $f)))
+        (call $xpby (local.get $p) (local.get $r) (f64.div (local.get $rsNew) (local.get $rs)) (local.get $f))
+        (local.set $rs (local.get $rsNew))
+        (local.set $step (i32.add (local.get $step) (i32.const 1)))
+        (br $next)))
+    (local.get $step))
+
+  ;; solveRow for each of `rows` rows of a CSR (indptr i32, indices i32, values f32), row u's x at X + u·f.
+  (func (export "solveRows") (param $g i32) (param $y i32) (param $f i32) (param $indptr i32) (param $indices i32)
+      (param $values i32) (param $rows i32) (param $alpha f64) (param $x i32) (param $steps i32) (param $s i32)
+    (local $u i32) (local $start i32) (local $end i32)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $u) (local.get $rows)))
+        (local.set $start (i32.load (i32.add (local.get $indptr) (i32.shl (local.get $u) (i32.const 2)))))
+        (local.set $end (i32.load offset=4 (i32.add (local.get $indptr) (i32.shl (local.get $u) (i32.const 2)))))
+        (drop (call $solveRow (local.get $g) (local.get $y) (local.get $f)
+          (i32.add (local.get $indices) (i32.shl (local.get $start) (i32.const 2)))
+          (i32.add (local.get $values) (i32.shl (local.get $start) (i32.const 2)))
+          (i32.sub (local.get $end) (local.get $start))
+          (local.get $alpha)
+          (i32.add (local.get $x) (i32.mul (local.get $u) (i32.shl (local.get $f) (i32.const 3))))
+          (local.get $steps) (local.get $s)))
+        (local.set $u (i32.add (local.get $u) (i32.const 1)))
+        (br $next))))
+
+  ;; The upper triangle (with the diagonal) of G += Σ_i y_i y_iᵀ over `rows` rows of Y (rows × f).
+  (func (export "addGram") (param $g i32) (param $y i32) (param $rows i32) (param $f i32)
+    (local $i i32) (local $a i32) (local $row i32) (local $ya f64)
+    (block $done
+      (loop $nextRow
+        (br_if $done (i32.ge_u (local.get $i) (local.get $rows)))
+        (local.set $row (i32.add (local.get $y) (i32.mul (local.get $i) (i32.shl (local.get $f) (i32.const 3)))))
+        (local.set $a (i32.const 0))
+        (block $rowDone
+          (loop $nextA
+            (br_if $rowDone (i32.ge_u (local.get $a) (local.get $f)))
+            (local.set $ya (f64.load (i32.add (local.get $row) (i32.shl (local.get $a) (i32.const 3)))))
+            (if (f64.ne (local.get $ya) (f64.const 0))
+              (then
+                (call $axpy
+                  (i32.add (local.get $g) (i32.shl (i32.add (i32.mul (local.get $a) (local.get $f)) (local.get $a)) (i32.const 3)))
+                  (local.get $ya)
+                  (i32.add (local.get $row) (i32.shl (local.get $a) (i32.const 3)))
+                  (i32.sub (local.get $f) (local.get $a)))))
+            (local.set $a (i32.add (local.get $a) (i32.const 1)))
+            (br $nextA)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $nextRow))))
+
+  ;; Σ over `rows` CSR rows of xᵀGx + Σ_{r_k > 0} [(1 + alpha·r_k)(1 − s_k)² − s_k²], s_k = x · y_k: the ALS
+  ;; objective without its item regulariser, as rowLoss in lib/ml/recs/als-solve.ts; `s` is room for f values.
+  (func (export "lossRows") (param $g i32) (param $y i32) (param $f i32) (param $indptr i32) (param $indices i32)
+      (param $values i32) (param $rows i32) (param $alpha f64) (param $x i32) (param $s i32) (result f64)
+    (local $u i32) (local $k i32) (local $end i32) (local $xu i32) (local $bytes i32) (local $v f64) (local $sc f64)
+    (local $total f64)
+    (local.set $bytes (i32.shl (local.get $f) (i32.const 3)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $u) (local.get $rows)))
+        (local.set $xu (i32.add (local.get $x) (i32.mul (local.get $u) (local.get $bytes))))
+        (call $matvec (local.get $g) (local.get $xu) (local.get $s) (local.get $f))
+        (local.set $total (f64.add (local.get $total) (call $dot (local.get $xu) (local.get $s) (local.get $f))))
+        (local.set $k (i32.load (i32.add (local.get $indptr) (i32.shl (local.get $u) (i32.const 2)))))
+        (local.set $end (i32.load offset=4 (i32.add (local.get $indptr) (i32.shl (local.get $u) (i32.const 2)))))
+        (block $rowDone
+          (loop $each
+            (br_if $rowDone (i32.ge_u (local.get $k) (local.get $end)))
+            (local.set $v (f64.promote_f32 (f32.load (i32.add (local.get $values) (i32.shl (local.get $k) (i32.const 2))))))
+            (if (f64.gt (local.get $v) (f64.const 0))
+              (then
+                (local.set $sc (call $dot
+                  (i32.add (local.get $y) (i32.mul (i32.load (i32.add (local.get $indices) (i32.shl (local.get $k) (i32.const 2)))) (local.get $bytes)))
+                  (local.get $xu) (local.get $f)))
+                (local.set $total (f64.add (local.get $total)
+                  (f64.sub
+                    (f64.mul (f64.add (f64.const 1) (f64.mul (local.get $alpha) (local.get $v)))
+                      (f64.mul (f64.sub (f64.const 1) (local.get $sc)) (f64.sub (f64.const 1) (local.get $sc))))
+                    (f64.mul (local.get $sc) (local.get $sc)))))))
+            (local.set $k (i32.add (local.get $k) (i32.const 1)))
+            (br $each)))
+        (local.set $u (i32.add (local.get $u) (i32.const 1)))
+        (br $next)))
+    (local.get $total))
+)
