@@ -138,6 +138,87 @@ export function keepLargest(acc: Accumulator, k: number, zeros: number, out: Csr
   out.endRow();
 }
 
+/** Room for the k best candidates of one row: a heap whose root is the worst kept. */
+export interface NearestHeap {
+  readonly ids: Int32Array;
+  readonly sims: Float64Array;
+}
+
+export function createNearestHeap(k: number): NearestHeap {
+  return { ids: new Int32Array(k), sims: new Float64Array(k) };
+}
+
+/** Candidate a ranks below b: a smaller similarity, or an equal one and a larger id. */
+function below(sa: number, ia: number, sb: number, ib: number): boolean {
+  return sa < sb || (sa === sb && ia > ib);
+}
+
+/**
+ * drainCosine then keepLargest(…, zeros = Infinity) in one pass: the k largest positive cosines (never
+ * `skip`), ties to the lower id, appended in ascending id order, and the accumulator cleared. For rows that
+ * touch much of a large matrix (user-kNN at 100,000 customers touches tens of thousands of them per customer)
+ * this skips keepLargest's copies and selection over everything found: most candidates fall below the
+ * heap's worst at one comparison.
+ */
+export function keepNearest(acc: Accumulator, norms: Float64Array, selfNorm: number, shrinkage: number, skip: number, k: number, heap: NearestHeap, out: CsrBuilder): void {
+  const { sums, isTouched, touched } = acc;
+  const { ids, sims } = heap;
+  const room = Math.min(k, ids.length);
+  let size = 0;
+  for (let t = 0; t < acc.count; t++) {
+    const c = touched[t]!;
+    const dot = sums[c]!;
+    sums[c] = 0;
+    isTouched[c] = 0;
+    if (c === skip || dot === 0) continue;
+    const s = dot / (selfNorm * norms[c]! + shrinkage);
+    if (!(s > 0)) continue;
+    let i: number;
+    if (size < room) {
+      // Sift up from the new leaf: worse candidates rise to the root.
+      i = size++;
+      while (i > 0) {
+        const p = (i - 1) >> 1;
+        if (!below(s, c, sims[p]!, ids[p]!)) break;
+        ids[i] = ids[p]!;
+        sims[i] = sims[p]!;
+        i = p;
+      }
+    } else {
+      if (room === 0 || !below(sims[0]!, ids[0]!, s, c)) continue;
+      // Replace the worst kept and sift down.
+      i = 0;
+      for (;;) {
+        let w = 2 * i + 1;
+        if (w >= size) break;
+        if (w + 1 < size && below(sims[w + 1]!, ids[w + 1]!, sims[w]!, ids[w]!)) w++;
+        if (!below(sims[w]!, ids[w]!, s, c)) break;
+        ids[i] = ids[w]!;
+        sims[i] = sims[w]!;
+        i = w;
+      }
+    }
+    ids[i] = c;
+    sims[i] = s;
+  }
+  acc.count = 0;
+  acc.found = 0;
+  // Ascending id order for the CSR row: an insertion sort of at most k entries.
+  for (let a = 1; a < size; a++) {
+    const id = ids[a]!;
+    const sim = sims[a]!;
+    let b = a - 1;
+    for (; b >= 0 && ids[b]! > id; b--) {
+      ids[b + 1] = ids[b]!;
+      sims[b + 1] = sims[b]!;
+    }
+    ids[b + 1] = id;
+    sims[b + 1] = sim;
+  }
+  for (let a = 0; a < size; a++) out.add(ids[a]!, sims[a]!);
+  out.endRow();
+}
+
 /** Per-row lists of (column, value), in order, as one CSR. */
 export class CsrBuilder {
   private readonly indptr: number[] = [0];

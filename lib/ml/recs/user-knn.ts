@@ -7,7 +7,7 @@ import { checkHeader } from "./codec";
 import { transpose, type Csr } from "./csr";
 import { checkNonNegative, checkWhole, isTrainingRow, packCsr, readCount, readNumber, unpackCsr } from "./model-support";
 import { historyOf } from "./recommend";
-import { accumulate, createAccumulator, CsrBuilder, drainCosine, keepLargest, normOf, rowNorms, type Accumulator } from "./similarity";
+import { accumulate, createAccumulator, createNearestHeap, CsrBuilder, keepNearest, normOf, rowNorms, type Accumulator, type NearestHeap } from "./similarity";
 import type { ModelHeader, Reason, Recommender, TrainingData, UserHistory } from "./types";
 import { indexOfSorted } from "../sorted";
 
@@ -47,10 +47,9 @@ function searchOver(matrix: Csr, neighbours: number, shrinkage: number): Search 
 }
 
 /** Appends the neighbours of a history among the training users (never `self`) as a row of `out`. */
-function findNeighbours(search: Search, self: number, history: UserHistory, acc: Accumulator, out: CsrBuilder): void {
+function findNeighbours(search: Search, self: number, history: UserHistory, acc: Accumulator, heap: NearestHeap, out: CsrBuilder): void {
   accumulate(acc, history.items, history.values, search.byItem);
-  drainCosine(acc, search.norms, normOf(history.values), search.shrinkage, self);
-  keepLargest(acc, search.neighbours, Infinity, out);
+  keepNearest(acc, search.norms, normOf(history.values), search.shrinkage, self, search.neighbours, heap, out);
 }
 
 function fit(data: TrainingData, options?: UserKnnOptions): UserKnnModel {
@@ -58,8 +57,9 @@ function fit(data: TrainingData, options?: UserKnnOptions): UserKnnModel {
   const { rows: users, cols: items } = data.matrix;
   const search = searchOver(data.matrix, neighbours, shrinkage);
   const acc = createAccumulator(users);
+  const heap = createNearestHeap(neighbours);
   const out = new CsrBuilder();
-  for (let u = 0; u < users; u++) findNeighbours(search, u, historyOf(data.matrix, u), acc, out);
+  for (let u = 0; u < users; u++) findNeighbours(search, u, historyOf(data.matrix, u), acc, heap, out);
   return { kind: KIND, version: VERSION, users, items, matrix: data.matrix, similar: out.build(users), ...search };
 }
 
@@ -81,7 +81,7 @@ function currentNeighbours(model: UserKnnModel, user: number, history: UserHisto
   const cached = foundFor.get(history);
   if (cached && cached.model === model && cached.user === user) return cached.found;
   const out = new CsrBuilder();
-  findNeighbours(model, user, history, createAccumulator(model.users), out);
+  findNeighbours(model, user, history, createAccumulator(model.users), createNearestHeap(model.neighbours), out);
   const row = out.build(model.users);
   const found = { ids: row.indices, sims: row.values };
   foundFor.set(history, { model, user, found });
