@@ -100,6 +100,14 @@ describe("tuneRecommender", () => {
     expect(tuneRecommender(signedPopularity, data, [{ sign: -1 }, { sign: 1 }], { k: 3, seed: 3 }).bestNdcg).toBe(result.bestNdcg);
   });
 
+  it("scores a seeded sample of the held-back customers when told to, and says how many there were", () => {
+    const all = tuneRecommender(signedPopularity, data, [{ sign: 1 }], { k: 3, seed: 3 });
+    const some = tuneRecommender(signedPopularity, data, [{ sign: 1 }], { k: 3, seed: 3, maxUsers: 15 });
+    expect([all.heldOutUsers, some.heldOutUsers]).toEqual([40, 40]);
+    const scored = (r: typeof all) => (r.tried[0]!.result.ok ? r.tried[0]!.result.users : 0);
+    expect([scored(all), scored(some)]).toEqual([40, 15]);
+  });
+
   it("says so when every candidate fails or there are none", () => {
     expect(() => tuneRecommender(signedPopularity, data, [{ sign: 0 }])).toThrow("every candidate failed for popularity; first error: sign must not be 0");
     expect(() => tuneRecommender(signedPopularity, data, [])).toThrow("no candidate options");

@@ -100,3 +100,21 @@ describe("keepPurchases", () => {
     expect(keepPurchases({ ...log, isPurchase: Uint8Array.of(0, 0, 0) }).user.length).toBe(3);
   });
 });
+
+describe("sampleHeldOut", () => {
+  const heldOut = { users: Int32Array.of(2, 5, 7, 9, 11), relevant: [Int32Array.of(0), Int32Array.of(1), Int32Array.of(2), Int32Array.of(3), Int32Array.of(4)] };
+
+  it("keeps a seeded sample of the customers in ascending order, each with their own relevant items", async () => {
+    const { sampleHeldOut } = await import("./splits");
+    const s = sampleHeldOut(heldOut, 3, 1);
+    expect(s.users).toHaveLength(3);
+    expect(Array.from(s.users)).toEqual(Array.from(s.users).sort((a, b) => a - b));
+    s.users.forEach((u, i) => expect(s.relevant[i]).toBe(heldOut.relevant[heldOut.users.indexOf(u)]));
+    expect(sampleHeldOut(heldOut, 3, 1)).toEqual(s);
+  });
+
+  it("returns the set itself when it is no larger than the sample", async () => {
+    const { sampleHeldOut } = await import("./splits");
+    expect(sampleHeldOut(heldOut, 5, 1)).toBe(heldOut);
+  });
+});

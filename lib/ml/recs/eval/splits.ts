@@ -1,7 +1,7 @@
 // Train/test splits of an interaction log, and what evaluation needs from them: the training data every
 // recommender fits on and, per test user, the set of relevant items. Pure: the CLI and the benchmark read
 // the files, this only divides rows.
-import { createRng } from "../../random";
+import { createRng, sampleIndices } from "../../random";
 import { csrFromTriplets, nnz, type Csr } from "../csr";
 import type { InteractionLog, TrainingData } from "../types";
 
@@ -121,6 +121,17 @@ export function heldOutOf(split: Split, train: Csr, relevance: Relevance = "all"
     relevant.push(Int32Array.from(items));
   }
   return { users: Int32Array.from(users), relevant };
+}
+
+/**
+ * At most `size` of the held-out customers, a seeded sample kept in ascending order (all of them when there
+ * are no more): scoring costs a full ranking per customer, and a validation nDCG over 10,000 customers is
+ * already within about ±0.005.
+ */
+export function sampleHeldOut(heldOut: HeldOut, size: number, seed: number): HeldOut {
+  if (heldOut.users.length <= size) return heldOut;
+  const picked = sampleIndices(heldOut.users.length, size, seed).sort();
+  return { users: Int32Array.from(picked, (i) => heldOut.users[i]!), relevant: Array.from(picked, (i) => heldOut.relevant[i]!) };
 }
 
 /** Training data and held-out sets in one step. */

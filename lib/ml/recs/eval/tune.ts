@@ -3,7 +3,7 @@
 // the one with the best nDCG@k wins (ties to the earlier candidate, so list the cheaper or safer first).
 import type { Recommender, TrainingData } from "../types";
 import { evaluateRecommenders, type AlgorithmScores } from "./evaluate";
-import { evaluationSetOf, logOfMatrix, randomHoldOut } from "./splits";
+import { evaluationSetOf, logOfMatrix, randomHoldOut, sampleHeldOut } from "./splits";
 
 export interface TuneOptions {
   readonly k?: number;
@@ -11,6 +11,8 @@ export interface TuneOptions {
   readonly fraction?: number;
   readonly seed?: number;
   readonly excludeSeen?: boolean;
+  /** Score at most this many of the held-back customers, a seeded sample (all by default). */
+  readonly maxUsers?: number;
   readonly onProgress?: (line: string) => void;
   readonly now?: () => number;
 }
@@ -24,6 +26,8 @@ export interface Trial<O> {
 export interface TuneResult<O> {
   readonly best: O;
   readonly bestNdcg: number;
+  /** Customers with held-back items, before any sampling (maxUsers). */
+  readonly heldOutUsers: number;
   readonly tried: readonly Trial<O>[];
 }
 
@@ -34,7 +38,8 @@ export function tuneRecommender<O>(rec: Recommender<any, O>, data: TrainingData,
   const log = data.log ?? logOfMatrix(m);
   const split = randomHoldOut(log, { users: m.rows, items: m.cols, fraction: options.fraction ?? 0.25, seed: options.seed ?? 42 });
   const { matrix: _m, log: _l, asOf: _a, ...extras } = data;
-  const set = evaluationSetOf({ ...split, asOf: data.asOf ?? split.asOf }, "all", extras);
+  const full = evaluationSetOf({ ...split, asOf: data.asOf ?? split.asOf }, "all", extras);
+  const set = options.maxUsers === undefined ? full : { ...full, heldOut: sampleHeldOut(full.heldOut, options.maxUsers, options.seed ?? 42) };
   const rows = evaluateRecommenders(
     candidates.map((o) => ({ name: `${rec.name} ${JSON.stringify(o)}`, recommender: rec, fitOptions: o })),
     set,
@@ -46,5 +51,5 @@ export function tuneRecommender<O>(rec: Recommender<any, O>, data: TrainingData,
     if (r.ok && (best < 0 || r.ndcg > (rows[best] as AlgorithmScores).ndcg)) best = i;
   });
   if (best < 0) throw new RangeError(`tuneRecommender: every candidate failed for ${rec.name}; first error: ${(rows[0] as { error: string }).error}`);
-  return { best: candidates[best]!, bestNdcg: (rows[best] as AlgorithmScores).ndcg, tried };
+  return { best: candidates[best]!, bestNdcg: (rows[best] as AlgorithmScores).ndcg, tried, heldOutUsers: full.heldOut.users.length };
 }
