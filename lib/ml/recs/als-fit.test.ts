@@ -50,7 +50,7 @@ describe("ALS sweeps in WebAssembly", () => {
   // Odd and even factor counts exercise the kernels' paired loops and their one-value tails; a zero and a
   // negative value are stored but count as unobserved.
   const m = csrFromRows(6, [[0, 2, 5], [1], [0, 1, 2, 3], [4, 5], [], [2, 3], [0, 5]], [[1, 2, 0.5], [3], [1, 1, 0, 2], [1, -1], [], [4, 1], [1, 1]]);
-  for (const factors of [3, 4, 5]) {
+  for (const factors of [1, 2, 3, 4, 5, 17]) {
     it(`matches the JavaScript solver, factor by factor, with ${factors} factors`, () => {
       const o: SweepSettings = { factors, regularization: 0.3, alpha: 2, iterations: 3, cgSteps: 2 };
       const rng = createRng(5);

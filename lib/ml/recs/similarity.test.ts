@@ -47,4 +47,16 @@ describe("keepNearest", () => {
     expect(Array.from(row.indices)).toEqual([1, 2]);
     expect(Array.from(row.values)).toEqual([1, 1]);
   });
+
+  it("lets a lower id of equal similarity displace a higher one that arrived first", () => {
+    // The history has items 0 and 1; rows 3 and 4 hold item 0 (touched first), rows 1 and 2 item 1. All four
+    // tie at cosine 1/√2, and k = 2 must keep rows 1 and 2 although 3 and 4 were found first.
+    const m = csrFromRows(2, [[0, 1], [1], [1], [0], [0]]);
+    const acc = createAccumulator(5);
+    const out = new CsrBuilder();
+    accumulate(acc, Int32Array.from([0, 1]), Float32Array.from([1, 1]), transpose(m));
+    expect(Array.from(acc.touched.subarray(0, acc.count))).toEqual([0, 3, 4, 1, 2]);
+    keepNearest(acc, rowNorms(m), Math.SQRT2, 0, 0, 2, createNearestHeap(2), out);
+    expect(Array.from(out.build(5).indices)).toEqual([1, 2]);
+  });
 });

@@ -163,7 +163,8 @@ function below(sa: number, ia: number, sb: number, ib: number): boolean {
 export function keepNearest(acc: Accumulator, norms: Float64Array, selfNorm: number, shrinkage: number, skip: number, k: number, heap: NearestHeap, out: CsrBuilder): void {
   const { sums, isTouched, touched } = acc;
   const { ids, sims } = heap;
-  const room = Math.min(k, ids.length);
+  if (k > ids.length) throw new RangeError(`keepNearest: a heap of ${ids.length} cannot keep ${k}`);
+  const room = k;
   let size = 0;
   for (let t = 0; t < acc.count; t++) {
     const c = touched[t]!;

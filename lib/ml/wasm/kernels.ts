@@ -24,7 +24,11 @@ export function instantiateKernels(bytes: number, what: string): Kernels {
   compiled ??= new WebAssembly.Module(WASM_BYTES);
   const kernels = new WebAssembly.Instance(compiled).exports as unknown as Kernels;
   const pages = Math.ceil(bytes / PAGE_BYTES) - kernels.memory.buffer.byteLength / PAGE_BYTES;
-  if (pages > 0) kernels.memory.grow(pages);
+  try {
+    if (pages > 0) kernels.memory.grow(pages);
+  } catch (e) {
+    throw new RangeError(`${what} needs ${bytes.toLocaleString("en")} bytes of memory, which this machine would not give: ${e instanceof Error ? e.message : String(e)}`);
+  }
   return kernels;
 }
 

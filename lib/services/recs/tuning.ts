@@ -45,16 +45,16 @@ export async function tuneOnValidation(name: AlgorithmName, data: TrainingData, 
   if (!grid || !rec) return null;
   // One candidate at a time through the same seeded split, so progress shows between fits.
   const tried: Tuned["tried"] = [];
-  let scored = 0;
+  let heldOut = 0;
   for (const [i, candidate] of grid.entries()) {
     await before(i, grid.length);
     const r = tuneRecommender(rec, data, [candidate], { k: K, fraction: 0.25, seed: 7, maxUsers: MAX_TUNING_USERS });
     tried.push({ options: candidate, ndcg: r.bestNdcg });
-    scored = Math.max(scored, r.heldOutUsers);
+    heldOut = Math.max(heldOut, r.heldOutUsers);
   }
   const best = bestOf(tried);
   if (best < 0) return null;
-  return { options: grid[best], ndcg: tried[best]!.ndcg!, tried, on: `nDCG@${K} on 25% of each customer's training items held out (seed 7)${sampled(scored)}` };
+  return { options: grid[best], ndcg: tried[best]!.ndcg!, tried, on: `nDCG@${K} on 25% of each customer's training items held out (seed 7)${sampled(heldOut)}` };
 }
 
 /** Index of the highest nDCG (the earlier on ties), or −1 when every candidate failed. */

@@ -116,5 +116,6 @@ describe("sampleHeldOut", () => {
   it("returns the set itself when it is no larger than the sample", async () => {
     const { sampleHeldOut } = await import("./splits");
     expect(sampleHeldOut(heldOut, 5, 1)).toBe(heldOut);
+    expect(() => sampleHeldOut(heldOut, 0, 1)).toThrow("the sample of customers must be a whole number of at least 1, got 0");
   });
 });

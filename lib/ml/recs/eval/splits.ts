@@ -129,6 +129,7 @@ export function heldOutOf(split: Split, train: Csr, relevance: Relevance = "all"
  * already within about ±0.005.
  */
 export function sampleHeldOut(heldOut: HeldOut, size: number, seed: number): HeldOut {
+  if (!Number.isInteger(size) || size < 1) throw new RangeError(`the sample of customers must be a whole number of at least 1, got ${size}`);
   if (heldOut.users.length <= size) return heldOut;
   const picked = sampleIndices(heldOut.users.length, size, seed).sort();
   return { users: Int32Array.from(picked, (i) => heldOut.users[i]!), relevant: Array.from(picked, (i) => heldOut.relevant[i]!) };
