@@ -3,8 +3,11 @@
 // inside a page's job, over one Float64Array with no per-point objects, and must report exactly what it did.
 // Conventions follow scikit-learn's KMeans, the reference the benchmark compares against: 2 + ln k local
 // trials per seed, tolerance relative to the data's mean variance, empty clusters moved to far points.
+// The distance passes (seeding's candidates, full assignments, a row's nearest two) run as WebAssembly SIMD
+// kernels (./wasm/kernels.wat) over a workspace holding the matrix; the bookkeeping stays here.
 import { columnStats, type Matrix, squaredDistance } from "./matrix";
 import { createRng, type Rng } from "./random";
+import { instantiateKernels, type Kernels, Layout } from "./wasm/kernels";
 
 export interface KMeansOptions {
   k: number;
@@ -49,8 +52,9 @@ export function fitKMeans(X: Matrix, options: KMeansOptions): KMeansResult {
   const tol = (variance.reduce((a, b) => a + b, 0) / Math.max(1, X.cols)) * o.tolerance;
   const rng = createRng(o.seed);
   let best: { centroids: Float64Array; labels: Int32Array; inertia: number; iterations: number; converged: boolean } | null = null;
+  const ws = createWorkspace(X, k);
   for (let r = 0; r < o.restarts; r++) {
-    const run = lloyd(X, seedPlusPlus(X, k, rng), o.maxIterations, tol);
+    const run = lloyd(X, seedPlusPlus(X, k, rng, ws), o.maxIterations, tol, ws);
     if (!best || run.inertia < best.inertia) best = run;
   }
   const sizes = new Array<number>(k).fill(0);
@@ -71,45 +75,85 @@ export function fitKMeans(X: Matrix, options: KMeansOptions): KMeansResult {
   return { model, labels: best!.labels };
 }
 
+/** The matrix and every per-row array of a fit, in WebAssembly memory; views for the JavaScript side. */
+interface Workspace {
+  readonly kernels: Kernels;
+  readonly k: number;
+  readonly trials: number;
+  /** Byte offsets of the regions the kernels read and write. */
+  readonly at: { x: number; centroids: number; labels: number; upper: number; lower: number; closest: number; trialDist: number; candidates: number; trialPotential: number };
+  /** X copied into the workspace. */
+  readonly X: Matrix;
+  readonly centroids: Float64Array;
+  readonly labels: Int32Array;
+  readonly upper: Float64Array;
+  readonly lower: Float64Array;
+  readonly closest: Float64Array;
+  readonly trialDist: Float64Array;
+  readonly candidates: Int32Array;
+  readonly trialPotential: Float64Array;
+}
+
+function createWorkspace(X: Matrix, k: number): Workspace {
+  const { rows: n, cols: d } = X;
+  const trials = 2 + Math.floor(Math.log(k));
+  const layout = new Layout();
+  const at = {
+    x: layout.take(n * d, 8),
+    centroids: layout.take(k * d, 8),
+    labels: layout.take(n, 4),
+    upper: layout.take(n, 8),
+    lower: layout.take(n, 8),
+    closest: layout.take(n, 8),
+    trialDist: layout.take(trials * n, 8),
+    candidates: layout.take(trials, 4),
+    trialPotential: layout.take(trials, 8),
+  };
+  const kernels = instantiateKernels(layout.bytes, `k-means on ${n.toLocaleString("en")} rows × ${d} columns`);
+  const { buffer } = kernels.memory;
+  const data = new Float64Array(buffer, at.x, n * d);
+  data.set(X.data);
+  return {
+    kernels,
+    k,
+    trials,
+    at,
+    X: { rows: n, cols: d, data },
+    centroids: new Float64Array(buffer, at.centroids, k * d),
+    labels: new Int32Array(buffer, at.labels, n),
+    upper: new Float64Array(buffer, at.upper, n),
+    lower: new Float64Array(buffer, at.lower, n),
+    closest: new Float64Array(buffer, at.closest, n),
+    trialDist: new Float64Array(buffer, at.trialDist, trials * n),
+    candidates: new Int32Array(buffer, at.candidates, trials),
+    trialPotential: new Float64Array(buffer, at.trialPotential, trials),
+  };
+}
+
 /**
  * Greedy k-means++: each new centre is the best of 2 + ln k candidates drawn in proportion to D² (the
- * squared distance to the nearest centre so far). The candidates are measured in one pass over the rows,
- * and a row stops being measured against a candidate once it is already nearer an earlier centre.
+ * squared distance to the nearest centre so far), each candidate measured against every row in one kernel
+ * pass. Returns the k centres (k × cols).
  */
-export function seedPlusPlus(X: Matrix, k: number, rng: Rng): Float64Array {
-  const { rows: n, cols: d, data } = X;
+export function seedPlusPlus(X: Matrix, k: number, rng: Rng, ws: Workspace = createWorkspace(X, k)): Float64Array {
+  const { rows: n, cols: d } = X;
+  const { kernels, at, trials, closest, trialDist, candidates, trialPotential } = ws;
+  const data = ws.X.data;
   const centroids = new Float64Array(k * d);
-  const first = Math.floor(rng.next() * n);
-  centroids.set(data.subarray(first * d, (first + 1) * d), 0);
-  const closest = new Float64Array(n);
-  let potential = 0;
-  for (let i = 0; i < n; i++) potential += closest[i] = squaredDistance(data, i, centroids, 0, d);
-  const trials = 2 + Math.floor(Math.log(k));
+  const measure = (count: number) => kernels.seedTrials(at.x, n, d, at.candidates, count, at.closest, at.trialDist, at.trialPotential);
+  candidates[0] = Math.floor(rng.next() * n);
+  centroids.set(data.subarray(candidates[0]! * d, (candidates[0]! + 1) * d), 0);
+  closest.fill(Infinity);
+  measure(1);
+  closest.set(trialDist.subarray(0, n));
+  let potential = trialPotential[0]!;
   const cumulative = new Float64Array(n);
-  const trialDist = new Float64Array(trials * n);
-  const trialPotential = new Float64Array(trials);
-  const candidates = new Int32Array(trials);
   for (let c = 1; c < k; c++) {
     if (potential <= 0) throw new RangeError(`k = ${k} is more than the ${c} distinct points in the data`);
     let run = 0;
     for (let i = 0; i < n; i++) cumulative[i] = run += closest[i]!;
     for (let t = 0; t < trials; t++) candidates[t] = drawByWeight(cumulative, closest, rng.next() * run);
-    trialPotential.fill(0);
-    for (let i = 0; i < n; i++) {
-      const limit = closest[i]!;
-      const oi = i * d;
-      for (let t = 0; t < trials; t++) {
-        const oc = candidates[t]! * d;
-        let sq = 0;
-        for (let j = 0; j < d && sq < limit; j++) {
-          const diff = data[oi + j]! - data[oc + j]!;
-          sq += diff * diff;
-        }
-        const v = sq < limit ? sq : limit;
-        trialDist[t * n + i] = v;
-        trialPotential[t]! += v;
-      }
-    }
+    measure(trials);
     let best = 0;
     for (let t = 1; t < trials; t++) if (trialPotential[t]! < trialPotential[best]!) best = t;
     centroids.set(data.subarray(candidates[best]! * d, (candidates[best]! + 1) * d), c * d);
@@ -138,23 +182,24 @@ function drawByWeight(cumulative: Float64Array, weights: Float64Array, r: number
  * on the distance to any other, and is only measured again when the bounds overlap. The result is exactly
  * Lloyd's; after the first few iterations most rows cost two comparisons instead of k distances.
  */
-export function lloyd(X: Matrix, centroids: Float64Array, maxIterations: number, tol: number) {
-  const { rows: n, cols: d, data } = X;
-  const k = centroids.length / d;
-  const labels = new Int32Array(n);
+export function lloyd(X: Matrix, start: Float64Array, maxIterations: number, tol: number, ws: Workspace = createWorkspace(X, start.length / X.cols)) {
+  const { rows: n, cols: d } = X;
+  const k = start.length / d;
+  const { kernels, at, centroids, labels, upper, lower } = ws;
+  const data = ws.X.data;
+  centroids.set(start);
+  const assignWithSecond = () => kernels.assignAll(at.x, n, d, at.centroids, k, at.labels, at.upper, at.lower);
   const distance = new Float64Array(n);
-  const upper = new Float64Array(n);
-  const lower = new Float64Array(n);
   const sums = new Float64Array(k * d);
   const counts = new Int32Array(k);
   const half = new Float64Array(k);
   const moved = new Float64Array(k);
   const fullPass = () => {
-    assignWithSecond(X, centroids, labels, upper, lower);
+    assignWithSecond();
     for (let i = 0; i < n; i++) distance[i] = upper[i]! * upper[i]!;
     // Refilling an empty cluster and assigning again can empty another: repeat until none is empty.
-    for (let round = 0; round < k && relocateEmpty(X, centroids, labels, distance, k); round++) {
-      assignWithSecond(X, centroids, labels, upper, lower);
+    for (let round = 0; round < k && relocateEmpty(ws.X, centroids, labels, distance, k); round++) {
+      assignWithSecond();
       for (let i = 0; i < n; i++) distance[i] = upper[i]! * upper[i]!;
     }
     sums.fill(0);
@@ -175,7 +220,7 @@ export function lloyd(X: Matrix, centroids: Float64Array, maxIterations: number,
       if (upper[i]! <= bound) continue;
       upper[i] = Math.sqrt(squaredDistance(data, i, centroids, a, d));
       if (upper[i]! <= bound) continue;
-      const b = nearestTwo(data, i, centroids, k, d, upper, lower);
+      const b = kernels.nearestTwo(at.x, i, d, at.centroids, k, at.upper, at.lower);
       if (b === a) continue;
       labels[i] = b;
       addRow(data, i, d, a, sums, counts, -1);
@@ -215,7 +260,8 @@ export function lloyd(X: Matrix, centroids: Float64Array, maxIterations: number,
   }
   let inertia = 0;
   for (let i = 0; i < n; i++) inertia += squaredDistance(data, i, centroids, labels[i]!, d);
-  return { centroids, labels, inertia, iterations, converged };
+  // Copies: the workspace is reused by the next restart.
+  return { centroids: Float64Array.from(centroids), labels: Int32Array.from(labels), inertia, iterations, converged };
 }
 
 function addRow(data: Float64Array, i: number, d: number, label: number, sums: Float64Array, counts: Int32Array, sign: 1 | -1): void {
@@ -235,35 +281,6 @@ function halfDistanceToNearestOther(centroids: Float64Array, k: number, d: numbe
       if (h < out[l]!) out[l] = h;
     }
   }
-}
-
-/** Nearest and second-nearest centroid of row i: sets upper/lower (distances), returns the nearest. */
-function nearestTwo(data: Float64Array, i: number, centroids: Float64Array, k: number, d: number, upper: Float64Array, lower: Float64Array): number {
-  let best = Infinity;
-  let second = Infinity;
-  let label = 0;
-  const o = i * d;
-  for (let j = 0; j < k; j++) {
-    let s = 0;
-    const cj = j * d;
-    for (let c = 0; c < d && s < second; c++) {
-      const diff = data[o + c]! - centroids[cj + c]!;
-      s += diff * diff;
-    }
-    if (s < best) {
-      second = best;
-      best = s;
-      label = j;
-    } else if (s < second) second = s;
-  }
-  upper[i] = Math.sqrt(best);
-  lower[i] = Math.sqrt(second);
-  return label;
-}
-
-function assignWithSecond(X: Matrix, centroids: Float64Array, labels: Int32Array, upper: Float64Array, lower: Float64Array): void {
-  const k = centroids.length / X.cols;
-  for (let i = 0; i < X.rows; i++) labels[i] = nearestTwo(X.data, i, centroids, k, X.cols, upper, lower);
 }
 
 /** A cluster left without rows takes the row farthest from its own centroid, as scikit-learn does. */
@@ -290,7 +307,8 @@ function relocateEmpty(X: Matrix, centroids: Float64Array, labels: Int32Array, d
 export function assignClusters(model: KMeansModel, X: Matrix): Int32Array {
   if (model.kind !== "kmeans" || model.version !== 1) throw new RangeError(`not a k-means model (kind ${String(model.kind)}, version ${String(model.version)})`);
   if (X.cols !== model.cols) throw new RangeError(`the model has ${model.cols} features, the data ${X.cols}`);
-  const labels = new Int32Array(X.rows);
-  assignWithSecond(X, Float64Array.from(model.centroids), labels, new Float64Array(X.rows), new Float64Array(X.rows));
-  return labels;
+  const ws = createWorkspace(X, model.k);
+  ws.centroids.set(model.centroids);
+  ws.kernels.assignAll(ws.at.x, X.rows, X.cols, ws.at.centroids, model.k, ws.at.labels, ws.at.upper, ws.at.lower);
+  return Int32Array.from(ws.labels);
 }

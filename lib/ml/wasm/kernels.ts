@@ -10,6 +10,9 @@ export interface Kernels {
   solveRows(g: number, y: number, f: number, indptr: number, indices: number, values: number, rows: number, alpha: number, x: number, steps: number, s: number): void;
   addGram(g: number, y: number, rows: number, f: number): void;
   lossRows(g: number, y: number, f: number, indptr: number, indices: number, values: number, rows: number, alpha: number, x: number, s: number): number;
+  seedTrials(x: number, n: number, d: number, cands: number, trials: number, closest: number, dist: number, pot: number): void;
+  nearestTwo(x: number, i: number, d: number, cents: number, k: number, upper: number, lower: number): number;
+  assignAll(x: number, n: number, d: number, cents: number, k: number, labels: number, upper: number, lower: number): void;
 }
 
 const PAGE_BYTES = 65536;

@@ -1,4 +1,5 @@
-;; The dense arithmetic behind lib/ml/linalg.ts (EASE's inverse) and the ALS fit (lib/ml/recs/als-fit.ts),
+;; The dense arithmetic behind lib/ml/linalg.ts (EASE's inverse), the ALS fit (lib/ml/recs/als-fit.ts) and
+;; k-means (lib/ml/kmeans.ts),
 ;; over f64 values in this module's memory, two lanes at a time (WebAssembly SIMD, f64x2). Offsets are in
 ;; bytes and need no alignment; lengths are in values. Item indices are i32 and interaction values f32, as in
 ;; lib/ml/recs/csr.ts. Edit this file, then run `npm run build:wasm` to regenerate kernels.wasm.ts (a test
@@ -290,4 +291,109 @@
         (local.set $u (i32.add (local.get $u) (i32.const 1)))
         (br $next)))
     (local.get $total))
+
+  ;; k-means rows are short (a customer's ten features), so a call per distance would cost as much as the
+  ;; arithmetic: the two kernels below compute each ‖a − b‖² inline, two lanes at a time.
+  ;; k-means++ candidates: for each row i < n of X (n × d) and each t < trials,
+  ;; dist[t·n + i] = min(‖x_i − x_cands[t]‖², closest[i]), and pot[t] = Σ_i dist[t·n + i] in row order.
+  (func (export "seedTrials") (param $x i32) (param $n i32) (param $d i32) (param $cands i32) (param $trials i32)
+      (param $closest i32) (param $dist i32) (param $pot i32)
+    (local $t i32) (local $i i32) (local $row i32) (local $xi i32) (local $c i32) (local $o i32) (local $pairs i32)
+    (local $acc v128) (local $diff v128) (local $v f64) (local $e f64) (local $limit f64) (local $at i32)
+    (local.set $row (i32.shl (local.get $d) (i32.const 3)))
+    (local.set $pairs (i32.and (local.get $row) (i32.const -16)))
+    (local.set $t (i32.const 0))
+    (block $zeroed
+      (loop $zero
+        (br_if $zeroed (i32.ge_u (local.get $t) (local.get $trials)))
+        (f64.store (i32.add (local.get $pot) (i32.shl (local.get $t) (i32.const 3))) (f64.const 0))
+        (local.set $t (i32.add (local.get $t) (i32.const 1)))
+        (br $zero)))
+    (block $rowsDone
+      (loop $nextRow
+        (br_if $rowsDone (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $xi (i32.add (local.get $x) (i32.mul (local.get $i) (local.get $row))))
+        (local.set $limit (f64.load (i32.add (local.get $closest) (i32.shl (local.get $i) (i32.const 3)))))
+        (local.set $t (i32.const 0))
+        (block $trialsDone
+          (loop $nextTrial
+            (br_if $trialsDone (i32.ge_u (local.get $t) (local.get $trials)))
+            (local.set $c (i32.add (local.get $x)
+              (i32.mul (i32.load (i32.add (local.get $cands) (i32.shl (local.get $t) (i32.const 2)))) (local.get $row))))
+            (local.set $acc (f64x2.splat (f64.const 0)))
+            (local.set $o (i32.const 0))
+            (block $pairsDone
+              (loop $pair
+                (br_if $pairsDone (i32.ge_u (local.get $o) (local.get $pairs)))
+                (local.set $diff (f64x2.sub (v128.load (i32.add (local.get $xi) (local.get $o))) (v128.load (i32.add (local.get $c) (local.get $o)))))
+                (local.set $acc (f64x2.add (local.get $acc) (f64x2.mul (local.get $diff) (local.get $diff))))
+                (local.set $o (i32.add (local.get $o) (i32.const 16)))
+                (br $pair)))
+            (local.set $v (f64.add (f64x2.extract_lane 0 (local.get $acc)) (f64x2.extract_lane 1 (local.get $acc))))
+            (if (i32.lt_u (local.get $o) (local.get $row))
+              (then
+                (local.set $e (f64.sub (f64.load (i32.add (local.get $xi) (local.get $o))) (f64.load (i32.add (local.get $c) (local.get $o)))))
+                (local.set $v (f64.add (local.get $v) (f64.mul (local.get $e) (local.get $e))))))
+            (if (f64.ge (local.get $v) (local.get $limit)) (then (local.set $v (local.get $limit))))
+            (f64.store (i32.add (local.get $dist) (i32.shl (i32.add (i32.mul (local.get $t) (local.get $n)) (local.get $i)) (i32.const 3))) (local.get $v))
+            (local.set $at (i32.add (local.get $pot) (i32.shl (local.get $t) (i32.const 3))))
+            (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (local.get $v)))
+            (local.set $t (i32.add (local.get $t) (i32.const 1)))
+            (br $nextTrial)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $nextRow))))
+
+  ;; The nearest and second-nearest of k centroids (k × d) to row i of X: upper[i] and lower[i] get their
+  ;; distances, and the nearest's index is returned (the first on ties).
+  (func $nearestTwo (export "nearestTwo") (param $x i32) (param $i i32) (param $d i32) (param $cents i32) (param $k i32)
+      (param $upper i32) (param $lower i32) (result i32)
+    (local $j i32) (local $row i32) (local $xi i32) (local $s f64) (local $best f64) (local $second f64) (local $label i32)
+    (local $c i32) (local $o i32) (local $pairs i32) (local $acc v128) (local $diff v128) (local $e f64)
+    (local.set $row (i32.shl (local.get $d) (i32.const 3)))
+    (local.set $pairs (i32.and (local.get $row) (i32.const -16)))
+    (local.set $xi (i32.add (local.get $x) (i32.mul (local.get $i) (local.get $row))))
+    (local.set $best (f64.const inf))
+    (local.set $second (f64.const inf))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $j) (local.get $k)))
+        (local.set $c (i32.add (local.get $cents) (i32.mul (local.get $j) (local.get $row))))
+        (local.set $acc (f64x2.splat (f64.const 0)))
+        (local.set $o (i32.const 0))
+        (block $pairsDone
+          (loop $pair
+            (br_if $pairsDone (i32.ge_u (local.get $o) (local.get $pairs)))
+            (local.set $diff (f64x2.sub (v128.load (i32.add (local.get $xi) (local.get $o))) (v128.load (i32.add (local.get $c) (local.get $o)))))
+            (local.set $acc (f64x2.add (local.get $acc) (f64x2.mul (local.get $diff) (local.get $diff))))
+            (local.set $o (i32.add (local.get $o) (i32.const 16)))
+            (br $pair)))
+        (local.set $s (f64.add (f64x2.extract_lane 0 (local.get $acc)) (f64x2.extract_lane 1 (local.get $acc))))
+        (if (i32.lt_u (local.get $o) (local.get $row))
+          (then
+            (local.set $e (f64.sub (f64.load (i32.add (local.get $xi) (local.get $o))) (f64.load (i32.add (local.get $c) (local.get $o)))))
+            (local.set $s (f64.add (local.get $s) (f64.mul (local.get $e) (local.get $e))))))
+        (if (f64.lt (local.get $s) (local.get $best))
+          (then
+            (local.set $second (local.get $best))
+            (local.set $best (local.get $s))
+            (local.set $label (local.get $j)))
+          (else
+            (if (f64.lt (local.get $s) (local.get $second)) (then (local.set $second (local.get $s))))))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $next)))
+    (f64.store (i32.add (local.get $upper) (i32.shl (local.get $i) (i32.const 3))) (f64.sqrt (local.get $best)))
+    (f64.store (i32.add (local.get $lower) (i32.shl (local.get $i) (i32.const 3))) (f64.sqrt (local.get $second)))
+    (local.get $label))
+
+  ;; nearestTwo for every row i < n, the index into labels[i] (i32).
+  (func (export "assignAll") (param $x i32) (param $n i32) (param $d i32) (param $cents i32) (param $k i32)
+      (param $labels i32) (param $upper i32) (param $lower i32)
+    (local $i i32)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (i32.store (i32.add (local.get $labels) (i32.shl (local.get $i) (i32.const 2)))
+          (call $nearestTwo (local.get $x) (local.get $i) (local.get $d) (local.get $cents) (local.get $k) (local.get $upper) (local.get $lower)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next))))
 )
