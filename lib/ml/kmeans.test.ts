@@ -46,6 +46,51 @@ describe("k-means", () => {
     expect(() => fitKMeans(fromRows([[1], [Number.NaN]]), { k: 1 })).toThrow("the matrix holds a non-finite value at row 1, column 0");
   });
 
+  it("gives what plain Lloyd iterations give, bounds or not, at every width", () => {
+    // Plain Lloyd: every row to its nearest centroid (the first on ties), centroids to the means, until
+    // nothing moves. Hamerly's bounds must only skip work, never change an assignment.
+    const plain = (X: ReturnType<typeof matrix>, start: Float64Array) => {
+      const { rows: n, cols: d, data } = X;
+      const k = start.length / d;
+      const c = Float64Array.from(start);
+      const labels = new Int32Array(n);
+      for (let it = 0; it < 100; it++) {
+        for (let i = 0; i < n; i++) {
+          let best = Infinity;
+          for (let j = 0; j < k; j++) {
+            let s = 0;
+            for (let t = 0; t < d; t++) s += (data[i * d + t]! - c[j * d + t]!) ** 2;
+            if (s < best) [best, labels[i]] = [s, j];
+          }
+        }
+        const sums = new Float64Array(k * d);
+        const counts = new Int32Array(k);
+        for (let i = 0; i < n; i++) {
+          counts[labels[i]!]!++;
+          for (let t = 0; t < d; t++) sums[labels[i]! * d + t]! += data[i * d + t]!;
+        }
+        let shift = 0;
+        for (let j = 0; j < k * d; j++) {
+          const next = counts[Math.floor(j / d)]! > 0 ? sums[j]! / counts[Math.floor(j / d)]! : c[j]!;
+          shift += (next - c[j]!) ** 2;
+          c[j] = next;
+        }
+        if (shift === 0) break;
+      }
+      return { centroids: c, labels };
+    };
+    for (const d of [1, 2, 3, 5]) {
+      // Overlapping uniform noise: rows change clusters for many iterations, and ties have no chance.
+      const data = Float64Array.from({ length: 400 * d }, (_, i) => Math.sin(i * 12.9898 + d) * 43758.5453 - Math.floor(Math.sin(i * 12.9898 + d) * 43758.5453));
+      const X = matrix(400, d, data);
+      const start = Float64Array.from({ length: 5 * d }, (_, i) => data[(i % d) + Math.floor(i / d) * d]!);
+      const ours = lloyd(X, start, 100, 0);
+      const theirs = plain(X, start);
+      expect(Array.from(ours.labels), `d = ${d}`).toEqual(Array.from(theirs.labels));
+      Array.from(ours.centroids).forEach((v, j) => expect(v).toBeCloseTo(theirs.centroids[j]!, 9));
+    }
+  });
+
   it("is the same for the same seed, and labels new rows by the nearest centroid", () => {
     const X = matrix(200, 2, Float64Array.from({ length: 400 }, (_, i) => Math.sin(i * 12.9898) * 43758.5453 - Math.floor(Math.sin(i * 12.9898) * 43758.5453)));
     const a = fitKMeans(X, { k: 4, seed: 3 });

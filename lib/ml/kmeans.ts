@@ -3,9 +3,10 @@
 // inside a page's job, over one Float64Array with no per-point objects, and must report exactly what it did.
 // Conventions follow scikit-learn's KMeans, the reference the benchmark compares against: 2 + ln k local
 // trials per seed, tolerance relative to the data's mean variance, empty clusters moved to far points.
-// The distance passes (seeding's candidates, full assignments, a row's nearest two) run as WebAssembly SIMD
-// kernels (./wasm/kernels.wat) over a workspace holding the matrix; the bookkeeping stays here.
-import { columnStats, type Matrix, squaredDistance } from "./matrix";
+// The passes over the rows (the input check and column variances, seeding's candidates, full assignments and
+// each iteration's bounded reassignment) run as WebAssembly SIMD kernels (./wasm/kernels.wat) over a
+// workspace holding the matrix; what is per cluster or rare (centroid moves, empty clusters) stays here.
+import { type Matrix, squaredDistance } from "./matrix";
 import { createRng, type Rng } from "./random";
 import { instantiateKernels, type Kernels, Layout } from "./wasm/kernels";
 
@@ -47,12 +48,14 @@ export function fitKMeans(X: Matrix, options: KMeansOptions): KMeansResult {
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a whole number of at least 1, got ${k}`);
   if (k > X.rows) throw new RangeError(`k = ${k} is more than the ${X.rows} rows to cluster`);
   if (!Number.isInteger(o.restarts) || o.restarts < 1) throw new RangeError(`restarts must be at least 1, got ${o.restarts}`);
-  for (let i = 0; i < X.data.length; i++) if (!Number.isFinite(X.data[i]!)) throw new RangeError(`the matrix holds a non-finite value at row ${Math.floor(i / X.cols)}, column ${i % X.cols}`);
-  const { variance } = columnStats(X);
-  const tol = (variance.reduce((a, b) => a + b, 0) / Math.max(1, X.cols)) * o.tolerance;
+  const ws = createWorkspace(X, k);
+  const bad = ws.kernels.firstNonFinite(ws.at.x, X.data.length);
+  if (bad >= 0) throw new RangeError(`the matrix holds a non-finite value at row ${Math.floor(bad / X.cols)}, column ${bad % X.cols}`);
+  // The column variances, as columnStats (./matrix) computes them.
+  ws.kernels.columnMoments(ws.at.x, X.rows, X.cols, ws.at.mean, ws.at.variance);
+  const tol = (ws.variance.reduce((a, b) => a + b, 0) / Math.max(1, X.cols)) * o.tolerance;
   const rng = createRng(o.seed);
   let best: { centroids: Float64Array; labels: Int32Array; inertia: number; iterations: number; converged: boolean } | null = null;
-  const ws = createWorkspace(X, k);
   for (let r = 0; r < o.restarts; r++) {
     const run = lloyd(X, seedPlusPlus(X, k, rng, ws), o.maxIterations, tol, ws);
     if (!best || run.inertia < best.inertia) best = run;
@@ -81,7 +84,7 @@ interface Workspace {
   readonly k: number;
   readonly trials: number;
   /** Byte offsets of the regions the kernels read and write. */
-  readonly at: { x: number; centroids: number; labels: number; upper: number; lower: number; closest: number; trialDist: number; candidates: number; trialPotential: number };
+  readonly at: Record<"x" | "centroids" | "labels" | "upper" | "lower" | "closest" | "trialDist" | "candidates" | "trialPotential" | "sums" | "counts" | "moved" | "half" | "mean" | "variance", number>;
   /** X copied into the workspace. */
   readonly X: Matrix;
   readonly centroids: Float64Array;
@@ -92,6 +95,12 @@ interface Workspace {
   readonly trialDist: Float64Array;
   readonly candidates: Int32Array;
   readonly trialPotential: Float64Array;
+  /** Per cluster: the sum and count of its rows, how far its centroid last moved, half the distance to the nearest other. */
+  readonly sums: Float64Array;
+  readonly counts: Int32Array;
+  readonly moved: Float64Array;
+  readonly half: Float64Array;
+  readonly variance: Float64Array;
 }
 
 function createWorkspace(X: Matrix, k: number): Workspace {
@@ -108,6 +117,12 @@ function createWorkspace(X: Matrix, k: number): Workspace {
     trialDist: layout.take(trials * n, 8),
     candidates: layout.take(trials, 4),
     trialPotential: layout.take(trials, 8),
+    sums: layout.take(k * d, 8),
+    counts: layout.take(k, 4),
+    moved: layout.take(k, 8),
+    half: layout.take(k, 8),
+    mean: layout.take(d, 8),
+    variance: layout.take(d, 8),
   };
   const kernels = instantiateKernels(layout.bytes, `k-means on ${n.toLocaleString("en")} rows × ${d} columns`);
   const { buffer } = kernels.memory;
@@ -127,6 +142,11 @@ function createWorkspace(X: Matrix, k: number): Workspace {
     trialDist: new Float64Array(buffer, at.trialDist, trials * n),
     candidates: new Int32Array(buffer, at.candidates, trials),
     trialPotential: new Float64Array(buffer, at.trialPotential, trials),
+    sums: new Float64Array(buffer, at.sums, k * d),
+    counts: new Int32Array(buffer, at.counts, k),
+    moved: new Float64Array(buffer, at.moved, k),
+    half: new Float64Array(buffer, at.half, k),
+    variance: new Float64Array(buffer, at.variance, d),
   };
 }
 
@@ -180,20 +200,17 @@ function drawByWeight(cumulative: Float64Array, weights: Float64Array, r: number
  * Lloyd iterations from the given centroids until they move less than `tol` (squared) in total, with
  * Hamerly's bounds (2010): each row keeps an upper bound on the distance to its centroid and a lower bound
  * on the distance to any other, and is only measured again when the bounds overlap. The result is exactly
- * Lloyd's; after the first few iterations most rows cost two comparisons instead of k distances.
+ * Lloyd's; after the first few iterations most rows cost two comparisons instead of k distances. The row
+ * pass is the kernels' `reassign`; a test checks the whole against plain Lloyd iterations.
  */
 export function lloyd(X: Matrix, start: Float64Array, maxIterations: number, tol: number, ws: Workspace = createWorkspace(X, start.length / X.cols)) {
   const { rows: n, cols: d } = X;
   const k = start.length / d;
-  const { kernels, at, centroids, labels, upper, lower } = ws;
+  const { kernels, at, centroids, labels, upper, sums, counts, half, moved } = ws;
   const data = ws.X.data;
   centroids.set(start);
   const assignWithSecond = () => kernels.assignAll(at.x, n, d, at.centroids, k, at.labels, at.upper, at.lower);
   const distance = new Float64Array(n);
-  const sums = new Float64Array(k * d);
-  const counts = new Int32Array(k);
-  const half = new Float64Array(k);
-  const moved = new Float64Array(k);
   const fullPass = () => {
     assignWithSecond();
     for (let i = 0; i < n; i++) distance[i] = upper[i]! * upper[i]!;
@@ -204,30 +221,12 @@ export function lloyd(X: Matrix, start: Float64Array, maxIterations: number, tol
     }
     sums.fill(0);
     counts.fill(0);
-    for (let i = 0; i < n; i++) addRow(data, i, d, labels[i]!, sums, counts, 1);
+    for (let i = 0; i < n; i++) addRow(data, i, d, labels[i]!, sums, counts);
   };
   /** Moves the bounds by how far the centroids moved, then re-measures only rows whose bounds overlap. */
   const reassign = (maxMove: number, maxMoveAt: number, secondMove: number): boolean => {
-    for (let i = 0; i < n; i++) {
-      upper[i]! += moved[labels[i]!]!;
-      lower[i]! -= labels[i] === maxMoveAt ? secondMove : maxMove;
-    }
     halfDistanceToNearestOther(centroids, k, d, half);
-    let emptied = false;
-    for (let i = 0; i < n; i++) {
-      const a = labels[i]!;
-      const bound = Math.max(half[a]!, lower[i]!);
-      if (upper[i]! <= bound) continue;
-      upper[i] = Math.sqrt(squaredDistance(data, i, centroids, a, d));
-      if (upper[i]! <= bound) continue;
-      const b = kernels.nearestTwo(at.x, i, d, at.centroids, k, at.upper, at.lower);
-      if (b === a) continue;
-      labels[i] = b;
-      addRow(data, i, d, a, sums, counts, -1);
-      addRow(data, i, d, b, sums, counts, 1);
-      if (counts[a] === 0) emptied = true;
-    }
-    return emptied;
+    return kernels.reassign(at.x, n, d, at.centroids, k, at.labels, at.upper, at.lower, at.moved, at.half, maxMove, maxMoveAt, secondMove, at.sums, at.counts) === 1;
   };
   fullPass();
   let iterations = 0;
@@ -264,11 +263,11 @@ export function lloyd(X: Matrix, start: Float64Array, maxIterations: number, tol
   return { centroids: Float64Array.from(centroids), labels: Int32Array.from(labels), inertia, iterations, converged };
 }
 
-function addRow(data: Float64Array, i: number, d: number, label: number, sums: Float64Array, counts: Int32Array, sign: 1 | -1): void {
-  counts[label]! += sign;
+function addRow(data: Float64Array, i: number, d: number, label: number, sums: Float64Array, counts: Int32Array): void {
+  counts[label]!++;
   const o = i * d;
   const s = label * d;
-  for (let c = 0; c < d; c++) sums[s + c]! += sign * data[o + c]!;
+  for (let c = 0; c < d; c++) sums[s + c]! += data[o + c]!;
 }
 
 /** Half the distance from each centroid to its nearest other centroid: a row nearer than that stays. */

@@ -13,6 +13,9 @@ export interface Kernels {
   seedTrials(x: number, n: number, d: number, cands: number, trials: number, closest: number, dist: number, pot: number): void;
   nearestTwo(x: number, i: number, d: number, cents: number, k: number, upper: number, lower: number): number;
   assignAll(x: number, n: number, d: number, cents: number, k: number, labels: number, upper: number, lower: number): void;
+  reassign(x: number, n: number, d: number, cents: number, k: number, labels: number, upper: number, lower: number, moved: number, half: number, maxMove: number, maxMoveAt: number, secondMove: number, sums: number, counts: number): number;
+  firstNonFinite(x: number, len: number): number;
+  columnMoments(x: number, n: number, d: number, mean: number, variance: number): void;
 }
 
 const PAGE_BYTES = 65536;

@@ -396,4 +396,147 @@
           (call $nearestTwo (local.get $x) (local.get $i) (local.get $d) (local.get $cents) (local.get $k) (local.get $upper) (local.get $lower)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $next))))
+
+  ;; ‖a − b‖² over len values, in the same order as the inline copies above.
+  (func $sqdist (param $a i32) (param $b i32) (param $len i32) (result f64)
+    (local $o i32) (local $pairs i32) (local $bytes i32) (local $acc v128) (local $diff v128) (local $r f64) (local $e f64)
+    (local.set $bytes (i32.shl (local.get $len) (i32.const 3)))
+    (local.set $pairs (i32.and (local.get $bytes) (i32.const -16)))
+    (block $done
+      (loop $pair
+        (br_if $done (i32.ge_u (local.get $o) (local.get $pairs)))
+        (local.set $diff (f64x2.sub (v128.load (i32.add (local.get $a) (local.get $o))) (v128.load (i32.add (local.get $b) (local.get $o)))))
+        (local.set $acc (f64x2.add (local.get $acc) (f64x2.mul (local.get $diff) (local.get $diff))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $pair)))
+    (local.set $r (f64.add (f64x2.extract_lane 0 (local.get $acc)) (f64x2.extract_lane 1 (local.get $acc))))
+    (if (i32.lt_u (local.get $o) (local.get $bytes))
+      (then
+        (local.set $e (f64.sub (f64.load (i32.add (local.get $a) (local.get $o))) (f64.load (i32.add (local.get $b) (local.get $o)))))
+        (local.set $r (f64.add (local.get $r) (f64.mul (local.get $e) (local.get $e))))))
+    (local.get $r))
+
+  ;; One Lloyd reassignment with Hamerly's bounds (lib/ml/kmeans.ts): each row's upper bound grows by how far
+  ;; its centroid moved and its lower bound shrinks by the largest move of any other; a row is measured again
+  ;; only when its upper bound passes max(half[label], lower), and moved between clusters' sums (k × d) and
+  ;; counts (i32) when its nearest centroid changed. Returns 1 when a cluster was left empty.
+  (func (export "reassign") (param $x i32) (param $n i32) (param $d i32) (param $cents i32) (param $k i32)
+      (param $labels i32) (param $upper i32) (param $lower i32) (param $moved i32) (param $half i32)
+      (param $maxMove f64) (param $maxMoveAt i32) (param $secondMove f64) (param $sums i32) (param $counts i32) (result i32)
+    (local $i i32) (local $a i32) (local $b i32) (local $row i32) (local $pu i32) (local $pl i32) (local $u f64) (local $l f64)
+    (local $bound f64) (local $o i32) (local $xi i32) (local $sa i32) (local $sb i32) (local $ca i32) (local $cb i32) (local $v f64)
+    (local $emptied i32)
+    (local.set $row (i32.shl (local.get $d) (i32.const 3)))
+    (block $rowsDone
+      (loop $nextRow
+        (br_if $rowsDone (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $a (i32.load (i32.add (local.get $labels) (i32.shl (local.get $i) (i32.const 2)))))
+        (local.set $pu (i32.add (local.get $upper) (i32.shl (local.get $i) (i32.const 3))))
+        (local.set $pl (i32.add (local.get $lower) (i32.shl (local.get $i) (i32.const 3))))
+        (local.set $u (f64.add (f64.load (local.get $pu)) (f64.load (i32.add (local.get $moved) (i32.shl (local.get $a) (i32.const 3))))))
+        (local.set $l (f64.sub (f64.load (local.get $pl))
+          (select (local.get $secondMove) (local.get $maxMove) (i32.eq (local.get $a) (local.get $maxMoveAt)))))
+        (f64.store (local.get $pu) (local.get $u))
+        (f64.store (local.get $pl) (local.get $l))
+        (local.set $bound (f64.max (f64.load (i32.add (local.get $half) (i32.shl (local.get $a) (i32.const 3)))) (local.get $l)))
+        (local.set $xi (i32.add (local.get $x) (i32.mul (local.get $i) (local.get $row))))
+        (if (f64.gt (local.get $u) (local.get $bound))
+          (then
+            (local.set $u (f64.sqrt (call $sqdist (local.get $xi) (i32.add (local.get $cents) (i32.mul (local.get $a) (local.get $row))) (local.get $d))))
+            (f64.store (local.get $pu) (local.get $u))
+            (if (f64.gt (local.get $u) (local.get $bound))
+              (then
+                (local.set $b (call $nearestTwo (local.get $x) (local.get $i) (local.get $d) (local.get $cents) (local.get $k) (local.get $upper) (local.get $lower)))
+                (if (i32.ne (local.get $b) (local.get $a))
+                  (then
+                    (i32.store (i32.add (local.get $labels) (i32.shl (local.get $i) (i32.const 2))) (local.get $b))
+                    (local.set $sa (i32.add (local.get $sums) (i32.mul (local.get $a) (local.get $row))))
+                    (local.set $sb (i32.add (local.get $sums) (i32.mul (local.get $b) (local.get $row))))
+                    (local.set $o (i32.const 0))
+                    (block $moveDone
+                      (loop $moveNext
+                        (br_if $moveDone (i32.ge_u (local.get $o) (local.get $row)))
+                        (local.set $v (f64.load (i32.add (local.get $xi) (local.get $o))))
+                        (f64.store (i32.add (local.get $sa) (local.get $o)) (f64.sub (f64.load (i32.add (local.get $sa) (local.get $o))) (local.get $v)))
+                        (f64.store (i32.add (local.get $sb) (local.get $o)) (f64.add (f64.load (i32.add (local.get $sb) (local.get $o))) (local.get $v)))
+                        (local.set $o (i32.add (local.get $o) (i32.const 8)))
+                        (br $moveNext)))
+                    (local.set $ca (i32.add (local.get $counts) (i32.shl (local.get $a) (i32.const 2))))
+                    (local.set $cb (i32.add (local.get $counts) (i32.shl (local.get $b) (i32.const 2))))
+                    (i32.store (local.get $ca) (i32.sub (i32.load (local.get $ca)) (i32.const 1)))
+                    (i32.store (local.get $cb) (i32.add (i32.load (local.get $cb)) (i32.const 1)))
+                    (if (i32.eqz (i32.load (local.get $ca))) (then (local.set $emptied (i32.const 1))))))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $nextRow)))
+    (local.get $emptied))
+
+  ;; The index of the first value of x[0..len) that is NaN or infinite, or −1.
+  (func (export "firstNonFinite") (param $x i32) (param $len i32) (result i32)
+    (local $i i32) (local $v f64)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $len)))
+        (local.set $v (f64.load (i32.add (local.get $x) (i32.shl (local.get $i) (i32.const 3)))))
+        ;; v − v is 0 for every finite v and NaN otherwise.
+        (if (f64.ne (f64.sub (local.get $v) (local.get $v)) (f64.const 0)) (then (return (local.get $i))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+    (i32.const -1))
+
+  ;; Column means and (population) variances of X (n × d) into mean and variance (d each), summed row by row
+  ;; in the same order as columnStats in lib/ml/matrix.ts.
+  (func (export "columnMoments") (param $x i32) (param $n i32) (param $d i32) (param $mean i32) (param $variance i32)
+    (local $i i32) (local $c i32) (local $p i32) (local $at i32) (local $bytes i32) (local $rows f64) (local $e f64)
+    (local.set $bytes (i32.shl (local.get $d) (i32.const 3)))
+    (local.set $rows (f64.convert_i32_u (select (local.get $n) (i32.const 1) (i32.gt_u (local.get $n) (i32.const 0)))))
+    (memory.fill (local.get $mean) (i32.const 0) (local.get $bytes))
+    (memory.fill (local.get $variance) (i32.const 0) (local.get $bytes))
+    (local.set $p (local.get $x))
+    (block $sumsDone
+      (loop $sumRow
+        (br_if $sumsDone (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $c (i32.const 0))
+        (block $colsDone
+          (loop $sumCol
+            (br_if $colsDone (i32.ge_u (local.get $c) (local.get $bytes)))
+            (local.set $at (i32.add (local.get $mean) (local.get $c)))
+            (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (f64.load (i32.add (local.get $p) (local.get $c)))))
+            (local.set $c (i32.add (local.get $c) (i32.const 8)))
+            (br $sumCol)))
+        (local.set $p (i32.add (local.get $p) (local.get $bytes)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $sumRow)))
+    (local.set $c (i32.const 0))
+    (block $meansDone
+      (loop $meanCol
+        (br_if $meansDone (i32.ge_u (local.get $c) (local.get $bytes)))
+        (local.set $at (i32.add (local.get $mean) (local.get $c)))
+        (f64.store (local.get $at) (f64.div (f64.load (local.get $at)) (local.get $rows)))
+        (local.set $c (i32.add (local.get $c) (i32.const 8)))
+        (br $meanCol)))
+    (local.set $i (i32.const 0))
+    (local.set $p (local.get $x))
+    (block $squaresDone
+      (loop $squareRow
+        (br_if $squaresDone (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $c (i32.const 0))
+        (block $colsDone
+          (loop $squareCol
+            (br_if $colsDone (i32.ge_u (local.get $c) (local.get $bytes)))
+            (local.set $e (f64.sub (f64.load (i32.add (local.get $p) (local.get $c))) (f64.load (i32.add (local.get $mean) (local.get $c)))))
+            (local.set $at (i32.add (local.get $variance) (local.get $c)))
+            (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (f64.mul (local.get $e) (local.get $e))))
+            (local.set $c (i32.add (local.get $c) (i32.const 8)))
+            (br $squareCol)))
+        (local.set $p (i32.add (local.get $p) (local.get $bytes)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $squareRow)))
+    (local.set $c (i32.const 0))
+    (block $variancesDone
+      (loop $varianceCol
+        (br_if $variancesDone (i32.ge_u (local.get $c) (local.get $bytes)))
+        (local.set $at (i32.add (local.get $variance) (local.get $c)))
+        (f64.store (local.get $at) (f64.div (f64.load (local.get $at)) (local.get $rows)))
+        (local.set $c (i32.add (local.get $c) (i32.const 8)))
+        (br $varianceCol))))
 )
