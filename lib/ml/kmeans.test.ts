@@ -33,6 +33,13 @@ describe("k-means", () => {
     expect(run.inertia).toBe(0);
   });
 
+  it("refills a cluster that an iteration's reassignment leaves empty", () => {
+    // The first pass gives every centroid a row; moving the centroids then takes 26's last row away.
+    const run = lloyd(fromRows([[5], [8], [19], [17]]), Float64Array.from([9, 26, 2]), 50, 0);
+    expect(Array.from(run.labels)).toEqual([2, 0, 1, 1]);
+    expect(Array.from(run.centroids)).toEqual([8, 18, 5]);
+  });
+
   it("never leaves a centroid without rows or NaN when refilling one empties another", () => {
     const run = lloyd(fromRows([[1], [0], [0]]), Float64Array.from([-2, 4]), 50, 0);
     expect(Array.from(run.centroids).every(Number.isFinite)).toBe(true);

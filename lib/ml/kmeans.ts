@@ -103,9 +103,10 @@ interface Workspace {
   readonly variance: Float64Array;
 }
 
-function createWorkspace(X: Matrix, k: number): Workspace {
+/** With `seeding` false, no room for k-means++ candidates (for labelling rows under a fitted model). */
+function createWorkspace(X: Matrix, k: number, seeding = true): Workspace {
   const { rows: n, cols: d } = X;
-  const trials = 2 + Math.floor(Math.log(k));
+  const trials = seeding ? 2 + Math.floor(Math.log(k)) : 0;
   const layout = new Layout();
   const at = {
     x: layout.take(n * d, 8),
@@ -306,7 +307,7 @@ function relocateEmpty(X: Matrix, centroids: Float64Array, labels: Int32Array, d
 export function assignClusters(model: KMeansModel, X: Matrix): Int32Array {
   if (model.kind !== "kmeans" || model.version !== 1) throw new RangeError(`not a k-means model (kind ${String(model.kind)}, version ${String(model.version)})`);
   if (X.cols !== model.cols) throw new RangeError(`the model has ${model.cols} features, the data ${X.cols}`);
-  const ws = createWorkspace(X, model.k);
+  const ws = createWorkspace(X, model.k, false);
   ws.centroids.set(model.centroids);
   ws.kernels.assignAll(ws.at.x, X.rows, X.cols, ws.at.centroids, model.k, ws.at.labels, ws.at.upper, ws.at.lower);
   return Int32Array.from(ws.labels);

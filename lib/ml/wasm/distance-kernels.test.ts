@@ -1,6 +1,7 @@
 // The k-means kernels against plain JavaScript on the same values, for row widths with and without an odd
 // value left over after the pairs.
 import { describe, expect, it } from "vitest";
+import { columnStats, matrix } from "../matrix";
 import { createRng } from "../random";
 import { instantiateKernels, Layout } from "./kernels";
 
@@ -22,6 +23,28 @@ function setUp(n: number, d: number, k: number, trials: number) {
   };
   return { kernels, at, b, x, cents, sq };
 }
+
+describe("input checks", () => {
+  it("find the first value that is NaN or infinite, and take population variances as columnStats does", () => {
+    const n = 7;
+    const d = 3;
+    const layout = new Layout();
+    const at = { x: layout.take(n * d, 8), mean: layout.take(d, 8), variance: layout.take(d, 8) };
+    const kernels = instantiateKernels(layout.bytes, "test");
+    const x = new Float64Array(kernels.memory.buffer, at.x, n * d);
+    x.set(Array.from({ length: n * d }, (_, i) => ((i * 37) % 11) / 4 - 1));
+    expect(kernels.firstNonFinite(at.x, n * d)).toBe(-1);
+    kernels.columnMoments(at.x, n, d, at.mean, at.variance);
+    const stats = columnStats(matrix(n, d, Float64Array.from(x)));
+    expect(Array.from(new Float64Array(kernels.memory.buffer, at.mean, d))).toEqual(Array.from(stats.mean));
+    expect(Array.from(new Float64Array(kernels.memory.buffer, at.variance, d))).toEqual(Array.from(stats.variance));
+    for (const bad of [Number.NaN, Infinity, -Infinity]) {
+      x[16] = bad;
+      expect(kernels.firstNonFinite(at.x, n * d)).toBe(16);
+      expect(kernels.firstNonFinite(at.x, 16)).toBe(-1);
+    }
+  });
+});
 
 describe("k-means kernels", () => {
   for (const d of [1, 2, 3, 10]) {
