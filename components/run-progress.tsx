@@ -1,59 +1,68 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useState, useTransition } from "react";
+import { useCallback, useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/page-header";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import type { ModelRunStatus } from "@/lib/db/model-runs";
+import { cancelJobAction } from "@/app/jobs/actions";
+import type { JobView } from "@/lib/services/jobs/job-view";
+import { useJob } from "./use-job";
 
-const POLL_MS = 400;
-
-async function fetchRun(runId: number): Promise<ModelRunStatus> {
-  const res = await fetch(`/api/model-runs/${runId}`, { cache: "no-store" });
-  const body = (await res.json().catch(() => null)) as (ModelRunStatus & { error?: string }) | null;
-  if (!res.ok || !body) throw new Error(body?.error ?? `The server answered ${res.status}.`);
-  return body;
+/** Cancel for any job the page follows: a queued one stops at once, a running one at its next step. */
+export function CancelJobButton({ jobId, label = "Cancel" }: { jobId: number; label?: string }) {
+  const [pending, start] = useTransition();
+  const [note, setNote] = useState<string | null>(null);
+  const cancel = () =>
+    start(async () => {
+      const r = await cancelJobAction({ jobId });
+      setNote(!r.ok ? r.message : r.data.outcome === "requested" ? "Cancelling at the next step…" : r.data.outcome === "cancelled" ? "Cancelled." : "It had already finished.");
+    });
+  return (
+    <span className="inline-flex items-center gap-2">
+      <Button variant="danger" onClick={cancel} disabled={pending || note !== null}>
+        {label}
+      </Button>
+      {note ? <span className="text-sm text-slate-600">{note}</span> : null}
+    </span>
+  );
 }
 
 /**
- * Follows one background analysis run: a progress bar with what it is doing, then the page's server data
- * is fetched again so the finished result shows. A failure stays on screen with its reason.
+ * Follows one background job: a progress bar with what it is doing and a Cancel button, then the page's
+ * server data is fetched again so the finished result shows. A failure stays on screen with its reason.
  */
-export function RunProgress({ runId, label, onFinished }: { runId: number; label: string; onFinished?: (run: ModelRunStatus) => void }) {
+export function RunProgress({ runId, label, onFinished }: { runId: number; label: string; onFinished?: (job: JobView) => void }) {
   const router = useRouter();
-  const query = useQuery({
-    queryKey: ["model-run", runId],
-    queryFn: () => fetchRun(runId),
-    refetchInterval: (q) => (q.state.data && q.state.data.status !== "running" ? false : POLL_MS),
-    refetchIntervalInBackground: true,
-  });
-  const run = query.data;
-  const finished = run !== undefined && run.status !== "running";
-  useEffect(() => {
-    if (!run || !finished) return;
-    onFinished?.(run);
-    if (run.status === "completed") router.refresh();
-    // Once per outcome; `run` is a new object on every poll.
-  }, [finished, runId]);
-
-  if (query.isError && !run) return <Notice tone="warning">Cannot follow this computation: {query.error.message}</Notice>;
-  if (run?.status === "failed") return <Notice tone="warning">{label} failed: {run.message}</Notice>;
-  if (run?.status === "completed") return <p role="status" className="text-sm text-slate-600">{label} finished in {run.seconds?.toFixed(1)} s.</p>;
-  const fraction = run?.progress ?? null;
+  const finished = useCallback(
+    (job: JobView) => {
+      onFinished?.(job);
+      if (job.status === "completed") router.refresh();
+    },
+    [onFinished, router],
+  );
+  const { job, error } = useJob(runId, finished);
+  if (error && !job) return <Notice tone="warning">Cannot follow this computation: {error.message}</Notice>;
+  if (job?.status === "failed") return <Notice tone="warning">{label} failed: {job.message}</Notice>;
+  if (job?.status === "cancelled") return <Notice tone="info">{label} was cancelled. {job.message}</Notice>;
+  if (job?.status === "completed") return <p role="status" className="text-sm text-slate-600">{label} finished in {job.seconds?.toFixed(1)} s.</p>;
+  const fraction = job?.progress ?? null;
   return (
     <div aria-busy="true" data-testid="run-progress">
-      <ProgressBar label={label} fraction={fraction} valueText={`${Math.round((fraction ?? 0) * 100)}%, ${run?.progressNote ?? "starting"}`}>
-        <span role="status">{run?.progressNote ?? "Starting…"}</span>
-        <span>{run?.seconds !== null && run?.seconds !== undefined ? `${run.seconds.toFixed(0)} s` : ""}</span>
+      <ProgressBar label={label} fraction={fraction} valueText={`${Math.round((fraction ?? 0) * 100)}%, ${job?.progressNote ?? "starting"}`}>
+        <span role="status">{job?.progressNote ?? "Starting…"}</span>
+        <span>{job?.seconds !== null && job?.seconds !== undefined ? `${job.seconds.toFixed(0)} s` : ""}</span>
       </ProgressBar>
+      <div className="mt-2">
+        <CancelJobButton jobId={runId} />
+      </div>
     </div>
   );
 }
 
 /**
- * State for a control that starts a background run: the run being followed (one already running when the
- * page opened, or the one just started), the start's error, and whether the start is in flight.
+ * State for a control that starts a background job: the job being followed (one already under way when
+ * the page opened, or the one just started), the start's error, and whether the start is in flight.
  */
 export function useAnalysisRun(runningId: number | null) {
   const [runId, setRunId] = useState<number | null>(runningId);

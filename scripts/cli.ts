@@ -5,11 +5,12 @@ import { disconnectDb } from "../lib/db/client";
 import { type Command, UsageError } from "./cli-support";
 import { evalRecsCommand } from "./commands/eval-recs";
 import { importCommand } from "./commands/import";
+import { jobsCommand } from "./commands/jobs";
 import { kmeansCommand } from "./commands/kmeans";
 import { seedCommand } from "./commands/seed";
 import { segmentCommand } from "./commands/segment";
 
-const COMMANDS: readonly Command[] = [seedCommand, importCommand, kmeansCommand, segmentCommand, evalRecsCommand];
+const COMMANDS: readonly Command[] = [seedCommand, importCommand, jobsCommand, kmeansCommand, segmentCommand, evalRecsCommand];
 
 function help(): string {
   return ["Usage: npm run -s cli -- <command> [flags]", "", "Commands:", ...COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`)].join("\n");

@@ -2,6 +2,8 @@
 // nothing; good ones queue a run.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db/client";
+import { getJobRow } from "@/lib/db/jobs";
+import { runJobHere } from "@/lib/services/jobs/runner";
 import { prepareDatabase } from "@/lib/services/prepare-database";
 import { trainModelsAction } from "./actions";
 import { evaluateAction } from "./evaluation/actions";
@@ -12,7 +14,7 @@ beforeAll(() => prepareDatabase({ seedIfEmpty: false }));
 
 describe("recommendation actions", () => {
   it("refuse weights that leave nothing to learn from, negative weights and a zero half-life", async () => {
-    const runs = () => getDb().modelRun.count();
+    const runs = () => getDb().job.count();
     const before = await runs();
     expect(await trainModelsAction({ weights: { purchase: 0, view: 0 } })).toMatchObject({ ok: false, code: "invalid_input", message: "weights: give at least one event type a weight above 0" });
     expect(await trainModelsAction({ weights: { purchase: -1, view: 1 } })).toMatchObject({ ok: false, code: "invalid_input", message: "weights.purchase: a weight must be 0 or more" });
@@ -26,10 +28,10 @@ describe("recommendation actions", () => {
     const r = await trainModelsAction({ weights: { purchase: 1 }, halfLifeDays: 30 });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    const { getModelRunStatus } = await import("@/lib/db/model-runs");
-    for (let i = 0; i < 50 && (await getModelRunStatus(r.data.runId))!.status === "running"; i++) await new Promise((ok) => setTimeout(ok, 50));
-    expect(await getModelRunStatus(r.data.runId)).toMatchObject({ status: "failed", message: "there are no customer–product events of the weighted types to learn from; import orders or events first" });
-    const stored = await getDb().modelRun.findUnique({ where: { id: r.data.runId }, select: { parameters: true } });
+    expect((await getJobRow(r.data.runId))!.status).toBe("queued");
+    await runJobHere(r.data.runId);
+    expect(await getJobRow(r.data.runId)).toMatchObject({ status: "failed", message: "there are no customer–product events of the weighted types to learn from; import orders or events first" });
+    const stored = await getDb().job.findUnique({ where: { id: r.data.runId }, select: { parameters: true } });
     expect(stored!.parameters).toMatchObject({ interactions: { weights: { purchase: 1 }, halfLifeDays: 30 } });
   });
 });

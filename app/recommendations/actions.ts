@@ -2,7 +2,8 @@
 // Training the recommenders from the preview page: a background job the page follows with a progress bar.
 import { z } from "zod";
 import { createAction } from "@/lib/action";
-import { startTrainingJob } from "@/lib/services/recs/training";
+import { TRAINING_JOB } from "@/lib/services/jobs/job-kinds";
+import { enqueueJob } from "@/lib/services/jobs/runner";
 import { DEFAULT_INTERACTIONS } from "@/lib/services/recs/training-data";
 
 const weight = z.number().finite().min(0, "a weight must be 0 or more").max(1000, "a weight must be at most 1,000");
@@ -19,7 +20,6 @@ export const trainModelsAction = createAction({
   }),
   run: async ({ weights, halfLifeDays }) => {
     const interactions = { ...DEFAULT_INTERACTIONS, ...(weights ? { weights } : {}), ...(halfLifeDays ? { halfLifeDays } : {}) };
-    const { runId } = await startTrainingJob({ interactions, algorithms: [] });
-    return { runId };
+    return { runId: await enqueueJob(TRAINING_JOB, { interactions, algorithms: [] }) };
   },
 });

@@ -1,5 +1,5 @@
 import { EmptyState, Section } from "@/components/ui/page-header";
-import type { ModelRunStatus } from "@/lib/db/model-runs";
+import type { JobView } from "@/lib/services/jobs/job-view";
 import { RECOMMENDERS } from "@/lib/ml/recs/registry";
 import type { AlgorithmName } from "@/lib/ml/recs/types";
 import type { LoadedModels } from "@/lib/services/recs/serving";
@@ -8,7 +8,7 @@ import { fmt } from "../formatting";
 import { TrainButton } from "./train-button";
 
 /** What the trained models learnt from and when, how long each took, and a button to train again. */
-export function ModelsSection({ models, running, eventTypes }: { models: LoadedModels | null; running: ModelRunStatus | null; eventTypes: string[] }) {
+export function ModelsSection({ models, running, eventTypes }: { models: LoadedModels | null; running: JobView | null; eventTypes: string[] }) {
   const last = models?.stored.settings.interactions;
   const weightOf = (t: string) => (last ? (last.weights[t] ?? 0) : (DEFAULT_INTERACTIONS.weights[t] ?? 0));
   const types = eventTypes.map((type) => ({ type, weight: weightOf(type) }));

@@ -7,7 +7,7 @@ import { DAY_MS } from "@/lib/analytics/date-range";
 import { getEventSpan } from "@/lib/db/overview";
 import { listBestSellers } from "@/lib/db/products";
 import { listDistinctEventTypes } from "@/lib/db/events";
-import { runningModelRun } from "@/lib/db/model-runs";
+import { activeJobView } from "@/lib/services/jobs/job-view";
 import { RECS_RUN_KIND } from "@/lib/services/recs/training";
 import { loadServingModels } from "@/lib/services/recs/serving";
 import { first, type SearchParams } from "@/lib/url-state";
@@ -27,7 +27,7 @@ export default async function RecommendationsPage({ searchParams }: { searchPara
   const span = await getEventSpan();
   const to = span.last ? new Date(Math.floor(span.last.getTime() / DAY_MS) * DAY_MS + DAY_MS) : null;
   const best = to ? await listBestSellers({ from: new Date(to.getTime() - 30 * DAY_MS), to }, 10) : [];
-  const [models, running, eventTypes] = await Promise.all([loadServingModels(), runningModelRun(RECS_RUN_KIND), listDistinctEventTypes()]);
+  const [models, running, eventTypes] = await Promise.all([loadServingModels(), activeJobView(RECS_RUN_KIND), listDistinctEventTypes()]);
   const preview = models ? await readPreview(models, { customer: first(sp, "customer"), algorithm: first(sp, "algorithm"), n: first(sp, "n"), includeBought: first(sp, "includeBought") }) : null;
   return (
     <>

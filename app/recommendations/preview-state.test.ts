@@ -6,7 +6,8 @@ import { insertEvents } from "@/lib/db/events";
 import { getProductIdsByExternalId, insertProducts } from "@/lib/db/products";
 import { prepareDatabase } from "@/lib/services/prepare-database";
 import { loadServingModels } from "@/lib/services/recs/serving";
-import { startTrainingJob } from "@/lib/services/recs/training";
+import { TRAINING_JOB } from "@/lib/services/jobs/job-kinds";
+import { enqueueJob, runJobHere } from "@/lib/services/jobs/runner";
 import { readPreview } from "./preview-state";
 
 beforeAll(async () => {
@@ -17,8 +18,7 @@ beforeAll(async () => {
   const p = await getProductIdsByExternalId();
   const rate = (who: string, what: string, rating: number, day: string) => ({ customerId: c.get(who)!, productId: p.get(what)!, type: "rating", rating, occurredAt: new Date(`${day}T12:00:00Z`) });
   await insertEvents([rate("U1", "m0", 5, "1998-03-01"), rate("U1", "m1", 4, "1998-03-02"), rate("U2", "m0", 3, "1998-03-03"), rate("U2", "m2", 5, "1998-03-04"), rate("U3", "m1", 2, "1998-03-05")]);
-  const { done } = await startTrainingJob({ interactions: { weights: { rating: 1 } }, algorithms: ["popularity"], tune: false });
-  await done;
+  await runJobHere(await enqueueJob(TRAINING_JOB, { interactions: { weights: { rating: 1 } }, algorithms: ["popularity"], tune: false }));
 });
 
 describe("the recommendations preview", () => {

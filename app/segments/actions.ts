@@ -4,7 +4,9 @@
 import { z } from "zod";
 import { ActionError, createAction } from "@/lib/action";
 import { isFeatureId, type FeatureId } from "@/lib/ml/customer-features";
-import { renameCluster, startClustersJob } from "@/lib/services/segments/clusters";
+import { CLUSTERS_JOB } from "@/lib/services/jobs/job-kinds";
+import { enqueueJob } from "@/lib/services/jobs/runner";
+import { renameCluster } from "@/lib/services/segments/clusters";
 
 const featureId = z.string().refine(isFeatureId, { message: "is not a feature" }).transform((s) => s as FeatureId);
 
@@ -15,8 +17,7 @@ export const findClustersAction = createAction({
     features: z.array(featureId).min(1, "choose at least one feature").max(20, "choose at most 20 features").default(["recencyDays", "frequency", "monetary"]),
   }),
   run: async ({ k, features }) => {
-    const { runId } = await startClustersJob({ k, features: [...new Set(features)], transform: "log1p-zscore", seed: 42 });
-    return { runId };
+    return { runId: await enqueueJob(CLUSTERS_JOB, { k, features: [...new Set(features)], transform: "log1p-zscore", seed: 42 }) };
   },
 });
 

@@ -1,7 +1,8 @@
 import { ClusterScatter } from "@/components/charts/cluster-scatter";
 import { ExploreKChart } from "@/components/charts/explore-k-chart";
 import { EmptyState, Notice, Section } from "@/components/ui/page-header";
-import type { ModelRunRecord, ModelRunStatus } from "@/lib/db/model-runs";
+import type { ModelRunRecord } from "@/lib/db/model-runs";
+import type { JobView } from "@/lib/services/jobs/job-view";
 import { type FeatureId, featureLabel } from "@/lib/ml/customer-features";
 import { clusterRule } from "@/lib/segments/cluster-rule";
 import { type ClusterResult, clusterName } from "@/lib/services/segments/clusters";
@@ -15,7 +16,7 @@ const DEFAULT_FEATURES: FeatureId[] = ["recencyDays", "frequency", "monetary"];
 
 interface Props {
   run: ModelRunRecord<ClusterResult> | null;
-  running: ModelRunStatus | null;
+  running: JobView | null;
   lastImportAt: Date | null;
   categories: string[];
 }

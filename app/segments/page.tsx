@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { CustomersTable } from "@/components/tables/customers-table";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { countCustomersBy, type Breakdown } from "@/lib/db/customers";
-import { lastImportAt, runningModelRun } from "@/lib/db/model-runs";
+import { lastImportAt } from "@/lib/db/imports";
+import { activeJobView } from "@/lib/services/jobs/job-view";
 import { topCategories } from "@/lib/db/customer-extras";
 import { baseStats, segmentStats, type SegmentStats } from "@/lib/db/segment-profile";
 import { listCustomerAttributeNames, listSegments } from "@/lib/db/segments";
@@ -25,7 +26,7 @@ export default async function SegmentsPage({ searchParams }: { searchParams: Pro
   const [countries, genders, education] = await Promise.all([countCustomersBy("country"), countCustomersBy("gender"), countCustomersBy("education")]);
   const rfm = currentRfmSummary();
   const movement = readMovement(sp, rfm.asOf);
-  const [clusters, running, importedAt, saved] = await Promise.all([latestClusters(), runningModelRun(CLUSTER_RUN_KIND), lastImportAt(), listSegments()]);
+  const [clusters, running, importedAt, saved] = await Promise.all([latestClusters(), activeJobView(CLUSTER_RUN_KIND), lastImportAt(), listSegments()]);
   const stats = new Map<number, SegmentStats>();
   const base = baseStats();
   for (const s of saved) if (s.rule) stats.set(s.id, segmentStats(s.rule, Date.now(), base));

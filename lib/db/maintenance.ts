@@ -21,7 +21,7 @@ export async function countTables(): Promise<TableCounts> {
     db.campaign.count(),
     db.campaignEvent.count(),
     db.campaignDailyStat.count(),
-    db.importJob.count(),
+    db.import.count(),
     db.segment.count(),
   ]);
   return { customers, products, events, campaigns, campaignEvents, dailyStats, importJobs, segments };
@@ -52,8 +52,8 @@ export async function deleteAllData(): Promise<void> {
     db.customer.deleteMany(),
     db.product.deleteMany(),
     db.importRowError.deleteMany(),
-    db.importJob.deleteMany(),
-    db.modelRun.deleteMany(),
+    db.import.deleteMany(),
+    db.job.deleteMany(),
   ]);
 }
 

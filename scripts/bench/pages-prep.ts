@@ -6,7 +6,8 @@ import { getDb } from "../../lib/db/client";
 import { latestModelRunId } from "../../lib/db/model-runs";
 import { listSegments, saveRuleSegment } from "../../lib/db/segments";
 import { prepareDatabase } from "../../lib/services/prepare-database";
-import { startTrainingJob } from "../../lib/services/recs/training";
+import { TRAINING_JOB } from "../../lib/services/jobs/job-kinds";
+import { enqueueJob, runJobHere } from "../../lib/services/jobs/runner";
 import { DEFAULT_INTERACTIONS } from "../../lib/services/recs/training-data";
 
 const NAME = "Bench: UK repeat buyers";
@@ -15,8 +16,7 @@ const existing = (await listSegments()).find((s) => s.name === NAME);
 const segment = existing ?? (await saveRuleSegment(NAME, "for bench:pages", { all: [{ field: "country", op: "eq", value: "United Kingdom" }, { field: "orders", op: "gte", value: 2 }] }));
 if (process.argv.includes("--train") && !(await latestModelRunId("recommenders"))) {
   // Without tuning: the page timings depend on the models served, not on how their settings were chosen.
-  const { done } = await startTrainingJob({ interactions: DEFAULT_INTERACTIONS, algorithms: [], tune: false });
-  await done;
+  await runJobHere(await enqueueJob(TRAINING_JOB, { interactions: DEFAULT_INTERACTIONS, algorithms: [], tune: false }));
 }
 console.log(JSON.stringify({ segmentId: segment.id, models: (await latestModelRunId("recommenders")) !== null }));
 closeBulkConnections();

@@ -6,7 +6,8 @@ import { createRng } from "../../lib/ml/random";
 import type { AlgorithmName } from "../../lib/ml/recs/types";
 import { prepareDatabase } from "../../lib/services/prepare-database";
 import { loadServingModels, recommendFromModels } from "../../lib/services/recs/serving";
-import { startTrainingJob } from "../../lib/services/recs/training";
+import { TRAINING_JOB } from "../../lib/services/jobs/job-kinds";
+import { enqueueJob, runJobHere } from "../../lib/services/jobs/runner";
 import { DEFAULT_INTERACTIONS } from "../../lib/services/recs/training-data";
 
 const ALGORITHMS = (process.argv[2] ?? "popularity,trending,segment-popularity,item-knn,user-knn,content,als,buy-again,hybrid").split(",") as AlgorithmName[];
@@ -16,8 +17,8 @@ const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length 
 
 await prepareDatabase({ seedIfEmpty: false });
 let t = performance.now();
-const { runId, done } = await startTrainingJob({ interactions: DEFAULT_INTERACTIONS, algorithms: ALGORITHMS, tune: false });
-await done;
+const runId = await enqueueJob(TRAINING_JOB, { interactions: DEFAULT_INTERACTIONS, algorithms: ALGORITHMS, tune: false });
+await runJobHere(runId);
 const trainSeconds = (performance.now() - t) / 1000;
 t = performance.now();
 const m = await loadServingModels();

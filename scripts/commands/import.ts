@@ -103,13 +103,8 @@ export const importCommand: Command = {
       const analysis = values.map?.length ? await analyseFile(filePath, { ...overrides, mapping }) : first;
       for (const w of analysis.warnings) ctx.log(`import: note: ${w}`);
       const options = ImportOptions.parse({ ...analysis, kind, mapping, eventType: values["event-type"], dryRun: values["dry-run"] });
-      let last = 0;
-      const summary = await importFile(filePath, path.basename(filePath), options, {
-        onProgress: (p) => {
-          if (performance.now() - last < 1000) return;
-          last = performance.now();
-          ctx.log(`import: ${p.rowsRead.toLocaleString("en-GB")} rows, ${Math.round((100 * p.bytesRead) / Math.max(1, p.bytesTotal))}% of the file`);
-        },
+      const summary = await importFile(filePath, path.basename(filePath), options, (job) => {
+        ctx.log(`import: ${job.status === "queued" ? "waiting for the job before it" : `${job.progressNote ?? "starting"}, ${Math.round(100 * job.progress)}% of the file`}`);
       });
       return { json: summary, text: describe(summary) };
     }

@@ -1,11 +1,12 @@
 "use server";
-// The import page's actions: re-read an upload with other settings, start an import, cancel one.
-// Uploads, progress polling and downloads are route handlers under app/api/imports.
+// The import page's actions: re-read an upload with other settings, start an import (a job: cancelling
+// and following it are the same for every job, app/jobs/actions.ts and /api/jobs/{id}). Uploads and
+// downloads are route handlers under app/api/imports.
 import { z } from "zod";
 import { createAction } from "@/lib/action";
 import { ImportOptions } from "@/lib/csv/import-options";
 import { analyseFile } from "@/lib/services/import/analyse";
-import { cancelImport, startUploadImport } from "@/lib/services/import/imports";
+import { startUploadImport } from "@/lib/services/import/imports";
 import { readUploadMeta, uploadPath } from "@/lib/services/import/uploads";
 
 // uploadPath() refuses anything but the ids we hand out.
@@ -35,11 +36,4 @@ export const startImportAction = createAction({
     await uploadedFile(uploadId);
     return { jobId: await startUploadImport(uploadId, options) };
   },
-});
-
-export const cancelImportAction = createAction({
-  name: "cancelImport",
-  input: z.object({ jobId: z.number().int().positive() }),
-  revalidate: ["/data/import"],
-  run: async ({ jobId }) => ({ cancelled: await cancelImport(jobId) }),
 });

@@ -1,11 +1,11 @@
 // Plain words for an import job's numbers, shared by the live summary and the history table.
 import type { ImportJobView } from "@/lib/services/import/imports";
 
-/** An ImportJobView as it arrives from /api/imports/<id>: dates are ISO strings. */
+/** An ImportJobView as it arrives from /api/jobs/<id>: dates are ISO strings. */
 export type ImportJobJson = { [K in keyof ImportJobView]: ImportJobView[K] extends Date ? string : ImportJobView[K] extends Date | null ? string | null : ImportJobView[K] };
 
 export const STATUS_LABELS: Record<string, string> = {
-  pending: "Waiting to start",
+  queued: "Waiting to start",
   running: "Running",
   completed: "Completed",
   failed: "Failed",
@@ -13,7 +13,7 @@ export const STATUS_LABELS: Record<string, string> = {
 };
 
 export function isFinished(status: string): boolean {
-  return status !== "pending" && status !== "running";
+  return status !== "queued" && status !== "running";
 }
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);

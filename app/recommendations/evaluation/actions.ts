@@ -4,7 +4,8 @@ import { z } from "zod";
 import { createAction } from "@/lib/action";
 import { isAlgorithm } from "@/lib/ml/recs/registry";
 import type { AlgorithmName } from "@/lib/ml/recs/types";
-import { startEvaluationJob } from "@/lib/services/recs/evaluation";
+import { EVALUATION_JOB } from "@/lib/services/jobs/job-kinds";
+import { enqueueJob } from "@/lib/services/jobs/runner";
 
 export const evaluateAction = createAction({
   name: "evaluateRecommenders",
@@ -16,7 +17,6 @@ export const evaluateAction = createAction({
     algorithms: z.array(z.string().refine(isAlgorithm, "is not an algorithm")).min(1, "choose at least one algorithm"),
   }),
   run: async (input) => {
-    const { runId } = await startEvaluationJob({ ...input, seed: 42, algorithms: input.algorithms as AlgorithmName[] });
-    return { runId };
+    return { runId: await enqueueJob(EVALUATION_JOB, { ...input, seed: 42, algorithms: input.algorithms as AlgorithmName[] }) };
   },
 });

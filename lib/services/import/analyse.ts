@@ -2,13 +2,15 @@
 // decimal comma, date format), which kind it looks like, a suggested mapping and the first rows.
 import { existsSync } from "node:fs";
 import Papa from "papaparse";
+import { UserError } from "../../errors";
 import { detectDateFormat, type DateFormat } from "../../csv/dates";
 import { binaryReason, type Delimiter, detectDelimiter, detectHeader, sniffEncoding, type TextEncoding, usesDecimalComma } from "../../csv/detect";
 import { columnNames, detectKind, type KindGuess, type Mapping, suggestMapping } from "../../csv/header-match";
 import { fieldSpec, type ImportKind } from "../../csv/kinds";
 import { inspectSource, sampleText } from "./source";
 
-export class ImportInputError extends Error {
+/** A file that cannot be read as asked: the message says why, for the person. */
+export class ImportInputError extends UserError {
   constructor(message: string) {
     super(message);
     this.name = "ImportInputError";

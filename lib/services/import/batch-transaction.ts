@@ -4,7 +4,7 @@
 // as it is written, so its counts are exact (the writers remember what earlier chunks would have written)
 // and nothing changes.
 import type Database from "better-sqlite3";
-import { type ImportProgress, type RowErrorInput, saveImportProgress } from "../../db/import-jobs";
+import { type ImportProgress, type RowErrorInput, saveImportProgress } from "../../db/import-progress";
 import type { ImportedRow, ImportWriter } from "../../db/import-writers";
 import { describeIssues, type RejectedRow, type RejectedRowsFile } from "./rejected-rows";
 
@@ -23,6 +23,7 @@ export class BatchTransaction {
     private readonly db: Database.Database,
     private readonly progressDb: Database.Database,
     private readonly jobId: number,
+    private readonly bytesTotal: number,
     private readonly dryRun: boolean,
     private readonly writer: ImportWriter,
     private readonly errorsFile: RejectedRowsFile,
@@ -55,10 +56,10 @@ export class BatchTransaction {
     const room = Math.max(0, ERRORS_IN_DB - this.errorsInDb);
     const errors: RowErrorInput[] = this.rejected.slice(0, room).map((r) => ({ line: r.line, ...describeIssues(r.issues), raw: r.cells.join(this.delimiter) }));
     if (this.dryRun) {
-      this.progressDb.transaction(() => saveImportProgress(this.progressDb, this.jobId, this.progress, errors))();
+      this.progressDb.transaction(() => saveImportProgress(this.progressDb, this.jobId, { ...this.progress, bytesTotal: this.bytesTotal }, errors))();
     } else {
       this.begin();
-      saveImportProgress(this.db, this.jobId, this.progress, errors);
+      saveImportProgress(this.db, this.jobId, { ...this.progress, bytesTotal: this.bytesTotal }, errors);
       this.db.exec("COMMIT");
       this.open = false;
     }

@@ -1,6 +1,7 @@
-// The import engine: streams the file through Papaparse, checks every row, writes good rows in batches of
-// BATCH_ROWS, each batch in one transaction together with the job's running totals, and records every
-// refused row. Shared by the upload page (in the background) and the CLI (awaited).
+// The import engine, the body of the import job (import-job.ts): streams the file through Papaparse,
+// checks every row, writes good rows in batches of BATCH_ROWS, each batch in one transaction together with
+// the job's running totals, and records every refused row. The job runner runs one job at a time, so an
+// import has the process's direct connection to itself.
 import path from "node:path";
 import type { Readable } from "node:stream";
 import Papa from "papaparse";
@@ -9,9 +10,10 @@ import type { ImportOptions } from "../../csv/import-options";
 import { bulkConnection } from "../../db/bulk-insert";
 import { type BulkTable, dropSecondaryIndexes, hasFewRows, restoreIndexes } from "../../db/bulk-load";
 import { refreshPurchaseStats } from "../../db/purchase-stats";
-import { finishImport, type ImportProgress, isCancelRequested, markImportStarted, touchImport } from "../../db/import-jobs";
+import { type ImportProgress, isCancelRequested, setImportErrorsPath, touchJob } from "../../db/import-progress";
 import { createImportWriter } from "../../db/import-writers";
 import { dataDir } from "../../env";
+import type { JobContext } from "../jobs/job-kind";
 import { ImportInputError } from "./analyse";
 import { BatchTransaction } from "./batch-transaction";
 import { mappedFields, type PreparedChunk, RowPreparer } from "./prepare-rows";
@@ -29,15 +31,13 @@ export const MAX_RECORD_CHARS = 32_000_000;
 /** A slow file still shows progress: commit at least this often. */
 const COMMIT_EVERY_MS = 1_000;
 
-export interface RunHooks {
-  onProgress?: (p: ImportProgress & { bytesTotal: number }) => void;
-}
-
 export interface RunResult {
   status: "completed" | "cancelled";
   progress: ImportProgress;
   blankLines: number;
   errorsFile: string | null;
+  /** For the person: what was kept after a cancel, or where the refused rows are. */
+  message: string | null;
 }
 
 
@@ -45,22 +45,8 @@ export function rejectedRowsPath(jobId: number): string {
   return path.join(dataDir(), "imports", `import-${jobId}-rejected.csv`);
 }
 
-export async function executeImport(jobId: number, source: Pick<SourceInfo, "path" | "isGzip" | "bytesTotal">, o: ImportOptions, hooks: RunHooks = {}, fileName = path.basename(source.path)): Promise<RunResult> {
-  // One import at a time per process: they share the process's connection and its open transaction.
-  const previous = importQueue;
-  let release!: () => void;
-  importQueue = new Promise<void>((r) => (release = r));
-  await previous;
-  try {
-    return await runImport(jobId, source, o, hooks, fileName);
-  } finally {
-    release();
-  }
-}
-
-let importQueue: Promise<void> = Promise.resolve();
-
-async function runImport(jobId: number, source: Pick<SourceInfo, "path" | "isGzip" | "bytesTotal">, o: ImportOptions, hooks: RunHooks, fileName: string): Promise<RunResult> {
+/** Runs one claimed import job to its end (or its cancel); throws on a file it cannot read. */
+export async function executeImport(jobId: number, source: Pick<SourceInfo, "path" | "isGzip" | "bytesTotal">, o: ImportOptions, ctx: Pick<JobContext, "isCancelAsked">, fileName = path.basename(source.path)): Promise<RunResult> {
   const db = bulkConnection(!o.dryRun);
   const progressDb = bulkConnection(true);
   const bulkTable = bulkLoadTable(o);
@@ -69,17 +55,16 @@ async function runImport(jobId: number, source: Pick<SourceInfo, "path" | "isGzi
   let blankLines = 0;
   let latin1From: number | null = null;
   const errors = new RejectedRowsFile(rejectedRowsPath(jobId), () => columns ?? columnNames(null, o.mapping.length));
-  const tx = new BatchTransaction(db, progressDb, jobId, o.dryRun, writer, errors, o.delimiter);
+  const tx = new BatchTransaction(db, progressDb, jobId, source.bytesTotal, o.dryRun, writer, errors, o.delimiter);
   const extra = () => ({ ...(blankLines ? { blankLines } : {}), ...(latin1From !== null ? { readAsLatin1FromByte: latin1From } : {}) });
-  markImportStarted(progressDb, jobId, errors.filePath);
+  setImportErrorsPath(progressDb, jobId, errors.filePath);
 
   let cancelled = false;
   let lastCommit = performance.now();
   const commit = () => {
     tx.commit(extra());
     lastCommit = performance.now();
-    hooks.onProgress?.({ ...tx.progress, bytesTotal: source.bytesTotal });
-    cancelled = isCancelRequested(progressDb, jobId);
+    cancelled = ctx.isCancelAsked() || isCancelRequested(progressDb, jobId);
   };
   /** Writes one prepared chunk, committing every BATCH_ROWS rows; returns true once cancelled. */
   const apply = (chunk: PreparedChunk): boolean => {
@@ -127,9 +112,9 @@ async function runImport(jobId: number, source: Pick<SourceInfo, "path" | "isGzi
     errors.close();
     // Failures here must not hide the import's own error: they are logged, and the next start retries.
     try {
-      touchImport(progressDb, jobId);
+      touchJob(progressDb, jobId, bulkTable ? "Rebuilding indexes…" : undefined);
       if (bulkTable) restoreIndexes(db);
-      touchImport(progressDb, jobId);
+      touchJob(progressDb, jobId, !o.dryRun && (o.kind === "events" || o.kind === "transactions") ? "Summarising purchases…" : undefined);
       // Whatever was committed, even by a failed or cancelled run, counts in rule segments from now on.
       if (!o.dryRun && (o.kind === "events" || o.kind === "transactions")) refreshPurchaseStats(db);
     } catch (e) {
@@ -143,8 +128,7 @@ async function runImport(jobId: number, source: Pick<SourceInfo, "path" | "isGzi
     : p.rejected > 0
       ? `${p.rejected.toLocaleString("en-GB")} rows were refused; download them with their reasons, fix them and import that file.`
       : null;
-  finishImport(progressDb, jobId, status, message);
-  return { status, progress: p, blankLines, errorsFile: errors.written > 0 ? errors.filePath : null };
+  return { status, progress: p, blankLines, errorsFile: errors.written > 0 ? errors.filePath : null, message };
 }
 
 function bulkLoadTable(o: ImportOptions): BulkTable | null {

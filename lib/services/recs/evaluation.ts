@@ -6,7 +6,7 @@ import { evaluateRecommenders, type EvaluationRow } from "../../ml/recs/eval/eva
 import { evaluationSetOf, keepPurchases, randomHoldOut, type Relevance, timeSplit } from "../../ml/recs/eval/splits";
 import { RECOMMENDERS } from "../../ml/recs/registry";
 import type { AlgorithmName } from "../../ml/recs/types";
-import { startAnalysisJob, type Progress } from "../jobs/analysis-jobs";
+import type { Progress } from "../jobs/job-kind";
 import { DEFAULT_INTERACTIONS, type InteractionSettings, loadTrainingData, rfmSegments } from "./training-data";
 import { defaultAlgorithms } from "./training";
 
@@ -73,10 +73,6 @@ export async function evaluateOnDatabase(settings: EvaluationSettings, progress:
     rows.push(...evaluateRecommenders([{ name, recommender }], set, { k: settings.k, excludeSeen: settings.relevance === "new-items" }));
   }
   return { settings: { ...settings, algorithms }, users: set.heldOut.users.length, trainInteractions: split.train.user.length, testInteractions: split.test.user.length, items, rows };
-}
-
-export async function startEvaluationJob(settings: EvaluationSettings) {
-  return startAnalysisJob(EVALUATION_RUN_KIND, settings, (progress) => evaluationJob(settings, progress));
 }
 
 /** The evaluation job's work, by itself: what the job runner calls for EVALUATION_RUN_KIND. */

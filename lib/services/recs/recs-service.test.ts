@@ -1,11 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getCustomerIdsByExternalId, insertCustomers } from "../../db/customers";
 import { insertEvents } from "../../db/events";
-import { getModelRunStatus } from "../../db/model-runs";
+import { getJobRow } from "../../db/jobs";
 import { getProductIdsByExternalId, insertProducts } from "../../db/products";
 import { prepareDatabase } from "../prepare-database";
 import { recommendForCustomer } from "./serving";
-import { startTrainingJob } from "./training";
+import { DEFAULT_INTERACTIONS } from "./training-data";
+import { EVALUATION_JOB, TRAINING_JOB } from "../jobs/job-kinds";
+import { enqueueJob, runJobHere } from "../jobs/runner";
 
 let c: Map<string, number>;
 let p: Map<string, number>;
@@ -37,9 +39,8 @@ beforeAll(async () => {
 
 describe("training and serving recommenders", () => {
   it("trains every model as a job, then recommends with exclusions and reasons in words", async () => {
-    const { runId, done } = await startTrainingJob();
-    await done;
-    expect(await getModelRunStatus(runId)).toMatchObject({ status: "completed" });
+    const runId = await enqueueJob(TRAINING_JOB, { interactions: DEFAULT_INTERACTIONS, algorithms: [] });
+    expect(await runJobHere(runId)).toMatchObject({ status: "completed" });
     // B has spade and rake: gloves go with spade (A, C) and rake (A); the inactive hose is never offered.
     const r = (await recommendForCustomer(c.get("B")!, "item-knn", 3))!;
     expect(r.cold).toBe(false);
@@ -90,11 +91,10 @@ describe("customers who bought this also bought", () => {
 
 describe("offline evaluation on the database", () => {
   it("splits per customer, fits each algorithm and scores its lists, as a job", async () => {
-    const { startEvaluationJob, EVALUATION_RUN_KIND } = await import("./evaluation");
+    const { EVALUATION_RUN_KIND } = await import("./evaluation");
     const { latestModelRun } = await import("../../db/model-runs");
-    const { runId, done } = await startEvaluationJob({ split: "user", relevance: "new-items", k: 2, seed: 1, algorithms: ["popularity", "item-knn"] });
-    await done;
-    expect(await getModelRunStatus(runId)).toMatchObject({ status: "completed" });
+    const runId = await enqueueJob(EVALUATION_JOB, { split: "user", relevance: "new-items", k: 2, seed: 1, algorithms: ["popularity", "item-knn"] });
+    expect(await runJobHere(runId)).toMatchObject({ status: "completed" });
     const r = (await latestModelRun<import("./evaluation").EvaluationResult>(EVALUATION_RUN_KIND))!.result;
     // A (4 items) holds out 1, B (3) 1, C (2) 1, D (2) 1; E has one item and keeps it.
     expect(r.users).toBe(4);
@@ -118,10 +118,9 @@ describe("offline evaluation on the database", () => {
   });
 
   it("fails with the reason when a time split leaves nothing to train on", async () => {
-    const { startEvaluationJob } = await import("./evaluation");
-    const { runId, done } = await startEvaluationJob({ split: "time", testFrom: "2026-01-01", relevance: "all", k: 5, seed: 1, algorithms: ["popularity"] });
-    await done;
-    expect(await getModelRunStatus(runId)).toMatchObject({ status: "failed", message: "no events before 2026-01-01: choose a later test start" });
+    const runId = await enqueueJob(EVALUATION_JOB, { split: "time", testFrom: "2026-01-01", relevance: "all", k: 5, seed: 1, algorithms: ["popularity"] });
+    await runJobHere(runId);
+    expect(await getJobRow(runId)).toMatchObject({ status: "failed", message: "no events before 2026-01-01: choose a later test start" });
   });
 });
 

@@ -5,7 +5,7 @@ import { pack, type PackedArray } from "../../ml/recs/codec";
 import { packCsr, type PackedCsr } from "../../ml/recs/model-support";
 import { RECOMMENDERS } from "../../ml/recs/registry";
 import type { AlgorithmName } from "../../ml/recs/types";
-import { type Progress, startAnalysisJob } from "../jobs/analysis-jobs";
+import type { Progress } from "../jobs/job-kind";
 import { DEFAULT_INTERACTIONS, type InteractionSettings, loadTrainingData, rfmSegments } from "./training-data";
 import { type BeforeCandidate, type Tuned, tuneHybrid, tuneOnValidation } from "./tuning";
 
@@ -100,10 +100,6 @@ async function tryTuning(name: AlgorithmName, data: Parameters<typeof tuneOnVali
     if (e instanceof RangeError) return null;
     throw e;
   }
-}
-
-export async function startTrainingJob(settings: TrainSettings = { interactions: DEFAULT_INTERACTIONS, algorithms: [] }) {
-  return startAnalysisJob(RECS_RUN_KIND, settings, (progress) => trainingJob(settings, progress));
 }
 
 /** The training job's work, by itself: what the job runner calls for RECS_RUN_KIND. */

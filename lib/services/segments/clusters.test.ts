@@ -3,12 +3,15 @@ import { insertCampaignEvents, insertCampaigns, getCampaignIdsByExternalId } fro
 import { loadCustomerExtras } from "../../db/customer-extras";
 import { getCustomerIdsByExternalId, insertCustomers } from "../../db/customers";
 import { insertEvents } from "../../db/events";
-import { getModelRunStatus, latestModelRun } from "../../db/model-runs";
+import { getJobRow } from "../../db/jobs";
+import { latestModelRun } from "../../db/model-runs";
 import { getProductIdsByExternalId, insertProducts } from "../../db/products";
 import { loadPurchaseHistory } from "../../db/purchase-history";
 import { customerFeatures } from "../../ml/customer-features";
 import { prepareDatabase } from "../prepare-database";
-import { CLUSTER_RUN_KIND, type ClusterResult, clusterName, renameCluster, startClustersJob } from "./clusters";
+import { CLUSTERS_JOB } from "../jobs/job-kinds";
+import { enqueueJob, runJobHere } from "../jobs/runner";
+import { CLUSTER_RUN_KIND, type ClusterResult, clusterName, renameCluster } from "./clusters";
 
 const day = (d: string) => new Date(`${d}T12:00:00Z`);
 
@@ -65,11 +68,10 @@ describe("customer features beyond purchases", () => {
 
 describe("clustering as a background job", () => {
   it("reports progress, stores the result with a scatter, and keeps names people give", async () => {
-    const { runId, done } = await startClustersJob({ k: 2, features: ["monetary", "clicks", "share:Garden"], transform: "log1p-zscore", seed: 1 });
-    expect((await getModelRunStatus(runId))!.status).toBe("running");
-    await done;
-    const status = (await getModelRunStatus(runId))!;
-    expect(status).toMatchObject({ status: "completed", progress: 1, message: null });
+    const runId = await enqueueJob(CLUSTERS_JOB, { k: 2, features: ["monetary", "clicks", "share:Garden"], transform: "log1p-zscore", seed: 1 });
+    expect((await getJobRow(runId))!.status).toBe("queued");
+    const done = await runJobHere(runId);
+    expect(done).toMatchObject({ status: "completed", progress: 1, message: null });
     const run = (await latestModelRun<ClusterResult>(CLUSTER_RUN_KIND))!;
     expect(run.id).toBe(runId);
     expect(run.result.sizes.reduce((a, b) => a + b, 0)).toBe(4);
@@ -84,57 +86,8 @@ describe("clustering as a background job", () => {
     await expect(renameCluster(runId, 2, "x")).rejects.toThrow(`run ${runId} has no cluster 3`);
   });
 
-  it("fails the run with the reason when the request cannot be met", async () => {
-    const { runId, done } = await startClustersJob({ k: 5, features: ["monetary"], transform: "log1p-zscore", seed: 1 });
-    await done;
-    expect(await getModelRunStatus(runId)).toMatchObject({ status: "failed", message: "k = 5 is more than the 4 rows to cluster" });
-  });
-
-  it("shows a started run silent for fifteen minutes as stopped with its server, and fails orphans at start", async () => {
-    const { runId, done } = await startClustersJob({ k: 2, features: ["monetary"], transform: "none", seed: 1 });
-    await done;
-    const { createRunningModelRun } = await import("../../db/model-runs");
-    const orphan = await createRunningModelRun(CLUSTER_RUN_KIND, {});
-    const { markModelRunStarted } = await import("../../db/model-runs");
-    // Queued runs wait their turn and are never "silent"; once started, fifteen minutes without a report is.
-    expect((await getModelRunStatus(orphan, Date.now() + 3_600_000))!.status).toBe("running");
-    await markModelRunStarted(orphan);
-    expect((await getModelRunStatus(orphan, Date.now() + 60_000))!.status).toBe("running");
-    expect((await getModelRunStatus(orphan, Date.now() + 15 * 60_000 + 1_000))!).toMatchObject({ status: "failed", message: "The server stopped while this was computing. Start it again." });
-    expect((await getModelRunStatus(runId))!.status).toBe("completed");
-    const { failOrphanedModelRuns } = await import("../../db/model-runs");
-    expect(await failOrphanedModelRuns()).toBe(1);
-    expect((await getModelRunStatus(orphan))!.status).toBe("failed");
-  });
-});
-
-describe("a job in its own process", () => {
-  const runChild = async (runId: number) => {
-    const { spawnSync } = await import("node:child_process");
-    return spawnSync(process.execPath, ["--import", "tsx", "scripts/run-job.ts", String(runId)], { env: process.env, encoding: "utf8" });
-  };
-
-  it("computes a queued run in a child process and records the result", async () => {
-    const { createRunningModelRun } = await import("../../db/model-runs");
-    const runId = await createRunningModelRun(CLUSTER_RUN_KIND, { k: 2, features: ["monetary"], transform: "none", seed: 3 });
-    const child = await runChild(runId);
-    expect(child.status).toBe(0);
-    expect(await getModelRunStatus(runId)).toMatchObject({ status: "completed", progress: 1 });
-    expect((await latestModelRun<ClusterResult>(CLUSTER_RUN_KIND))!.result.sizes.reduce((a, b) => a + b, 0)).toBe(4);
-  });
-
-  it("leaves a run failed at a restart failed, rather than computing it after all", async () => {
-    const { createRunningModelRun, failOrphanedModelRuns } = await import("../../db/model-runs");
-    const runId = await createRunningModelRun(CLUSTER_RUN_KIND, { k: 2, features: ["monetary"], transform: "none", seed: 3 });
-    await failOrphanedModelRuns();
-    expect((await runChild(runId)).status).toBe(0);
-    expect(await getModelRunStatus(runId)).toMatchObject({ status: "failed", message: "The server stopped while this was computing. Start it again." });
-  });
-
-  it("fails a run of a kind it does not know, with the reason", async () => {
-    const { createRunningModelRun } = await import("../../db/model-runs");
-    const runId = await createRunningModelRun("nonsense", {});
-    expect((await runChild(runId)).status).toBe(0);
-    expect(await getModelRunStatus(runId)).toMatchObject({ status: "failed", message: 'There is no job of kind "nonsense".' });
+  it("fails the job with the reason when the request cannot be met", async () => {
+    const runId = await enqueueJob(CLUSTERS_JOB, { k: 5, features: ["monetary"], transform: "log1p-zscore", seed: 1 });
+    expect(await runJobHere(runId)).toMatchObject({ status: "failed", message: "k = 5 is more than the 4 rows to cluster" });
   });
 });

@@ -15,7 +15,7 @@ import { sampleIndices } from "../../ml/random";
 import { silhouetteScore } from "../../ml/silhouette";
 import { fitTransform, invertTransform, type Transform } from "../../ml/transforms";
 import { pack, type PackedArray, unpackI32 } from "../../ml/recs/codec";
-import { type Progress, startAnalysisJob } from "../jobs/analysis-jobs";
+import type { Progress } from "../jobs/job-kind";
 import { indexOfSorted } from "../../ml/sorted";
 
 export interface ClusterRequest {
@@ -126,12 +126,7 @@ function scatterOf(X: ReturnType<typeof matrix>, labels: Int32Array, seed: numbe
 
 export const CLUSTER_RUN_KIND = "customer-clusters";
 
-/** Starts clustering as a background job; the page follows its progress and shows the stored result. */
-export async function startClustersJob(req: ClusterRequest): Promise<{ runId: number; done: Promise<void> }> {
-  return startAnalysisJob(CLUSTER_RUN_KIND, { ...req }, (progress) => clustersJob(req, progress));
-}
-
-/** The clustering job's work, by itself: what the job runner calls for CLUSTER_RUN_KIND. */
+/** The clustering job's work (lib/services/jobs/job-kinds.ts registers it): the page shows the stored result. */
 export async function clustersJob(req: ClusterRequest, progress: Progress) {
   return { result: await clusterCustomers(req, undefined, progress) };
 }

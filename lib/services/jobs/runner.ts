@@ -1,0 +1,260 @@
+// The one job runner. Jobs wait in the Job table (so a restart loses nothing queued); any process that
+// runs the queue (the web server, a CLI command waiting for its job) claims the oldest queued job
+// atomically, one at a time per database, and runs it here (MARKETLENS_JOBS=inline) or in a child process
+// (scripts/run-job.ts, the default, so a two-minute fit never holds the web server's event loop).
+//
+// A job whose process died is failed with what it had committed: on this machine its pid is checked
+// directly; elsewhere (a later issue's workers) a heartbeat silent for SILENT_MS tells.
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { hostname } from "node:os";
+import path from "node:path";
+import { env } from "../../env";
+import { UserError } from "../../errors";
+import {
+  claimOldestQueuedJob,
+  completeJobRow,
+  endJobRow,
+  findRunningJobs,
+  getJobRow,
+  insertJob,
+  isFinishedStatus,
+  type JobRow,
+  type NewImportRow,
+  reportJobProgress,
+  requestJobCancel,
+  type RunnerId,
+  setJobRunner,
+} from "../../db/jobs";
+import { JobCancelled, type JobKindSpec, type Progress } from "./job-kind";
+import { jobKindSpec } from "./job-kinds";
+
+/** A running job silent this long is taken as dead even when its process cannot be checked (another host). */
+export const SILENT_MS = 15 * 60_000;
+/** Progress is written at most this often. */
+const REPORT_EVERY_MS = 250;
+/** A job's process proves itself alive this often while its event loop is free. */
+const HEARTBEAT_MS = 5_000;
+/** A child asked to cancel that has not stopped after this long is stopped. */
+const CANCEL_GRACE_MS = 15_000;
+
+export const thisRunner = (): RunnerId => ({ host: hostname(), pid: process.pid });
+
+function isProcessAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it exists but belongs to someone else.
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function isDead(job: JobRow, now: number, me = thisRunner()): boolean {
+  if (job.runnerHost === me.host && job.runnerPid !== null) return !isProcessAlive(job.runnerPid);
+  return (job.heartbeatAt?.getTime() ?? job.startedAt?.getTime() ?? 0) < now - SILENT_MS;
+}
+
+/** Fails every running job whose process is gone, saying what was kept; returns how many. */
+export async function failDeadJobs(now = Date.now()): Promise<number> {
+  let failed = 0;
+  for (const job of await findRunningJobs()) {
+    if (!isDead(job, now)) continue;
+    const after = jobKindSpec(job.kind)?.afterFailure ?? "";
+    if (await endJobRow(job.id, "failed", `It stopped: the process running it ended.${after ? ` ${after}` : " Start it again."}`)) failed++;
+  }
+  return failed;
+}
+
+/** Queues a job after checking its parameters; a runner in this process (if any) is woken at once. */
+export async function enqueueJob<P>(spec: JobKindSpec<P>, parameters: P, importRow?: NewImportRow): Promise<number> {
+  const checked = spec.parameters.parse(parameters);
+  const id = await insertJob(spec.kind, checked as object, importRow);
+  wakeRunner();
+  return id;
+}
+
+/** Jobs this process is running, so a cancel asked here is seen without waiting on the database. */
+const runningHere = new Map<number, { cancel: () => void }>();
+
+/** Cancels a queued job at once, or asks a running one to stop at its next progress report. */
+export async function cancelJob(id: number): Promise<"cancelled" | "requested" | "finished" | "missing"> {
+  const here = runningHere.get(id);
+  if (here) {
+    // An import here holds the write lock between its commits: a write through the other connection would
+    // wait on it. The job stops at its next report and records the cancel itself.
+    here.cancel();
+    return "requested";
+  }
+  return requestJobCancel(id);
+}
+
+/** Runs one claimed job in this process and records its outcome; also the body of scripts/run-job.ts. */
+export async function runClaimedJob(id: number): Promise<void> {
+  const job = await getJobRow(id);
+  if (!job || job.status !== "running") return;
+  if (!(await setJobRunner(id, thisRunner()))) return;
+  const spec = jobKindSpec(job.kind);
+  if (!spec) {
+    await endJobRow(id, "failed", `There is no job of kind "${job.kind}" in this version of MarketLens.`);
+    return;
+  }
+  const parsed = spec.parameters.safeParse(job.parameters);
+  if (!parsed.success) {
+    const why = parsed.error.issues.map((i) => `${i.path.join(".") || "parameters"}: ${i.message}`).join("; ");
+    await endJobRow(id, "failed", `Its stored parameters cannot be read (${why}). Start it again.`);
+    return;
+  }
+  let cancelAsked = false;
+  runningHere.set(id, { cancel: () => (cancelAsked = true) });
+  let last = 0;
+  const progress: Progress = async (fraction, note) => {
+    if (cancelAsked) throw new JobCancelled();
+    const now = Date.now();
+    if (now - last >= REPORT_EVERY_MS) {
+      last = now;
+      // A report lost to a busy database (an import holding the write lock) must not lose the work.
+      const r = await reportJobProgress(id, Math.min(1, Math.max(0, fraction)), note).catch(() => null);
+      if (r?.cancelRequested) throw new JobCancelled();
+    }
+    // Lets the heartbeat and the server's requests in between a fit's steps.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  };
+  const beat = spec.ownHeartbeat ? null : setInterval(() => void reportJobProgress(id, null, null).catch(() => undefined), HEARTBEAT_MS);
+  beat?.unref();
+  try {
+    const outcome = await spec.run(parsed.data, { jobId: id, progress, isCancelAsked: () => cancelAsked });
+    await completeJobRow(id, outcome.result, outcome.metrics, outcome.message ?? null);
+  } catch (e) {
+    await endJobRow(id, ...describeFailure(e, spec, id)).catch(() => undefined);
+  } finally {
+    if (beat) clearInterval(beat);
+    runningHere.delete(id);
+  }
+}
+
+function describeFailure(e: unknown, spec: JobKindSpec<unknown>, id: number): ["failed" | "cancelled", string] {
+  if (e instanceof JobCancelled) return ["cancelled", e.message];
+  const after = spec.afterFailure ? ` ${spec.afterFailure}` : "";
+  if (e instanceof UserError) return ["failed", after ? `${e.message.replace(/[.!?]?$/, ".")}${after}` : e.message];
+  const ref = randomUUID().slice(0, 8);
+  // The class and stack frames only: a message may quote a row or an email address.
+  const frames = e instanceof Error ? (e.stack ?? "").split("\n").filter((l) => l.trimStart().startsWith("at ")).slice(0, 8).join("\n") : "";
+  console.error(`[job ${id} ${spec.kind}] unexpected ${e instanceof Error ? e.name : typeof e} (ref ${ref})\n${frames}`);
+  return ["failed", `It failed unexpectedly (reference ${ref}; the server log has the details).${after || " Start it again."}`];
+}
+
+const RUNNER_SCRIPT = "scripts/run-job.ts";
+
+/** Runs a claimed job in a child process, proving it alive meanwhile and stopping it when cancelled. */
+function runInChild(job: { id: number; kind: string }): Promise<void> {
+  const spec = jobKindSpec(job.kind);
+  return new Promise((resolve) => {
+    // The runner and tsx resolve from the project folder, where `npm start` runs the server.
+    if (!existsSync(path.resolve(/*turbopackIgnore: true*/ process.cwd(), RUNNER_SCRIPT))) {
+      void endJobRow(job.id, "failed", `The job runner ${RUNNER_SCRIPT} is not in ${process.cwd()}: start the server from the project folder (npm start), or set MARKETLENS_JOBS=inline.`)
+        .catch(() => undefined)
+        .then(() => resolve());
+      return;
+    }
+    const child = spawn(process.execPath, ["--import", "tsx", RUNNER_SCRIPT, String(job.id)], { cwd: process.cwd(), env: process.env, stdio: ["ignore", "inherit", "inherit"] });
+    // A job does not outlive its server: the next runner fails it as dead (its pid is gone).
+    const stop = () => child.kill();
+    process.once("exit", stop);
+    let cancelSeenAt = 0;
+    const watch = setInterval(() => {
+      // An import writes its own heartbeat inside its batches; a write from here would wait on their lock.
+      const report = spec?.ownHeartbeat ? getJobRow(job.id).then((r) => ({ cancelRequested: r?.cancelRequested ?? false })) : reportJobProgress(job.id, null, null);
+      void report
+        .then((r) => {
+          if (!r.cancelRequested) return;
+          cancelSeenAt ||= Date.now();
+          if (Date.now() - cancelSeenAt > CANCEL_GRACE_MS) child.kill();
+        })
+        .catch(() => undefined);
+    }, HEARTBEAT_MS);
+    const ended = (why: string) => {
+      clearInterval(watch);
+      process.off("exit", stop);
+      // The child records its own outcome; this only catches one that could not (it died, or was stopped).
+      const outcome: ["failed" | "cancelled", string] = cancelSeenAt
+        ? ["cancelled", "Cancelled."]
+        : ["failed", `It stopped unexpectedly (${why}).${spec?.afterFailure ? ` ${spec.afterFailure}` : " Start it again."}`];
+      void endJobRow(job.id, ...outcome)
+        .catch(() => undefined)
+        .then(() => resolve());
+    };
+    child.on("error", (e) => ended(e.message));
+    child.on("exit", (code, signal) => ended(signal ? `signal ${signal}` : `exit code ${code}`));
+  });
+}
+
+/**
+ * Waits for a job to end, working the queue in this process meanwhile (the CLI, tests), unless another
+ * runner (a server) has it. Returns the finished job.
+ */
+export async function runJobHere(id: number, onTick?: (job: JobRow) => void): Promise<JobRow> {
+  // Ticks go on while the job runs here too: its work yields between steps.
+  const ticker = onTick ? setInterval(() => void getJobRow(id).then((j) => j && !isFinishedStatus(j.status) && onTick(j)).catch(() => undefined), 1_000) : null;
+  try {
+    for (;;) {
+      const job = await getJobRow(id);
+      if (!job) throw new UserError(`There is no job ${id}.`, "not_found");
+      if (isFinishedStatus(job.status)) return job;
+      if (job.status === "queued" && (await runQueuedJobs("inline", id)) > 0) continue;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  } finally {
+    if (ticker) clearInterval(ticker);
+  }
+}
+
+let draining: Promise<number> | null = null;
+
+/**
+ * Runs queued jobs one after another until none is left (or one runs elsewhere, or job `until` has
+ * ended); returns how many ran here. Calls made while a drain is under way join it.
+ */
+export function runQueuedJobs(mode: "inline" | "process" = env.MARKETLENS_JOBS, until?: number): Promise<number> {
+  draining ??= (async () => {
+    let ran = 0;
+    try {
+      for (;;) {
+        await failDeadJobs();
+        const job = await claimOldestQueuedJob(thisRunner());
+        if (!job) return ran;
+        await (mode === "process" ? runInChild(job) : runClaimedJob(job.id));
+        ran++;
+        // A CLI waiting for its own job stops there, leaving later jobs to the server.
+        if (job.id === until) return ran;
+      }
+    } finally {
+      draining = null;
+    }
+  })();
+  return draining;
+}
+
+let poller: NodeJS.Timeout | null = null;
+
+function wakeRunner(): void {
+  if (poller) void runQueuedJobs().catch((e: unknown) => console.error("job runner:", e instanceof Error ? e.message : e));
+}
+
+/**
+ * Makes this process a runner: it works the queue now, whenever a job is queued here, and every `pollMs`
+ * (jobs queued by other processes, the CLI, or left from before a restart).
+ */
+export function startJobRunner(pollMs = 2_000): void {
+  if (poller) return;
+  poller = setInterval(wakeRunner, pollMs);
+  poller.unref();
+  wakeRunner();
+}
+
+export function stopJobRunner(): void {
+  if (poller) clearInterval(poller);
+  poller = null;
+}
