@@ -7,10 +7,12 @@ import { binaryReason, type Delimiter, detectDelimiter, detectHeader, sniffEncod
 import { columnNames, detectKind, type KindGuess, type Mapping, suggestMapping } from "../../csv/header-match";
 import { fieldSpec, type ImportKind } from "../../csv/kinds";
 import { inspectSource, sampleText } from "./source";
+import { UserError } from "../../errors";
 
-export class ImportInputError extends Error {
+/** A file or upload the import cannot take; the message tells the person what to do. */
+export class ImportInputError extends UserError {
   constructor(message: string) {
-    super(message);
+    super(message, "rejected");
     this.name = "ImportInputError";
   }
 }
