@@ -1,7 +1,10 @@
 // npm run -s cli -- <command> [flags]. With --json a command prints exactly one JSON object on stdout;
-// progress goes to stderr; errors go to stderr with exit code 1 (2 for a bad command line).
+// progress goes to stderr; errors go to stderr with exit code 1 (2 for a bad command line). As in actions
+// and routes, a UserError's message is printed as it is; anything else is a bug or an outage, logged with a
+// reference (without its message, which may quote a row) and answered with a generic line.
 import { closeBulkConnections } from "../lib/db/bulk-insert";
 import { disconnectDb } from "../lib/db/client";
+import { describeError, UserError } from "../lib/errors";
 import { type Command, UsageError } from "./cli-support";
 import { evalRecsCommand } from "./commands/eval-recs";
 import { importCommand } from "./commands/import";
@@ -34,7 +37,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (e) {
     const usage = e instanceof UsageError || (e instanceof TypeError && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS"));
-    console.error(`${command.name}: ${e instanceof Error ? e.message : String(e)}`);
+    const message = usage || e instanceof UserError ? (e as Error).message : describeError(e, `cli ${command.name}`).message;
+    console.error(`${command.name}: ${message}`);
     if (usage) console.error(`Usage: npm run -s cli -- ${command.usage}`);
     return usage ? 2 : 1;
   } finally {

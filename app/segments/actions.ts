@@ -2,7 +2,7 @@
 // Clustering from the segments page: starting a run (a background job the page follows) and naming
 // clusters. The result is kept, so the page reads it back instead of recomputing.
 import { z } from "zod";
-import { ActionError, createAction } from "@/lib/action";
+import { createAction } from "@/lib/action";
 import { isFeatureId, type FeatureId } from "@/lib/ml/customer-features";
 import { CLUSTERS_JOB } from "@/lib/services/jobs/job-kinds";
 import { enqueueJob } from "@/lib/services/jobs/runner";
@@ -26,9 +26,7 @@ export const renameClusterAction = createAction({
   input: z.object({ runId: z.number().int().positive(), cluster: z.number().int().min(0), name: z.string().max(80, "keep names under 80 characters") }),
   revalidate: ["/segments"],
   run: async ({ runId, cluster, name }) => {
-    await renameCluster(runId, cluster, name).catch((e: unknown) => {
-      throw e instanceof RangeError ? new ActionError(e.message, "not_found") : e;
-    });
+    await renameCluster(runId, cluster, name);
     return { name: name.trim() };
   },
 });

@@ -1,16 +1,10 @@
 "use server";
-// The rule builder's actions: count a rule as it is edited, save it, delete a saved one.
+// The rule builder's actions: save a rule, delete a saved one. Its live count is a GET route
+// (app/api/segments/count/route.ts).
 import { z } from "zod";
 import { createAction } from "@/lib/action";
-import { countRuleMembers } from "@/lib/db/segment-rules";
 import { deleteSegment, saveRuleSegment } from "@/lib/db/segments";
 import { describeRule, RuleNode } from "@/lib/segments/rules";
-
-export const countRuleAction = createAction({
-  name: "countRule",
-  input: z.object({ rule: RuleNode }),
-  run: async ({ rule }) => ({ count: countRuleMembers(rule), description: describeRule(rule) }),
-});
 
 export const saveRuleSegmentAction = createAction({
   name: "saveRuleSegment",

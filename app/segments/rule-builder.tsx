@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { ATTRIBUTE_FIELD, type Condition, fieldOf, OPERATOR_LABELS, OPERATORS_BY_KIND, type Operator, RULE_FIELDS, type RuleNode } from "@/lib/segments/rules";
-import { countRuleAction, saveRuleSegmentAction } from "./rule-actions";
+import { saveRuleSegmentAction } from "./rule-actions";
+import { fetchRuleCount } from "./rule-count";
 
 interface Row {
   key: number;
@@ -91,7 +92,7 @@ export function RuleBuilder({ attributes }: { attributes: readonly string[] }) {
     const t = setTimeout(() => setDebounced(JSON.stringify(toRule(g))), 300);
     return () => clearTimeout(t);
   }, [g]);
-  const count = useQuery({ queryKey: ["rule-count", debounced], queryFn: () => countRuleAction({ rule: JSON.parse(debounced) as RuleNode }), placeholderData: (previous) => previous });
+  const count = useQuery({ queryKey: ["rule-count", debounced], queryFn: ({ signal }) => fetchRuleCount(JSON.parse(debounced) as RuleNode, signal), placeholderData: (previous) => previous });
   const setRow = (i: number, r: Row) => setG({ ...g, rows: g.rows.map((x, j) => (j === i ? r : x)) });
   const save = () =>
     startSave(async () => {

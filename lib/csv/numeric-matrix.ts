@@ -1,5 +1,7 @@
 // A CSV of numbers as a matrix, for clustering any file from the command line. Pure: it takes the text.
 import Papa from "papaparse";
+// Its refusals are lib/ml's own RangeError: this is lib/ml's input, and callers tell them from V8's that way.
+import { MlRangeError } from "../ml/errors";
 import { matrix, type Matrix } from "../ml/matrix";
 import { detectDelimiter, detectHeader } from "./detect";
 import { columnNames, normaliseHeader } from "./header-match";
@@ -18,7 +20,7 @@ export interface NumericTable {
 export function readNumericMatrix(text: string, wanted?: readonly string[]): NumericTable {
   const delimiter = detectDelimiter(text.slice(0, 64 * 1024));
   const rows = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: true }).data;
-  if (rows.length === 0) throw new RangeError("the file has no rows");
+  if (rows.length === 0) throw new MlRangeError("the file has no rows");
   const hasHeader = detectHeader(rows.slice(0, 50));
   const names = columnNames(hasHeader ? rows[0]! : null, rows[0]!.length);
   const data = hasHeader ? rows.slice(1) : rows;
@@ -26,16 +28,16 @@ export function readNumericMatrix(text: string, wanted?: readonly string[]): Num
   const picked = wanted?.length
     ? wanted.map((w) => {
         const i = names.findIndex((n) => normaliseHeader(n) === normaliseHeader(w));
-        if (i < 0) throw new RangeError(`no column "${w}" (columns: ${names.join(", ")})`);
+        if (i < 0) throw new MlRangeError(`no column "${w}" (columns: ${names.join(", ")})`);
         return i;
       })
     : names.flatMap((_, i) => (data.slice(0, 50).every((r) => looksNumeric((r[i] ?? "").trim())) ? [i] : []));
-  if (picked.length === 0) throw new RangeError(`no numeric columns found (columns: ${names.join(", ")}); name them with --columns`);
+  if (picked.length === 0) throw new MlRangeError(`no numeric columns found (columns: ${names.join(", ")}); name them with --columns`);
   const m = matrix(data.length, picked.length);
   data.forEach((r, i) => {
     picked.forEach((c, j) => {
       const v = parseNumber(r[c] ?? "", false);
-      if (Number.isNaN(v)) throw new RangeError(`line ${i + first}, column "${names[c]}": "${r[c] ?? ""}" is not a number`);
+      if (Number.isNaN(v)) throw new MlRangeError(`line ${i + first}, column "${names[c]}": "${r[c] ?? ""}" is not a number`);
       m.data[i * picked.length + j] = v;
     });
   });

@@ -3,10 +3,12 @@
 // parameters; field names come from a fixed list, and attribute names are checked, never spliced raw.
 import { ATTRIBUTE_FIELD, type Condition, fieldOf, isGroup, OPERATORS_BY_KIND, type RuleNode } from "../segments/rules";
 import { bulkConnection, prepared, storedDate } from "./bulk-insert";
+import { UserError } from "../errors";
 
-export class RuleError extends Error {
+/** A rule the compiler cannot turn into SQL; the message names the condition and what is wrong. */
+export class RuleError extends UserError {
   constructor(message: string) {
-    super(message);
+    super(message, "rejected");
     this.name = "RuleError";
   }
 }

@@ -2,6 +2,7 @@
 // tells a marketer nothing they did not know. So: find where the inertia curve bends (the "elbow": the k
 // farthest below the straight line from the first k to the last, both axes scaled to 0–1), then take the
 // best silhouette among the elbow and its neighbours, never below 3 when 3 or more were tried.
+import { MlRangeError } from "./errors";
 
 export interface KCandidate {
   k: number;
@@ -24,7 +25,7 @@ export function elbowK(c: readonly KCandidate[]): number {
 
 export function suggestK(candidates: readonly KCandidate[]): { k: number; reason: string } {
   const c = [...candidates].sort((a, b) => a.k - b.k);
-  if (c.length === 0) throw new RangeError("no k was tried");
+  if (c.length === 0) throw new MlRangeError("no k was tried");
   const elbow = elbowK(c);
   const floor = c.some((x) => x.k >= 3) ? 3 : 1;
   const near = c.filter((x) => Math.abs(x.k - elbow) <= 1 && x.k >= floor);

@@ -9,6 +9,7 @@
 import { type Matrix, squaredDistance } from "./matrix";
 import { createRng, type Rng } from "./random";
 import { instantiateKernels, type Kernels, Layout } from "./wasm/kernels";
+import { MlRangeError } from "./errors";
 
 export interface KMeansOptions {
   k: number;
@@ -45,12 +46,12 @@ const DEFAULTS = { seed: 42, restarts: 10, maxIterations: 300, tolerance: 1e-4 }
 export function fitKMeans(X: Matrix, options: KMeansOptions): KMeansResult {
   const o = { ...DEFAULTS, ...options };
   const { k } = o;
-  if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a whole number of at least 1, got ${k}`);
-  if (k > X.rows) throw new RangeError(`k = ${k} is more than the ${X.rows} rows to cluster`);
-  if (!Number.isInteger(o.restarts) || o.restarts < 1) throw new RangeError(`restarts must be at least 1, got ${o.restarts}`);
+  if (!Number.isInteger(k) || k < 1) throw new MlRangeError(`k must be a whole number of at least 1, got ${k}`);
+  if (k > X.rows) throw new MlRangeError(`k = ${k} is more than the ${X.rows} rows to cluster`);
+  if (!Number.isInteger(o.restarts) || o.restarts < 1) throw new MlRangeError(`restarts must be at least 1, got ${o.restarts}`);
   const ws = createWorkspace(X, k);
   const bad = ws.kernels.firstNonFinite(ws.at.x, X.data.length);
-  if (bad >= 0) throw new RangeError(`the matrix holds a non-finite value at row ${Math.floor(bad / X.cols)}, column ${bad % X.cols}`);
+  if (bad >= 0) throw new MlRangeError(`the matrix holds a non-finite value at row ${Math.floor(bad / X.cols)}, column ${bad % X.cols}`);
   // The column variances, as columnStats (./matrix) computes them.
   ws.kernels.columnMoments(ws.at.x, X.rows, X.cols, ws.at.mean, ws.at.variance);
   const tol = (ws.variance.reduce((a, b) => a + b, 0) / Math.max(1, X.cols)) * o.tolerance;
@@ -170,7 +171,7 @@ export function seedPlusPlus(X: Matrix, k: number, rng: Rng, ws: Workspace = cre
   let potential = trialPotential[0]!;
   const cumulative = new Float64Array(n);
   for (let c = 1; c < k; c++) {
-    if (potential <= 0) throw new RangeError(`k = ${k} is more than the ${c} distinct points in the data`);
+    if (potential <= 0) throw new MlRangeError(`k = ${k} is more than the ${c} distinct points in the data`);
     let run = 0;
     for (let i = 0; i < n; i++) cumulative[i] = run += closest[i]!;
     for (let t = 0; t < trials; t++) candidates[t] = drawByWeight(cumulative, closest, rng.next() * run);
@@ -305,8 +306,8 @@ function relocateEmpty(X: Matrix, centroids: Float64Array, labels: Int32Array, d
 
 /** The nearest centroid of each row of X under a fitted model. */
 export function assignClusters(model: KMeansModel, X: Matrix): Int32Array {
-  if (model.kind !== "kmeans" || model.version !== 1) throw new RangeError(`not a k-means model (kind ${String(model.kind)}, version ${String(model.version)})`);
-  if (X.cols !== model.cols) throw new RangeError(`the model has ${model.cols} features, the data ${X.cols}`);
+  if (model.kind !== "kmeans" || model.version !== 1) throw new MlRangeError(`not a k-means model (kind ${String(model.kind)}, version ${String(model.version)})`);
+  if (X.cols !== model.cols) throw new MlRangeError(`the model has ${model.cols} features, the data ${X.cols}`);
   const ws = createWorkspace(X, model.k, false);
   ws.centroids.set(model.centroids);
   ws.kernels.assignAll(ws.at.x, X.rows, X.cols, ws.at.centroids, model.k, ws.at.labels, ws.at.upper, ws.at.lower);

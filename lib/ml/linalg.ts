@@ -8,6 +8,7 @@
 // back, which costs a few milliseconds.
 import type { Matrix } from "./matrix";
 import { createDotKernels, type DotKernels } from "./wasm/dot-kernels";
+import { MlRangeError } from "./errors";
 
 /** Runs `step` on a kernel workspace holding a copy of `m`, then copies the workspace back into `m`. */
 function inWorkspace(m: Matrix, step: (k: DotKernels, n: number) => void): void {
@@ -18,14 +19,14 @@ function inWorkspace(m: Matrix, step: (k: DotKernels, n: number) => void): void 
 }
 
 function assertSquare(m: Matrix, what: string): number {
-  if (m.rows !== m.cols) throw new RangeError(`${what}: the matrix must be square, got ${m.rows} × ${m.cols}`);
-  if (m.data.length !== m.rows * m.cols) throw new RangeError(`${what}: ${m.data.length} values for ${m.rows} × ${m.cols}`);
+  if (m.rows !== m.cols) throw new MlRangeError(`${what}: the matrix must be square, got ${m.rows} × ${m.cols}`);
+  if (m.data.length !== m.rows * m.cols) throw new MlRangeError(`${what}: ${m.data.length} values for ${m.rows} × ${m.cols}`);
   return m.rows;
 }
 
 function pivot(d: number, i: number): number {
   // `!(d > 0)` also catches NaN from non-finite input.
-  if (!(d > 0)) throw new RangeError(`matrix is not symmetric positive definite: pivot ${i} is ${d}`);
+  if (!(d > 0)) throw new MlRangeError(`matrix is not symmetric positive definite: pivot ${i} is ${d}`);
   return Math.sqrt(d);
 }
 

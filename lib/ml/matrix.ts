@@ -1,4 +1,5 @@
 // Dense row-major matrices over one Float64Array: the shape every algorithm in lib/ml takes.
+import { MlRangeError } from "./errors";
 
 export interface Matrix {
   readonly rows: number;
@@ -7,8 +8,8 @@ export interface Matrix {
 }
 
 export function matrix(rows: number, cols: number, data: Float64Array = new Float64Array(rows * cols)): Matrix {
-  if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 0 || cols < 0) throw new RangeError(`matrix: bad shape ${rows} × ${cols}`);
-  if (data.length !== rows * cols) throw new RangeError(`matrix: ${data.length} values for ${rows} × ${cols}`);
+  if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 0 || cols < 0) throw new MlRangeError(`matrix: bad shape ${rows} × ${cols}`);
+  if (data.length !== rows * cols) throw new MlRangeError(`matrix: ${data.length} values for ${rows} × ${cols}`);
   return { rows, cols, data };
 }
 
@@ -16,7 +17,7 @@ export function fromRows(rows: readonly (readonly number[])[]): Matrix {
   const cols = rows[0]?.length ?? 0;
   const m = matrix(rows.length, cols);
   rows.forEach((r, i) => {
-    if (r.length !== cols) throw new RangeError(`fromRows: row ${i} has ${r.length} values, row 0 has ${cols}`);
+    if (r.length !== cols) throw new MlRangeError(`fromRows: row ${i} has ${r.length} values, row 0 has ${cols}`);
     m.data.set(r, i * cols);
   });
   return m;

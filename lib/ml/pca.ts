@@ -3,6 +3,7 @@
 // power iteration with deflation: exact enough for a scatter plot and free of a linear-algebra dependency.
 import { columnStats, type Matrix } from "./matrix";
 import { createRng } from "./random";
+import { MlRangeError } from "./errors";
 
 export interface Pca {
   /** components × cols, row-major; each row has unit length. */
@@ -14,8 +15,8 @@ export interface Pca {
 
 export function fitPca(X: Matrix, components = 2, seed = 42): Pca {
   const { rows: n, cols: d, data } = X;
-  if (components < 1 || components > d) throw new RangeError(`components must be between 1 and ${d}, got ${components}`);
-  if (n < 2) throw new RangeError(`PCA needs at least 2 rows, got ${n}`);
+  if (components < 1 || components > d) throw new MlRangeError(`components must be between 1 and ${d}, got ${components}`);
+  if (n < 2) throw new MlRangeError(`PCA needs at least 2 rows, got ${n}`);
   const { mean } = columnStats(X);
   const cov = new Float64Array(d * d);
   for (let i = 0; i < n; i++) {

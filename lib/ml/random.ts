@@ -1,5 +1,6 @@
 // Seeded pseudo-random numbers for the demo generator and the algorithms. sfc32 is small, fast and passes PractRand to
 // large sizes; Math.random cannot be seeded, and the demo data must be the same on every machine.
+import { MlRangeError } from "./errors";
 
 export interface Rng {
   /** Uniform in [0, 1). */
@@ -66,7 +67,7 @@ export function logNormal(rng: Rng, mu: number, sigma: number): number {
 }
 
 export function pick<T>(rng: Rng, items: readonly T[]): T {
-  if (items.length === 0) throw new RangeError("pick: cannot pick from an empty list");
+  if (items.length === 0) throw new MlRangeError("pick: cannot pick from an empty list");
   return items[Math.floor(rng.next() * items.length)] as T;
 }
 
@@ -76,11 +77,11 @@ export function cumulative(weights: readonly number[]): Float64Array {
   let sum = 0;
   for (let i = 0; i < weights.length; i++) {
     const w = weights[i] as number;
-    if (!(w >= 0)) throw new RangeError(`cumulative: weight ${i} is ${w}; weights must be >= 0`);
+    if (!(w >= 0)) throw new MlRangeError(`cumulative: weight ${i} is ${w}; weights must be >= 0`);
     sum += w;
     out[i] = sum;
   }
-  if (sum <= 0) throw new RangeError("cumulative: weights sum to 0");
+  if (sum <= 0) throw new MlRangeError("cumulative: weights sum to 0");
   return out;
 }
 

@@ -2,6 +2,7 @@
 // off the recency × frequency grid. Scores come from value cut points (the 20th, 40th, 60th and 80th
 // percentiles), so customers with the same value always get the same score, even when a fifth of the base
 // shares it (most shops' one-order customers).
+import { MlRangeError } from "./errors";
 
 export interface RfmInput {
   /** Days since the last purchase, at the "as of" date. */
@@ -52,7 +53,7 @@ export const RFM_SEGMENTS: readonly RfmSegmentRule[] = [
 /** The segment of an R and F score (1–5 each). */
 export function rfmSegment(r: number, f: number): number {
   const i = RFM_SEGMENTS.findIndex((s) => r >= s.r[0] && r <= s.r[1] && f >= s.f[0] && f <= s.f[1]);
-  if (i < 0) throw new RangeError(`no RFM segment for R ${r}, F ${f}`);
+  if (i < 0) throw new MlRangeError(`no RFM segment for R ${r}, F ${f}`);
   return i;
 }
 
@@ -77,7 +78,7 @@ function scoreUp(value: number, cuts: readonly number[]): number {
 
 export function scoreRfm(input: RfmInput): RfmScores {
   const n = input.recencyDays.length;
-  if (input.frequency.length !== n || input.monetary.length !== n) throw new RangeError("recency, frequency and monetary must have one value per customer");
+  if (input.frequency.length !== n || input.monetary.length !== n) throw new MlRangeError("recency, frequency and monetary must have one value per customer");
   const cuts: RfmCuts = { recency: quintileCuts(input.recencyDays), frequency: quintileCuts(input.frequency), monetary: quintileCuts(input.monetary) };
   const r = new Uint8Array(n);
   const f = new Uint8Array(n);

@@ -2,14 +2,15 @@
 // `sampleSize` rows it is computed on a seeded random sample, as scikit-learn's silhouette_score does.
 import { type Matrix, squaredDistance } from "./matrix";
 import { sampleIndices } from "./random";
+import { MlRangeError } from "./errors";
 
 export function silhouetteScore(X: Matrix, labels: Int32Array, options: { sampleSize?: number; seed?: number } = {}): number {
-  if (labels.length !== X.rows) throw new RangeError(`${labels.length} labels for ${X.rows} rows`);
+  if (labels.length !== X.rows) throw new MlRangeError(`${labels.length} labels for ${X.rows} rows`);
   const sample = sampleIndices(X.rows, options.sampleSize ?? 10_000, options.seed ?? 42);
   const k = labels.reduce((a, l) => Math.max(a, l + 1), 0);
   const inSample = new Int32Array(k);
   for (const i of sample) inSample[labels[i]!]!++;
-  if (inSample.filter((c) => c > 0).length < 2) throw new RangeError("the silhouette needs at least 2 clusters with rows");
+  if (inSample.filter((c) => c > 0).length < 2) throw new MlRangeError("the silhouette needs at least 2 clusters with rows");
   const sums = new Float64Array(k);
   let total = 0;
   for (const i of sample) {

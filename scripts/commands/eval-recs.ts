@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { evaluateRecommenders, type EvaluationRow } from "../../lib/ml/recs/eval/evaluate";
 import { evaluationSetOf, givenSplit, randomHoldOut, timeSplit, type EvaluationSet, type Relevance, type Split } from "../../lib/ml/recs/eval/splits";
+import { UserError, userErrorFromMl } from "../../lib/errors";
 import { RECOMMENDERS, recommenderNamed } from "../../lib/ml/recs/registry";
 import { type Command, parseDateFlag, parseIntegerFlag, UsageError } from "../cli-support";
 import { type Dataset, readMovieLens, readOnlineRetail, readTrainTest } from "../recs/datasets";
@@ -27,7 +28,7 @@ export const evalRecsCommand: Command = {
   async run(args, ctx) {
     const flags = parseEvalFlags(args);
     // Resolve names before reading data, so a typo fails at once.
-    const candidates = flags.algorithms.map((name) => ({ name, recommender: recommenderNamed(name) }));
+    const candidates = flags.algorithms.map((name) => ({ name, recommender: namedByPerson(name) }));
     const { set, about } = loadEvaluationSet(flags, ctx.log);
     ctx.log(`${about.users} users × ${about.items} items; ${about.trainRows} training rows; ${set.heldOut.users.length} users with held-out items`);
     const rows = evaluateRecommenders(candidates, set, { k: flags.k, excludeSeen: flags.excludeSeen, onProgress: ctx.log });
@@ -70,7 +71,7 @@ function parseEvalFlags(args: string[]): EvalFlags {
   const seen = oneOf("seen", v.seen, ["exclude", "include"], split === "time" && relevance === "all" ? "include" : "exclude");
   const minRating = v["min-rating"] === undefined ? undefined : Number(v["min-rating"]);
   if (minRating !== undefined && !Number.isFinite(minRating)) throw new UsageError(`--min-rating must be a number, got "${v["min-rating"]}"`);
-  for (const f of files ? [v.train!, v.test!] : [v.dataset!]) if (!existsSync(f)) throw new Error(`no such file: ${f}`);
+  for (const f of files ? [v.train!, v.test!] : [v.dataset!]) if (!existsSync(f)) throw new UserError(`no such file: ${f}`);
   const k = parseIntegerFlag("k", v.k, 10, 1);
   const seed = parseIntegerFlag("seed", v.seed, 42);
   const algorithms = v.algorithms ? v.algorithms.split(",").map((a) => a.trim()).filter(Boolean) : Object.keys(RECOMMENDERS);
@@ -131,4 +132,13 @@ function table(rows: readonly EvaluationRow[], k: number, title: string): string
   const widths = head.map((h, c) => Math.max(h.length, ...body.filter((b) => c === 0 || b.length === head.length).map((b) => b[c]!.length)));
   const line = (cells: string[]) => (cells.length === head.length ? cells.map((x, c) => (c === 0 ? x.padEnd(widths[c]!) : x.padStart(widths[c]!))).join("  ") : `${cells[0]!.padEnd(widths[0]!)}  ${cells[1]}`);
   return [`${title} at k = ${k}`, line(head), ...body.map(line)].join("\n");
+}
+
+/** The recommender for a name given on --algorithms: an unknown one is the person's to fix. */
+function namedByPerson(name: string) {
+  try {
+    return recommenderNamed(name);
+  } catch (e) {
+    throw userErrorFromMl(e);
+  }
 }

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import Papa from "papaparse";
+import { UserError } from "../../lib/errors";
 import type { InteractionLog } from "../../lib/ml/recs/types";
 
 export interface Dataset {
@@ -23,7 +24,7 @@ interface RawRow {
 }
 
 export function readFileChecked(file: string, encoding: BufferEncoding | null = "utf8"): string | Buffer {
-  if (!existsSync(file)) throw new Error(`no such file: ${file}`);
+  if (!existsSync(file)) throw new UserError(`no such file: ${file}`);
   return encoding ? readFileSync(file, encoding) : readFileSync(file);
 }
 
@@ -39,7 +40,7 @@ export function readRatingRows(file: string, minRating?: number): RawRow[] {
     const r = rating === undefined ? 1 : Number(rating);
     const t = seconds === undefined ? 0 : Number(seconds) * 1000;
     if (!user || !item || !Number.isFinite(r) || !Number.isFinite(t)) {
-      throw new Error(`${file}, line ${i + 1}: expected "user<TAB>item<TAB>rating<TAB>timestamp", got "${line.slice(0, 60)}"`);
+      throw new UserError(`${file}, line ${i + 1}: expected "user<TAB>item<TAB>rating<TAB>timestamp", got "${line.slice(0, 60)}"`);
     }
     if (minRating === undefined || r >= minRating) rows.push({ user, item, time: t, weight: 1 });
   });
@@ -80,7 +81,7 @@ export function readOnlineRetail(file: string): Dataset {
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
   const header = parsed[0]?.join(",");
   if (!header?.startsWith("InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID")) {
-    throw new Error(`${file}: not the Online Retail layout (header "${header?.slice(0, 80)}")`);
+    throw new UserError(`${file}: not the Online Retail layout (header "${header?.slice(0, 80)}")`);
   }
   const rows: RawRow[] = [];
   const description = new Map<string, string>();

@@ -26,8 +26,9 @@ export function uploadFile(file: File, onProgress: (fraction: number) => void): 
         // Not JSON (a proxy's error page): the status line below says enough.
       }
       if (xhr.status === 201 && body && typeof body === "object" && "analysis" in body) return resolve({ ok: true, data: body as Uploaded });
-      const error = body && typeof body === "object" && "error" in body && typeof body.error === "string" ? body.error : null;
-      resolve({ ok: false, message: error ?? `The upload failed (the server answered ${xhr.status} ${xhr.statusText}).` });
+      // Failures come as `{ code, message, fieldErrors? }` (lib/http/route.ts), like a failed action.
+      const message = body && typeof body === "object" && "message" in body && typeof body.message === "string" ? body.message : null;
+      resolve({ ok: false, message: message ?? `The upload failed (the server answered ${xhr.status} ${xhr.statusText}).` });
     };
     xhr.onerror = () => resolve({ ok: false, message: "The upload failed: the connection to the server was lost. Check it and try again." });
     xhr.onabort = () => resolve({ ok: false, message: "Upload cancelled.", aborted: true });

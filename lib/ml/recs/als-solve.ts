@@ -3,6 +3,7 @@
 // WebAssembly, ./als-fit, which its test checks against solveRow here.) Factors are row-major Float32Array
 // (rows × f); every accumulation runs in doubles. Here c = 1 + alpha·r and p = 1 for r > 0; entries with
 // r <= 0 are treated as unobserved (c = 1, p = 0), like every cell not stored.
+import { MlRangeError } from "../errors";
 
 /** Fixed-size work vectors for one row solve, allocated once per fit or call instead of per row. */
 export interface RowScratch {
@@ -171,7 +172,7 @@ export function cholesky(A: Float64Array, f: number): Float64Array {
       let s = A[i * f + j]!;
       for (let k = 0; k < j; k++) s -= L[i * f + k]! * L[j * f + k]!;
       if (i === j) {
-        if (!(s > 0)) throw new RangeError(`ALS: the weighted Gram matrix is not positive definite at column ${i}`);
+        if (!(s > 0)) throw new MlRangeError(`ALS: the weighted Gram matrix is not positive definite at column ${i}`);
         L[i * f + i] = Math.sqrt(s);
       } else L[i * f + j] = s / L[j * f + j]!;
     }

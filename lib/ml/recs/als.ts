@@ -10,6 +10,7 @@ import { rowIndices, rowValues, transpose } from "./csr";
 import { becauseItems, checkNonNegative, checkPositive, checkWhole, readCount, readNumber } from "./model-support";
 import { createRng } from "../random";
 import type { ModelHeader, Reason, Recommender, TrainingData, UserHistory } from "./types";
+import { MlRangeError } from "../errors";
 
 export interface AlsOptions {
   /** Latent dimensions. */
@@ -51,7 +52,7 @@ const DEFAULTS: Settings = { factors: 64, regularization: 30, alpha: 10, iterati
 
 function settings(options: AlsOptions = {}): Settings {
   const o = { ...DEFAULTS, ...options };
-  if (!Number.isInteger(o.seed)) throw new RangeError(`seed must be a whole number, got ${o.seed}`);
+  if (!Number.isInteger(o.seed)) throw new MlRangeError(`seed must be a whole number, got ${o.seed}`);
   return {
     factors: checkWhole("factors", o.factors, 1),
     regularization: checkPositive("regularization", o.regularization),
@@ -157,7 +158,7 @@ function fromJSON(json: unknown): AlsModel {
   const itemFactors = unpackF32(o.itemFactors as PackedArray, "als.itemFactors");
   const rowPrints = unpackI32(o.rowPrints as PackedArray, "als.rowPrints");
   for (const [a, length, what] of [[userFactors, users * s.factors, "userFactors"], [itemFactors, items * s.factors, "itemFactors"], [rowPrints, users, "rowPrints"]] as const) {
-    if (a.length !== length) throw new RangeError(`als model: ${what} holds ${a.length} values, expected ${length}`);
+    if (a.length !== length) throw new MlRangeError(`als model: ${what} holds ${a.length} values, expected ${length}`);
   }
   const loss = Array.isArray(o.loss) ? o.loss.map(Number) : [];
   return { kind: "als", version: 1, users, items, ...s, userFactors, itemFactors, rowPrints, loss, gram: gram(itemFactors, items, s.factors, s.regularization) };

@@ -6,6 +6,7 @@ import { checkHeader, pack, unpackF32, unpackF64, unpackI32, type PackedArray } 
 import { checkPositive, readCount, readNumber } from "./model-support";
 import type { InteractionLog, ModelHeader, Reason, Recommender, TrainingData, UserHistory } from "./types";
 import { indexOfSorted } from "../sorted";
+import { MlRangeError } from "../errors";
 
 export interface BuyAgainOptions {
   /** Days for a purchase to count half as much (default 60). */
@@ -32,7 +33,7 @@ const DAY_MS = 86_400_000;
 function fit(data: TrainingData, options: BuyAgainOptions = {}): BuyAgainModel {
   const halfLifeDays = checkPositive("halfLifeDays", options.halfLifeDays ?? 60);
   const { log, matrix } = data;
-  if (!log) throw new RangeError("buy-again: data.log is missing; buy-again needs the dated interaction log");
+  if (!log) throw new MlRangeError("buy-again: data.log is missing; buy-again needs the dated interaction log");
   const events = purchases(log, matrix.rows, matrix.cols);
   // Without an as-of date, count from the last purchase: the log then reads as if just exported.
   const asOf = data.asOf ?? events.reduce((t, k) => Math.max(t, log.time[k]!), 0);
@@ -46,15 +47,15 @@ function purchases(log: InteractionLog, users: number, items: number): number[] 
   const n = log.user.length;
   const columns = { item: log.item, time: log.time, weight: log.weight, ...(log.isPurchase && { isPurchase: log.isPurchase }) };
   for (const [name, a] of Object.entries(columns)) {
-    if (a.length !== n) throw new RangeError(`buy-again: the log has ${n} users but ${a.length} values of ${name}`);
+    if (a.length !== n) throw new MlRangeError(`buy-again: the log has ${n} users but ${a.length} values of ${name}`);
   }
   const out: number[] = [];
   for (let k = 0; k < n; k++) {
     if (log.isPurchase && !log.isPurchase[k]) continue;
     const u = log.user[k]!;
     const i = log.item[k]!;
-    if (u < 0 || u >= users || i < 0 || i >= items) throw new RangeError(`buy-again: log row ${k} has user ${u}, item ${i}, outside the ${users} × ${items} matrix`);
-    if (!Number.isFinite(log.time[k]!)) throw new RangeError(`buy-again: log row ${k} has time ${log.time[k]}`);
+    if (u < 0 || u >= users || i < 0 || i >= items) throw new MlRangeError(`buy-again: log row ${k} has user ${u}, item ${i}, outside the ${users} × ${items} matrix`);
+    if (!Number.isFinite(log.time[k]!)) throw new MlRangeError(`buy-again: log row ${k} has time ${log.time[k]}`);
     out.push(k);
   }
   return out;
@@ -115,16 +116,16 @@ function fromJSON(json: unknown): BuyAgainModel {
   const halfLifeDays = checkPositive("halfLifeDays", readNumber(o, "halfLifeDays", "buy-again"));
   const asOf = readNumber(o, "asOf", "buy-again");
   const indptr = unpackI32(o.indptr as PackedArray, "buy-again.indptr");
-  if (indptr.length !== users + 1) throw new RangeError(`buy-again model: indptr holds ${indptr.length} values for ${users} users`);
+  if (indptr.length !== users + 1) throw new MlRangeError(`buy-again model: indptr holds ${indptr.length} values for ${users} users`);
   const entries = indptr[users]!;
   const item = unpackI32(o.item as PackedArray, "buy-again.item");
   const s = unpackF32(o.score as PackedArray, "buy-again.score");
   const times = unpackI32(o.times as PackedArray, "buy-again.times");
   const lastAt = unpackF64(o.lastAt as PackedArray, "buy-again.lastAt");
   for (const [a, what] of [[item, "item"], [s, "score"], [times, "times"], [lastAt, "lastAt"]] as const) {
-    if (a.length !== entries) throw new RangeError(`buy-again model: ${what} holds ${a.length} values, expected ${entries}`);
+    if (a.length !== entries) throw new MlRangeError(`buy-again model: ${what} holds ${a.length} values, expected ${entries}`);
   }
-  if (item.some((i) => i < 0 || i >= items)) throw new RangeError(`buy-again model: an item lies outside 0..${items - 1}`);
+  if (item.some((i) => i < 0 || i >= items)) throw new MlRangeError(`buy-again model: an item lies outside 0..${items - 1}`);
   return { kind: "buy-again", version: 1, users, items, halfLifeDays, asOf, indptr, item, score: s, times, lastAt };
 }
 

@@ -1,6 +1,7 @@
 // Models hold typed arrays while in use and travel as JSON (a ModelRun row, a file). Big arrays go as
 // base64 of their bytes: an EASE model over 5,000 items is 25M floats, ~100 MB as bytes and ~3× that as a
 // JSON number list. Little-endian, as on every machine we run on.
+import { MlRangeError } from "../errors";
 
 export interface PackedArray {
   readonly dtype: "f32" | "f64" | "i32";
@@ -16,9 +17,9 @@ export function pack(a: Typed): PackedArray {
 }
 
 function bytesOf(p: PackedArray, dtype: PackedArray["dtype"], what: string): Uint8Array {
-  if (!p || typeof p !== "object" || p.dtype !== dtype || typeof p.base64 !== "string") throw new RangeError(`${what}: expected a packed ${dtype} array`);
+  if (!p || typeof p !== "object" || p.dtype !== dtype || typeof p.base64 !== "string") throw new MlRangeError(`${what}: expected a packed ${dtype} array`);
   const bytes = Buffer.from(p.base64, "base64");
-  if (bytes.byteLength !== p.length * (dtype === "f64" ? 8 : 4)) throw new RangeError(`${what}: ${bytes.byteLength} bytes for ${p.length} values`);
+  if (bytes.byteLength !== p.length * (dtype === "f64" ? 8 : 4)) throw new MlRangeError(`${what}: ${bytes.byteLength} bytes for ${p.length} values`);
   // Copy into a fresh, aligned buffer: Buffer's pool offset need not be a multiple of 8.
   return new Uint8Array(bytes);
 }
@@ -37,8 +38,8 @@ export function unpackI32(p: PackedArray, what = "array"): Int32Array {
 
 /** Checks the header of a loaded model and says what is wrong. */
 export function checkHeader(json: unknown, kind: string, version: number): Record<string, unknown> {
-  if (!json || typeof json !== "object") throw new RangeError(`not a model of kind ${kind}: got ${json === null ? "null" : typeof json}`);
+  if (!json || typeof json !== "object") throw new MlRangeError(`not a model of kind ${kind}: got ${json === null ? "null" : typeof json}`);
   const o = json as Record<string, unknown>;
-  if (o.kind !== kind || o.version !== version) throw new RangeError(`not a model of kind ${kind}, version ${version} (kind ${String(o.kind)}, version ${String(o.version)})`);
+  if (o.kind !== kind || o.version !== version) throw new MlRangeError(`not a model of kind ${kind}, version ${version} (kind ${String(o.kind)}, version ${String(o.version)})`);
   return o;
 }

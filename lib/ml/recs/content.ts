@@ -6,6 +6,7 @@ import type { Csr } from "./csr";
 import { packCsr, readCount, unpackCsr } from "./model-support";
 import { fitTfidf, sparseDot, type TfidfOptions } from "./tfidf";
 import type { ModelHeader, Reason, Recommender, TrainingData, UserHistory } from "./types";
+import { MlRangeError } from "../errors";
 
 export type ContentOptions = TfidfOptions;
 
@@ -19,8 +20,8 @@ export interface ContentModel extends ModelHeader {
 
 function fit(data: TrainingData, options?: ContentOptions): ContentModel {
   const { itemText, matrix } = data;
-  if (!itemText) throw new RangeError("content: data.itemText is missing; the content recommender needs one text per item");
-  if (itemText.length !== matrix.cols) throw new RangeError(`content: data.itemText has ${itemText.length} texts for ${matrix.cols} items`);
+  if (!itemText) throw new MlRangeError("content: data.itemText is missing; the content recommender needs one text per item");
+  if (itemText.length !== matrix.cols) throw new MlRangeError(`content: data.itemText has ${itemText.length} texts for ${matrix.cols} items`);
   const { terms, vectors } = fitTfidf(itemText, options);
   return { kind: "content", version: 1, users: matrix.rows, items: matrix.cols, terms, vectors };
 }
@@ -98,7 +99,7 @@ function fromJSON(json: unknown): ContentModel {
   const o = checkHeader(json, "content", 1);
   const [users, items] = [readCount(o, "users", "content"), readCount(o, "items", "content")];
   const terms = o.terms;
-  if (!Array.isArray(terms) || !terms.every((t) => typeof t === "string")) throw new RangeError("content model: terms must be an array of strings");
+  if (!Array.isArray(terms) || !terms.every((t) => typeof t === "string")) throw new MlRangeError("content model: terms must be an array of strings");
   return { kind: "content", version: 1, users, items, terms, vectors: unpackCsr(o.vectors, items, terms.length, "content.vectors") };
 }
 

@@ -1,6 +1,7 @@
 // Compressed sparse rows: the user × item interaction matrix every recommender takes. Rows are users,
 // columns items, both dense integer ids 0..n-1 (the service owns the map from database ids). Within a row
 // the column indices are sorted and unique, so a row can be binary-searched and merged.
+import { MlRangeError } from "../errors";
 
 export interface Csr {
   readonly rows: number;
@@ -18,16 +19,16 @@ export function csrFromTriplets(
   c: ArrayLike<number>,
   v: ArrayLike<number>,
 ): Csr {
-  if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 0 || cols < 0) throw new RangeError(`csr: bad shape ${rows} × ${cols}`);
+  if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 0 || cols < 0) throw new MlRangeError(`csr: bad shape ${rows} × ${cols}`);
   const n = r.length;
-  if (c.length !== n || v.length !== n) throw new RangeError(`csr: ${n} rows, ${c.length} columns and ${v.length} values given; they must match`);
+  if (c.length !== n || v.length !== n) throw new MlRangeError(`csr: ${n} rows, ${c.length} columns and ${v.length} values given; they must match`);
   const counts = new Int32Array(rows + 1);
   for (let i = 0; i < n; i++) {
     const ri = r[i]!;
     const ci = c[i]!;
-    if (!(ri >= 0 && ri < rows && Number.isInteger(ri))) throw new RangeError(`csr: triplet ${i} has row ${ri}, outside 0..${rows - 1}`);
-    if (!(ci >= 0 && ci < cols && Number.isInteger(ci))) throw new RangeError(`csr: triplet ${i} has column ${ci}, outside 0..${cols - 1}`);
-    if (!Number.isFinite(v[i]!)) throw new RangeError(`csr: triplet ${i} has a non-finite value ${v[i]}`);
+    if (!(ri >= 0 && ri < rows && Number.isInteger(ri))) throw new MlRangeError(`csr: triplet ${i} has row ${ri}, outside 0..${rows - 1}`);
+    if (!(ci >= 0 && ci < cols && Number.isInteger(ci))) throw new MlRangeError(`csr: triplet ${i} has column ${ci}, outside 0..${cols - 1}`);
+    if (!Number.isFinite(v[i]!)) throw new MlRangeError(`csr: triplet ${i} has a non-finite value ${v[i]}`);
     counts[ri + 1]!++;
   }
   for (let i = 0; i < rows; i++) counts[i + 1]! += counts[i]!;

@@ -7,6 +7,7 @@ import { checkHeader, pack, unpackF32, type PackedArray } from "./codec";
 import { transpose, type Csr } from "./csr";
 import { becauseItems, checkPositive, readCount, readNumber } from "./model-support";
 import type { ModelHeader, Reason, Recommender, TrainingData, UserHistory } from "./types";
+import { MlRangeError } from "../errors";
 
 export interface EaseOptions {
   /** L2 penalty λ added to the Gram matrix's diagonal (default 500). Larger = smoother, closer to popularity. */
@@ -118,7 +119,7 @@ function fromJSON(json: unknown): EaseModel {
   const items = readCount(o, "items", KIND);
   const lambda = readNumber(o, "lambda", KIND);
   const weights = unpackF32(o.weights as PackedArray, `${KIND}.weights`);
-  if (weights.length !== items * items) throw new RangeError(`${KIND} model: ${weights.length} weights for ${items} × ${items} items`);
+  if (weights.length !== items * items) throw new MlRangeError(`${KIND} model: ${weights.length} weights for ${items} × ${items} items`);
   return { kind: KIND, version: VERSION, users, items, lambda, weights };
 }
 

@@ -15,6 +15,7 @@ import { popularity, segmentPopularity } from "./popularity";
 import { canScoreProfile, explainProfile, fitProfile, profileFromJSON, type ProfileModel, profileToJSON, scoreProfile } from "./profile";
 import type { AlgorithmName, ModelHeader, Reason, Recommender, TrainingData, UserHistory } from "./types";
 import { userKnn } from "./user-knn";
+import { MlRangeError } from "../errors";
 
 const PARTS = { "item-knn": itemKnn, "user-knn": userKnn, ease, als, content, "buy-again": buyAgain, popularity, "segment-popularity": segmentPopularity } as const;
 export type HybridPartName = keyof typeof PARTS;
@@ -44,10 +45,10 @@ const part = (name: HybridPartName) => PARTS[name] as unknown as Recommender<Mod
 function checkWeights(weights: Partial<Record<string, number>>): [HybridPartName, number][] {
   const out: [HybridPartName, number][] = [];
   for (const [name, w] of Object.entries(weights)) {
-    if (!(name in PARTS)) throw new RangeError(`hybrid: unknown part "${name}"; parts are ${Object.keys(PARTS).join(", ")}`);
+    if (!(name in PARTS)) throw new MlRangeError(`hybrid: unknown part "${name}"; parts are ${Object.keys(PARTS).join(", ")}`);
     if (checkNonNegative(`the weight of ${name}`, w ?? 0) > 0) out.push([name as HybridPartName, w!]);
   }
-  if (out.length === 0) throw new RangeError("hybrid: give at least one part a weight above 0");
+  if (out.length === 0) throw new MlRangeError("hybrid: give at least one part a weight above 0");
   return out;
 }
 
@@ -132,11 +133,11 @@ export const hybrid: Recommender<HybridModel, HybridOptions> = {
     const weights = Object.fromEntries(checkWeights((o.weights ?? {}) as Record<string, number>));
     const rawParts = Array.isArray(o.parts) ? (o.parts as { name: string; model: unknown }[]) : [];
     const parts = rawParts.map((p) => {
-      if (!(p.name in PARTS)) throw new RangeError(`hybrid model: unknown part "${p.name}"`);
+      if (!(p.name in PARTS)) throw new MlRangeError(`hybrid model: unknown part "${p.name}"`);
       return { name: p.name as HybridPartName, model: part(p.name as HybridPartName).fromJSON(p.model) };
     });
     const fb = (o.fallback ?? {}) as { kind?: string };
-    if (fb.kind !== "popularity" && fb.kind !== "segment-popularity") throw new RangeError(`hybrid model: fallback must be popularity, got ${String(fb.kind)}`);
+    if (fb.kind !== "popularity" && fb.kind !== "segment-popularity") throw new MlRangeError(`hybrid model: fallback must be popularity, got ${String(fb.kind)}`);
     const profile = o.profile === undefined ? undefined : profileFromJSON(o.profile);
     return { kind: "hybrid", version: 1, users: Number(o.users), items: Number(o.items), weights, parts, fallback: part(fb.kind).fromJSON(o.fallback), ...(profile ? { profile } : {}) };
   },

@@ -3,6 +3,7 @@
 // events fade. Rows arrive as dense indices; the service owns the map from database ids.
 import { csrFromTriplets } from "./csr";
 import type { InteractionLog, TrainingData } from "./types";
+import { MlRangeError } from "../errors";
 
 export interface EventRows {
   user: Int32Array;
@@ -36,8 +37,8 @@ const PURCHASE_TYPES = new Set(["purchase"]);
 
 export function buildInteractions(rows: EventRows, users: number, items: number, options: InteractionOptions): Pick<TrainingData, "matrix" | "log"> {
   const { weights } = options;
-  for (const [type, w] of Object.entries(weights)) if (!Number.isFinite(w) || w < 0) throw new RangeError(`the weight of "${type}" must be a number ≥ 0, got ${w}`);
-  if (options.halfLifeDays !== undefined && !(options.halfLifeDays > 0)) throw new RangeError(`halfLifeDays must be more than 0, got ${options.halfLifeDays}`);
+  for (const [type, w] of Object.entries(weights)) if (!Number.isFinite(w) || w < 0) throw new MlRangeError(`the weight of "${type}" must be a number ≥ 0, got ${w}`);
+  if (options.halfLifeDays !== undefined && !(options.halfLifeDays > 0)) throw new MlRangeError(`halfLifeDays must be more than 0, got ${options.halfLifeDays}`);
   const asOf = options.asOf ?? maxTime(rows.time);
   const typeWeight = Float64Array.from(rows.types, (t) => weights[t] ?? 0);
   const isRating = Uint8Array.from(rows.types, (t) => (t === "rating" ? 1 : 0));

@@ -4,32 +4,33 @@
 import { pack, unpackF32, unpackI32, type PackedArray } from "./codec";
 import type { Csr } from "./csr";
 import type { Reason, UserHistory } from "./types";
+import { MlRangeError } from "../errors";
 
 export function checkWhole(name: string, value: number, min: number): number {
-  if (!Number.isInteger(value) || value < min) throw new RangeError(`${name} must be a whole number of at least ${min}, got ${value}`);
+  if (!Number.isInteger(value) || value < min) throw new MlRangeError(`${name} must be a whole number of at least ${min}, got ${value}`);
   return value;
 }
 
 export function checkPositive(name: string, value: number): number {
-  if (!(value > 0) || !Number.isFinite(value)) throw new RangeError(`${name} must be a positive finite number, got ${value}`);
+  if (!(value > 0) || !Number.isFinite(value)) throw new MlRangeError(`${name} must be a positive finite number, got ${value}`);
   return value;
 }
 
 export function checkNonNegative(name: string, value: number): number {
-  if (!(value >= 0) || !Number.isFinite(value)) throw new RangeError(`${name} must be a finite number of at least 0, got ${value}`);
+  if (!(value >= 0) || !Number.isFinite(value)) throw new MlRangeError(`${name} must be a finite number of at least 0, got ${value}`);
   return value;
 }
 
 /** A whole-number header field of a loaded model. */
 export function readCount(o: Record<string, unknown>, field: string, kind: string): number {
   const v = o[field];
-  if (typeof v !== "number" || !Number.isInteger(v) || v < 0) throw new RangeError(`${kind} model: ${field} must be a whole number, got ${String(v)}`);
+  if (typeof v !== "number" || !Number.isInteger(v) || v < 0) throw new MlRangeError(`${kind} model: ${field} must be a whole number, got ${String(v)}`);
   return v;
 }
 
 export function readNumber(o: Record<string, unknown>, field: string, kind: string): number {
   const v = o[field];
-  if (typeof v !== "number" || !Number.isFinite(v)) throw new RangeError(`${kind} model: ${field} must be a finite number, got ${String(v)}`);
+  if (typeof v !== "number" || !Number.isFinite(v)) throw new MlRangeError(`${kind} model: ${field} must be a finite number, got ${String(v)}`);
   return v;
 }
 
@@ -48,17 +49,17 @@ export function packCsr(m: Csr): PackedCsr {
 /** A CSR back from JSON, checked to be a rows × cols matrix with sorted in-range columns. */
 export function unpackCsr(json: unknown, rows: number, cols: number, what: string): Csr {
   const o = (json ?? {}) as Record<string, unknown>;
-  if (o.rows !== rows || o.cols !== cols) throw new RangeError(`${what}: expected ${rows} × ${cols}, got ${String(o.rows)} × ${String(o.cols)}`);
+  if (o.rows !== rows || o.cols !== cols) throw new MlRangeError(`${what}: expected ${rows} × ${cols}, got ${String(o.rows)} × ${String(o.cols)}`);
   const indptr = unpackI32(o.indptr as PackedArray, `${what}.indptr`);
   const indices = unpackI32(o.indices as PackedArray, `${what}.indices`);
   const values = unpackF32(o.values as PackedArray, `${what}.values`);
   if (indptr.length !== rows + 1 || indptr[0] !== 0 || indptr[rows] !== indices.length || values.length !== indices.length) {
-    throw new RangeError(`${what}: row pointers do not match ${rows} rows of ${indices.length} entries`);
+    throw new MlRangeError(`${what}: row pointers do not match ${rows} rows of ${indices.length} entries`);
   }
   for (let r = 0; r < rows; r++) {
     for (let k = indptr[r]!; k < indptr[r + 1]!; k++) {
       const c = indices[k]!;
-      if (c < 0 || c >= cols || (k > indptr[r]! && c <= indices[k - 1]!)) throw new RangeError(`${what}: row ${r} has a bad or unsorted column ${c}`);
+      if (c < 0 || c >= cols || (k > indptr[r]! && c <= indices[k - 1]!)) throw new MlRangeError(`${what}: row ${r} has a bad or unsorted column ${c}`);
     }
   }
   return { rows, cols, indptr, indices, values };

@@ -7,6 +7,7 @@ import { checkHeader, pack, unpackI32, type PackedArray } from "./codec";
 import type { Csr } from "./csr";
 import { checkPositive, readCount, readNumber } from "./model-support";
 import type { InteractionLog, ModelHeader, Reason, Recommender, TrainingData } from "./types";
+import { MlRangeError } from "../errors";
 
 const DAY_MS = 86_400_000;
 
@@ -56,12 +57,12 @@ export function countUsersPerItem(matrix: Csr, rowOffset: (user: number) => numb
 /** Distinct users per item among log rows with time in (from, to]. */
 export function countRecentUsers(log: InteractionLog, users: number, items: number, from: number, to: number): Int32Array {
   const n = log.user.length;
-  if (log.item.length !== n || log.time.length !== n) throw new RangeError(`trending: the log has ${n} users, ${log.item.length} items and ${log.time.length} times; they must match`);
+  if (log.item.length !== n || log.time.length !== n) throw new MlRangeError(`trending: the log has ${n} users, ${log.item.length} items and ${log.time.length} times; they must match`);
   const keys: number[] = [];
   for (let r = 0; r < n; r++) {
     const u = log.user[r]!;
     const i = log.item[r]!;
-    if (!(u >= 0 && u < users && i >= 0 && i < items)) throw new RangeError(`trending: log row ${r} has user ${u} and item ${i}, outside ${users} users × ${items} items`);
+    if (!(u >= 0 && u < users && i >= 0 && i < items)) throw new MlRangeError(`trending: log row ${r} has user ${u} and item ${i}, outside ${users} users × ${items} items`);
     if (log.time[r]! > from && log.time[r]! <= to) keys.push(i * users + u);
   }
   // Sorted (item, user) keys: each run of one key is one distinct user of that item.
@@ -77,7 +78,7 @@ function copyCounts(counts: Int32Array, offset: number, out: Float32Array): void
 
 function readCounts(o: Record<string, unknown>, field: string, length: number, kind: string): Int32Array {
   const counts = unpackI32(o[field] as PackedArray, `${kind}.${field}`);
-  if (counts.length !== length) throw new RangeError(`${kind} model: ${field} holds ${counts.length} values, expected ${length}`);
+  if (counts.length !== length) throw new MlRangeError(`${kind} model: ${field} holds ${counts.length} values, expected ${length}`);
   return counts;
 }
 
@@ -98,7 +99,7 @@ export const popularity: Recommender<PopularityModel, PopularityOptions> = {
 function fitTrending(data: TrainingData, options: TrendingOptions = {}): TrendingModel {
   const windowDays = checkPositive("windowDays", options.windowDays ?? 30);
   const { log, asOf } = data;
-  if (!log || asOf === undefined) throw new RangeError(`trending needs the interaction log and asOf in the training data; got ${log ? "a log" : "no log"} and asOf ${String(asOf)}`);
+  if (!log || asOf === undefined) throw new MlRangeError(`trending needs the interaction log and asOf in the training data; got ${log ? "a log" : "no log"} and asOf ${String(asOf)}`);
   const { rows: users, cols: items } = data.matrix;
   const counts = countRecentUsers(log, users, items, asOf - windowDays * DAY_MS, asOf);
   return { kind: "trending", version: 1, users, items, windowDays, asOf, counts };
@@ -122,10 +123,10 @@ export const trending: Recommender<TrendingModel, TrendingOptions> = {
 function fitSegmentPopularity(data: TrainingData): SegmentPopularityModel {
   const { userSegment, segmentNames } = data;
   const { rows: users, cols: items } = data.matrix;
-  if (!userSegment || !segmentNames) throw new RangeError("segment-popularity needs userSegment and segmentNames in the training data");
-  if (userSegment.length !== users) throw new RangeError(`segment-popularity: userSegment covers ${userSegment.length} users, the matrix has ${users}`);
+  if (!userSegment || !segmentNames) throw new MlRangeError("segment-popularity needs userSegment and segmentNames in the training data");
+  if (userSegment.length !== users) throw new MlRangeError(`segment-popularity: userSegment covers ${userSegment.length} users, the matrix has ${users}`);
   userSegment.forEach((s, u) => {
-    if (!Number.isInteger(s) || s < -1 || s >= segmentNames.length) throw new RangeError(`segment-popularity: user ${u} has segment ${s}, outside -1..${segmentNames.length - 1}`);
+    if (!Number.isInteger(s) || s < -1 || s >= segmentNames.length) throw new MlRangeError(`segment-popularity: user ${u} has segment ${s}, outside -1..${segmentNames.length - 1}`);
   });
   const segmentCounts = countUsersPerItem(data.matrix, (u) => userSegment[u]! * items, segmentNames.length);
   return { kind: "segment-popularity", version: 1, users, items, segmentNames: [...segmentNames], userSegment, segmentCounts, counts: countUsersPerItem(data.matrix) };
@@ -147,9 +148,9 @@ function segmentFromJSON(json: unknown): SegmentPopularityModel {
   const o = checkHeader(json, kind, 1);
   const [users, items] = [readCount(o, "users", kind), readCount(o, "items", kind)];
   const names = o.segmentNames;
-  if (!Array.isArray(names) || !names.every((n) => typeof n === "string")) throw new RangeError(`${kind} model: segmentNames must be a list of names`);
+  if (!Array.isArray(names) || !names.every((n) => typeof n === "string")) throw new MlRangeError(`${kind} model: segmentNames must be a list of names`);
   const userSegment = readCounts(o, "userSegment", users, kind);
-  if (userSegment.some((s) => s < -1 || s >= names.length)) throw new RangeError(`${kind} model: a user segment lies outside -1..${names.length - 1}`);
+  if (userSegment.some((s) => s < -1 || s >= names.length)) throw new MlRangeError(`${kind} model: a user segment lies outside -1..${names.length - 1}`);
   return { kind, version: 1, users, items, segmentNames: names, userSegment, segmentCounts: readCounts(o, "segmentCounts", names.length * items, kind), counts: readCounts(o, "counts", items, kind) };
 }
 

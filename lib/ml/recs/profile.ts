@@ -5,6 +5,7 @@
 import { checkHeader, pack, type PackedArray, unpackF32, unpackI32 } from "./codec";
 import { checkWhole } from "./model-support";
 import type { Reason, TrainingData, UserHistory } from "./types";
+import { MlRangeError } from "../errors";
 
 /** Not a recommender of its own (no history to score): the hybrid's fallback for customers without one. */
 export interface ProfileModel {
@@ -46,7 +47,7 @@ export function fitProfile(data: TrainingData, options: { itemsPerToken?: number
   const minCarriers = checkWhole("minCarriers", options.minCarriers ?? 5, 1);
   const attrs = data.userAttributes;
   const { rows: users, cols: items, indptr: rp, indices } = data.matrix;
-  if (!attrs || attrs.length !== users) throw new RangeError(`profile: userAttributes must list ${users} customers' tokens, got ${attrs?.length ?? 0}`);
+  if (!attrs || attrs.length !== users) throw new MlRangeError(`profile: userAttributes must list ${users} customers' tokens, got ${attrs?.length ?? 0}`);
   const byToken = new Map<string, number[]>();
   attrs.forEach((tokens, u) => new Set(tokens).forEach((t) => (byToken.get(t) ?? byToken.set(t, []).get(t)!).push(u)));
   // Tokens too rare to say anything (or unique per customer, like an id) are dropped, and so are fields
@@ -141,7 +142,7 @@ export function profileFromJSON(json: unknown): ProfileModel {
   const o = checkHeader(json, "profile", 1);
   const tokens = Array.isArray(o.tokens) ? o.tokens.map(String) : [];
   const indptr = unpackI32(o.indptr as PackedArray, "profile.indptr");
-  if (indptr.length !== tokens.length + 1) throw new RangeError(`profile model: ${indptr.length} row pointers for ${tokens.length} tokens`);
+  if (indptr.length !== tokens.length + 1) throw new MlRangeError(`profile model: ${indptr.length} row pointers for ${tokens.length} tokens`);
   return {
     kind: "profile",
     version: 1,

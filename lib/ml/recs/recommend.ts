@@ -2,6 +2,7 @@
 import { rowIndices, rowValues, type Csr } from "./csr";
 import { selectTopN } from "./top-n";
 import type { ModelHeader, Recommendations, RecommendOptions, Recommender, UserHistory } from "./types";
+import { MlRangeError } from "../errors";
 
 export function historyOf(matrix: Csr, user: number): UserHistory {
   if (user < 0 || user >= matrix.rows) return { items: new Int32Array(0), values: new Float32Array(0) };
@@ -16,10 +17,10 @@ export function recommend<M extends ModelHeader>(
   options: RecommendOptions,
   scratch: Float32Array = new Float32Array(model.items),
 ): Recommendations {
-  if (scratch.length !== model.items) throw new RangeError(`score buffer holds ${scratch.length} items, the model has ${model.items}`);
-  if (options.exclude && options.exclude.length !== model.items) throw new RangeError(`exclusion mask covers ${options.exclude.length} items, the model has ${model.items}`);
+  if (scratch.length !== model.items) throw new MlRangeError(`score buffer holds ${scratch.length} items, the model has ${model.items}`);
+  if (options.exclude && options.exclude.length !== model.items) throw new MlRangeError(`exclusion mask covers ${options.exclude.length} items, the model has ${model.items}`);
   for (let k = 1; k < history.items.length; k++) {
-    if (history.items[k]! <= history.items[k - 1]!) throw new RangeError(`a history's items must be sorted and unique; item ${history.items[k]} follows ${history.items[k - 1]}`);
+    if (history.items[k]! <= history.items[k - 1]!) throw new MlRangeError(`a history's items must be sorted and unique; item ${history.items[k]} follows ${history.items[k - 1]}`);
   }
   scratch.fill(-Infinity);
   rec.score(model, user, history, scratch);

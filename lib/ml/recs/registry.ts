@@ -8,6 +8,7 @@ import { itemKnn } from "./item-knn";
 import { popularity, segmentPopularity, trending } from "./popularity";
 import type { AlgorithmName, Recommender } from "./types";
 import { userKnn } from "./user-knn";
+import { MlRangeError } from "../errors";
 
 export const RECOMMENDERS: Partial<Record<AlgorithmName, Recommender<any, any>>> = {
   popularity,
@@ -29,6 +30,6 @@ export function isAlgorithm(name: string): name is AlgorithmName {
 
 export function recommenderNamed(name: string): Recommender<any, any> {
   const rec = isAlgorithm(name) ? RECOMMENDERS[name] : undefined;
-  if (!rec) throw new RangeError(`unknown algorithm "${name}"; choose from ${Object.keys(RECOMMENDERS).join(", ")}`);
+  if (!rec) throw new MlRangeError(`unknown algorithm "${name}"; choose from ${Object.keys(RECOMMENDERS).join(", ")}`);
   return rec;
 }

@@ -3,6 +3,7 @@
 // entries and, for each, the matching row of the other orientation touches only pairs that co-occur, so the
 // work is Σ (row length)² rather than rows². Only touched slots are read back and cleared.
 import type { Csr } from "./csr";
+import { MlRangeError } from "../errors";
 
 export interface Accumulator {
   readonly sums: Float64Array;
@@ -163,7 +164,7 @@ function below(sa: number, ia: number, sb: number, ib: number): boolean {
 export function keepNearest(acc: Accumulator, norms: Float64Array, selfNorm: number, shrinkage: number, skip: number, k: number, heap: NearestHeap, out: CsrBuilder): void {
   const { sums, isTouched, touched } = acc;
   const { ids, sims } = heap;
-  if (k > ids.length) throw new RangeError(`keepNearest: a heap of ${ids.length} cannot keep ${k}`);
+  if (k > ids.length) throw new MlRangeError(`keepNearest: a heap of ${ids.length} cannot keep ${k}`);
   const room = k;
   let size = 0;
   for (let t = 0; t < acc.count; t++) {

@@ -1,6 +1,7 @@
 // Picking the n best items from a dense score vector, skipping excluded ones. A bounded min-heap keeps it
 // O(items · log n) with no sort of the whole catalogue. Ties go to the lower item index, so results are
 // the same on every run and in batch or one by one.
+import { MlRangeError } from "../errors";
 
 export interface TopN {
   readonly items: Int32Array;
@@ -13,7 +14,7 @@ export interface TopN {
  * Items scored -Infinity or NaN are never returned.
  */
 export function selectTopN(scores: ArrayLike<number>, n: number, exclude?: Uint8Array, seen?: Int32Array): TopN {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a whole number of at least 0, got ${n}`);
+  if (!Number.isInteger(n) || n < 0) throw new MlRangeError(`n must be a whole number of at least 0, got ${n}`);
   const heapItems = new Int32Array(n);
   const heapScores = new Float64Array(n);
   let size = 0;

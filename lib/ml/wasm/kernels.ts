@@ -2,6 +2,7 @@
 // and memory, so nothing is kept once it is dropped. V8 does not vectorise JavaScript: a Float64Array loop
 // does one multiply-add at a time, these do two per instruction.
 import { WASM_BYTES } from "./kernels.wasm";
+import { MlRangeError } from "../errors";
 
 export interface Kernels {
   readonly memory: WebAssembly.Memory;
@@ -26,14 +27,14 @@ let compiled: WebAssembly.Module | undefined;
 
 /** Throws a RangeError, naming `what`, beyond 4 GiB. */
 export function instantiateKernels(bytes: number, what: string): Kernels {
-  if (bytes > MAX_BYTES) throw new RangeError(`${what} needs ${bytes.toLocaleString("en")} bytes, more than the ${MAX_BYTES.toLocaleString("en")} (4 GiB) a WebAssembly workspace can hold`);
+  if (bytes > MAX_BYTES) throw new MlRangeError(`${what} needs ${bytes.toLocaleString("en")} bytes, more than the ${MAX_BYTES.toLocaleString("en")} (4 GiB) a WebAssembly workspace can hold`);
   compiled ??= new WebAssembly.Module(WASM_BYTES);
   const kernels = new WebAssembly.Instance(compiled).exports as unknown as Kernels;
   const pages = Math.ceil(bytes / PAGE_BYTES) - kernels.memory.buffer.byteLength / PAGE_BYTES;
   try {
     if (pages > 0) kernels.memory.grow(pages);
   } catch (e) {
-    throw new RangeError(`${what} needs ${bytes.toLocaleString("en")} bytes of memory, which this machine would not give: ${e instanceof Error ? e.message : String(e)}`);
+    throw new MlRangeError(`${what} needs ${bytes.toLocaleString("en")} bytes of memory, which this machine would not give: ${e instanceof Error ? e.message : String(e)}`);
   }
   return kernels;
 }

@@ -2,17 +2,17 @@
 // decimal comma, date format), which kind it looks like, a suggested mapping and the first rows.
 import { existsSync } from "node:fs";
 import Papa from "papaparse";
-import { UserError } from "../../errors";
 import { detectDateFormat, type DateFormat } from "../../csv/dates";
 import { binaryReason, type Delimiter, detectDelimiter, detectHeader, sniffEncoding, type TextEncoding, usesDecimalComma } from "../../csv/detect";
 import { columnNames, detectKind, type KindGuess, type Mapping, suggestMapping } from "../../csv/header-match";
 import { fieldSpec, type ImportKind } from "../../csv/kinds";
 import { inspectSource, sampleText } from "./source";
+import { UserError } from "../../errors";
 
-/** A file that cannot be read as asked: the message says why, for the person. */
+/** A file or upload the import cannot take; the message tells the person what to do. */
 export class ImportInputError extends UserError {
   constructor(message: string) {
-    super(message);
+    super(message, "rejected");
     this.name = "ImportInputError";
   }
 }

@@ -6,12 +6,11 @@
 // A job whose process died is failed with what it had committed: on this machine its pid is checked
 // directly; elsewhere (a later issue's workers) a heartbeat silent for SILENT_MS tells.
 import { spawn } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { hostname } from "node:os";
 import path from "node:path";
 import { env } from "../../env";
-import { UserError } from "../../errors";
+import { logUnexpected, UserError } from "../../errors";
 import {
   claimOldestQueuedJob,
   completeJobRow,
@@ -135,14 +134,12 @@ export async function runClaimedJob(id: number): Promise<void> {
   }
 }
 
-function describeFailure(e: unknown, spec: JobKindSpec<unknown>, id: number): ["failed" | "cancelled", string] {
+/** The status and message a job ends with when its body throws: the person's own words, or a reference. */
+export function describeFailure(e: unknown, spec: Pick<JobKindSpec<unknown>, "kind" | "afterFailure">, id: number): ["failed" | "cancelled", string] {
   if (e instanceof JobCancelled) return ["cancelled", e.message];
   const after = spec.afterFailure ? ` ${spec.afterFailure}` : "";
   if (e instanceof UserError) return ["failed", after ? `${e.message.replace(/[.!?]?$/, ".")}${after}` : e.message];
-  const ref = randomUUID().slice(0, 8);
-  // The class and stack frames only: a message may quote a row or an email address.
-  const frames = e instanceof Error ? (e.stack ?? "").split("\n").filter((l) => l.trimStart().startsWith("at ")).slice(0, 8).join("\n") : "";
-  console.error(`[job ${id} ${spec.kind}] unexpected ${e instanceof Error ? e.name : typeof e} (ref ${ref})\n${frames}`);
+  const ref = logUnexpected(e, `job ${id} ${spec.kind}`);
   return ["failed", `It failed unexpectedly (reference ${ref}; the server log has the details).${after || " Start it again."}`];
 }
 

@@ -2,6 +2,7 @@
 // interactions (per customer at random, or at a date), fit each algorithm on the training part, rank the
 // top k for every customer with held-out items, and score the lists (metrics defined in
 // docs/recommendations.md). One algorithm at a time, so the progress bar moves and the page stays served.
+import { UserError } from "../../errors";
 import { evaluateRecommenders, type EvaluationRow } from "../../ml/recs/eval/evaluate";
 import { evaluationSetOf, keepPurchases, randomHoldOut, type Relevance, timeSplit } from "../../ml/recs/eval/splits";
 import { RECOMMENDERS } from "../../ml/recs/registry";
@@ -42,7 +43,7 @@ export async function evaluateOnDatabase(settings: EvaluationSettings, progress:
   const { data, customerIds } = loadTrainingData(settings.interactions ?? DEFAULT_INTERACTIONS);
   const log = data.log!;
   const { matrix } = data;
-  if (log.user.length === 0) throw new RangeError("there are no customer–product events to evaluate on; import orders or events first");
+  if (log.user.length === 0) throw new UserError("there are no customer–product events to evaluate on; import orders or events first");
   const users = matrix.rows;
   const items = matrix.cols;
   let split;
@@ -50,10 +51,10 @@ export async function evaluateOnDatabase(settings: EvaluationSettings, progress:
   let extras = allTime;
   if (settings.split === "time") {
     const cutoff = settings.testFrom ? Date.parse(`${settings.testFrom}T00:00:00Z`) : data.asOf! - 30 * DAY;
-    if (Number.isNaN(cutoff)) throw new RangeError(`the test start must be a date as YYYY-MM-DD, got "${settings.testFrom}"`);
+    if (Number.isNaN(cutoff)) throw new UserError(`the test start must be a date as YYYY-MM-DD, got "${settings.testFrom}"`);
     split = timeSplit(log, { users, items, cutoff });
-    if (split.test.user.length === 0) throw new RangeError(`no events on or after ${new Date(cutoff).toISOString().slice(0, 10)}: choose an earlier test start`);
-    if (split.train.user.length === 0) throw new RangeError(`no events before ${new Date(cutoff).toISOString().slice(0, 10)}: choose a later test start`);
+    if (split.test.user.length === 0) throw new UserError(`no events on or after ${new Date(cutoff).toISOString().slice(0, 10)}: choose an earlier test start`);
+    if (split.train.user.length === 0) throw new UserError(`no events before ${new Date(cutoff).toISOString().slice(0, 10)}: choose a later test start`);
     // Segments as they stood at the cut-off: today's would know about the purchases being predicted.
     extras = { ...extras, userSegment: rfmSegments(customerIds, cutoff) };
   } else {
@@ -62,13 +63,13 @@ export async function evaluateOnDatabase(settings: EvaluationSettings, progress:
   // Models learn from every weighted event; what they must predict is purchases.
   split = { ...split, test: keepPurchases(split.test) };
   const set = evaluationSetOf(split, settings.relevance, extras);
-  if (set.heldOut.users.length === 0) throw new RangeError("no customer has held-out items to score; with new items only, try all purchases or an earlier test start");
+  if (set.heldOut.users.length === 0) throw new UserError("no customer has held-out items to score; with new items only, try all purchases or an earlier test start");
   const algorithms = settings.algorithms.length ? settings.algorithms : defaultAlgorithms(items);
   const rows: EvaluationRow[] = [];
   for (const [i, name] of algorithms.entries()) {
     await progress(0.1 + (0.88 * i) / algorithms.length, `Evaluating ${name} (${i + 1} of ${algorithms.length}) on ${set.heldOut.users.length.toLocaleString("en")} customers…`);
     const recommender = RECOMMENDERS[name];
-    if (!recommender) throw new RangeError(`unknown algorithm "${name}"`);
+    if (!recommender) throw new UserError(`unknown algorithm "${name}"`);
     // "All purchases" counts items bought again, so models may recommend what a customer already has.
     rows.push(...evaluateRecommenders([{ name, recommender }], set, { k: settings.k, excludeSeen: settings.relevance === "new-items" }));
   }

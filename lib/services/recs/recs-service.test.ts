@@ -8,6 +8,7 @@ import { recommendForCustomer } from "./serving";
 import { DEFAULT_INTERACTIONS } from "./training-data";
 import { EVALUATION_JOB, TRAINING_JOB } from "../jobs/job-kinds";
 import { enqueueJob, runJobHere } from "../jobs/runner";
+import { UserError } from "@/lib/errors";
 
 let c: Map<string, number>;
 let p: Map<string, number>;
@@ -73,7 +74,8 @@ describe("training and serving recommenders", () => {
 
   it("says when an algorithm was not trained", async () => {
     await expect(recommendForCustomer(c.get("A")!, "trending" as never, 2)).resolves.toBeTruthy();
-    await expect(recommendForCustomer(c.get("A")!, "nonsense" as never, 2)).rejects.toThrow('"nonsense" was not trained; train the models again to include it');
+    await expect(recommendForCustomer(c.get("A")!, "nonsense" as never, 2)).rejects.toEqual(new UserError('"nonsense" was not trained; train the models again to include it', "conflict"));
+    await expect(recommendForCustomer(c.get("A")!, "nonsense" as never, 2)).rejects.toBeInstanceOf(UserError);
   });
 });
 

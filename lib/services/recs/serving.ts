@@ -1,6 +1,8 @@
 // Recommendations for one customer from the stored models: loaded once per process (and again only when a
 // newer training run lands), with exclusions, product details and a reason in words for every item.
 import { latestModelRunId, modelRunById } from "../../db/model-runs";
+import { UserError } from "../../errors";
+import { MlRangeError } from "../../ml/errors";
 import { catalogueStamp, listPurchasedProductIds, loadCatalogue, loadCustomerProfileFields, type Catalogue } from "../../db/recs-data";
 import { unpackI32 } from "../../ml/recs/codec";
 import { type Csr, transpose } from "../../ml/recs/csr";
@@ -74,10 +76,11 @@ async function parseRun(runId: number, stamp: string): Promise<LoadedModels | nu
     const rec = isAlgorithm(name) ? RECOMMENDERS[name] : undefined;
     if (!rec) continue;
     // A model stored by another version of its algorithm is set aside, not fatal: the others still serve.
+    // fromJSON says so with lib/ml's own RangeError; V8's (a bug, not an old model) still fails the load.
     try {
       models[name] = rec.fromJSON(m);
     } catch (e) {
-      if (!(e instanceof RangeError)) throw e;
+      if (!(e instanceof MlRangeError)) throw e;
       skipped[name] = `stored model could not be read (${e.message}); train again`;
     }
   }
@@ -158,7 +161,7 @@ function mapReason(r: Reason | null, toId: (i: number) => number): Reason | null
 export function recommendFromModels(m: LoadedModels, customerId: number, algorithm: AlgorithmName, n: number, ex: Exclusions = {}): CustomerRecommendations {
   const rec = isAlgorithm(algorithm) ? RECOMMENDERS[algorithm] : undefined;
   const model = rec ? m.models[algorithm] : undefined;
-  if (!rec || !model) throw new RangeError(`"${algorithm}" was not trained; train the models again to include it`);
+  if (!rec || !model) throw new UserError(`"${algorithm}" was not trained; train the models again to include it`, "conflict");
   const user = indexOfSorted(m.customerIds, customerId);
   const trained = historyOf(m.matrix, user);
   // A customer with no history is described by their profile, for the hybrid's cold-start fallback.

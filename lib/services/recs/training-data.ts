@@ -1,6 +1,7 @@
 // The recommenders' training data from the database: weighted interactions, product text for content
 // scoring, categories, and each customer's RFM segment (for segment best sellers and cold-start fallback).
 import { loadPurchaseHistory } from "../../db/purchase-history";
+import { UserError } from "../../errors";
 import { type Catalogue, loadProfileFields, loadRecsDataset, type ProfileFields } from "../../db/recs-data";
 import { customerFeatures } from "../../ml/customer-features";
 import { buildInteractions, DEFAULT_WEIGHTS } from "../../ml/recs/interactions";
@@ -57,7 +58,7 @@ export function tokensOf(f: ProfileFields, asOf: number): string[] {
 
 export function loadTrainingData(settings: InteractionSettings = DEFAULT_INTERACTIONS, before?: number): LoadedTrainingData {
   const types = Object.keys(settings.weights).filter((t) => settings.weights[t]! > 0);
-  if (types.length === 0) throw new RangeError("give at least one event type a weight above 0");
+  if (types.length === 0) throw new UserError("give at least one event type a weight above 0");
   const ds = loadRecsDataset(types, before);
   const asOf = before ?? (Math.floor(ds.lastEventAt / DAY) + 1) * DAY;
   const users = ds.customerIds.length;

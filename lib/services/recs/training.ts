@@ -1,6 +1,8 @@
 // Training every recommender on the shop's events as one background job, and keeping the result: the
 // models (each through its own toJSON), the training matrix (each customer's history at serving time) and
 // the map between dense indices and database ids. Serving loads it once per process (serving.ts).
+import { UserError } from "../../errors";
+import { MlRangeError } from "../../ml/errors";
 import { pack, type PackedArray } from "../../ml/recs/codec";
 import { packCsr, type PackedCsr } from "../../ml/recs/model-support";
 import { RECOMMENDERS } from "../../ml/recs/registry";
@@ -48,7 +50,7 @@ export function defaultAlgorithms(items: number): AlgorithmName[] {
 export async function trainRecommenders(settings: TrainSettings, progress: Progress): Promise<StoredRecommenders> {
   await progress(0.02, "Reading events…");
   const { data, customerIds, catalogue } = loadTrainingData(settings.interactions);
-  if (data.matrix.indices.length === 0) throw new RangeError("there are no customer–product events of the weighted types to learn from; import orders or events first");
+  if (data.matrix.indices.length === 0) throw new UserError("there are no customer–product events of the weighted types to learn from; import orders or events first");
   const algorithms = settings.algorithms.length ? settings.algorithms : defaultAlgorithms(data.matrix.cols);
   const models: StoredRecommenders["models"] = {};
   const fitSeconds: StoredRecommenders["fitSeconds"] = {};
@@ -57,7 +59,7 @@ export async function trainRecommenders(settings: TrainSettings, progress: Progr
   for (const [i, name] of algorithms.entries()) {
     await progress(0.1 + (0.85 * i) / algorithms.length, `Training ${name} (${i + 1} of ${algorithms.length})…`);
     const rec = RECOMMENDERS[name];
-    if (!rec) throw new RangeError(`unknown algorithm "${name}"`);
+    if (!rec) throw new UserError(`unknown algorithm "${name}"`);
     const started = performance.now();
     try {
       if (settings.tune !== false) {
@@ -69,8 +71,10 @@ export async function trainRecommenders(settings: TrainSettings, progress: Progr
       models[name] = rec.toJSON(rec.fit(data, tuned[name]?.options));
       fitSeconds[name] = (performance.now() - started) / 1000;
     } catch (e) {
-      // A model this data cannot support (e.g. no product text for content) is skipped with its reason.
-      if (!(e instanceof RangeError)) throw e;
+      // A model this data cannot support (e.g. no product text for content, a Gram matrix that is not
+      // positive definite) is skipped with lib/ml's reason and the others are kept. lib/ml says so with its
+      // own RangeError; anything else (V8's RangeErrors included) is a bug and fails the job, to the logs.
+      if (!(e instanceof MlRangeError)) throw e;
       skipped[name] = e.message;
     }
   }
@@ -97,7 +101,8 @@ async function tryTuning(name: AlgorithmName, data: Parameters<typeof tuneOnVali
   try {
     return await (name === "hybrid" ? tuneHybrid(data, before, segmentsAt) : tuneOnValidation(name, data, before));
   } catch (e) {
-    if (e instanceof RangeError) return null;
+    // lib/ml's own RangeError: too little data to hold some back (or a candidate that cannot be fitted).
+    if (e instanceof MlRangeError) return null;
     throw e;
   }
 }

@@ -12,6 +12,7 @@ import { prepareDatabase } from "../prepare-database";
 import { CLUSTERS_JOB } from "../jobs/job-kinds";
 import { enqueueJob, runJobHere } from "../jobs/runner";
 import { CLUSTER_RUN_KIND, type ClusterResult, clusterName, renameCluster } from "./clusters";
+import { UserError } from "@/lib/errors";
 
 const day = (d: string) => new Date(`${d}T12:00:00Z`);
 
@@ -84,6 +85,8 @@ describe("clustering as a background job", () => {
     await renameCluster(runId, 1, "");
     expect(clusterName((await latestModelRun<ClusterResult>(CLUSTER_RUN_KIND))!.result, 1)).toBe(renamed.profiles[1]!.name);
     await expect(renameCluster(runId, 2, "x")).rejects.toThrow(`run ${runId} has no cluster 3`);
+    await expect(renameCluster(runId, 2, "x")).rejects.toEqual(new UserError(`run ${runId} has no cluster 3`, "not_found"));
+    await expect(renameCluster(runId, 2, "x")).rejects.toBeInstanceOf(UserError);
   });
 
   it("fails the job with the reason when the request cannot be met", async () => {

@@ -3,6 +3,7 @@
 // own units. With k = "auto" it tries k = 2…10 and suggests one (choose-k.ts). Runs as a background job
 // with progress (runClustersJob) or directly (clusterCustomers, for the CLI and benchmarks).
 import { loadCustomerExtras } from "../../db/customer-extras";
+import { userErrorFromMl, UserError } from "../../errors";
 import { latestModelRunId, modelRunById, type ModelRunRecord, updateModelRunResult } from "../../db/model-runs";
 import { loadPurchaseHistory, type PurchaseHistory } from "../../db/purchase-history";
 import { type KCandidate, suggestK } from "../../ml/choose-k";
@@ -70,10 +71,10 @@ export async function clusterCustomers(req: ClusterRequest, history?: PurchaseHi
   const h = history ?? loadPurchaseHistory(req.asOf);
   loadCustomerExtras(h, new Set(req.features.map(sourceOf)));
   const n = h.customerId.length;
-  if (n < 3) throw new RangeError(`only ${n} customers have purchases; clustering needs at least 3`);
+  if (n < 3) throw new UserError(`only ${n} customers have purchases; clustering needs at least 3`);
   const f = customerFeatures(h);
   const missing = req.features.filter((id) => !f[id]);
-  if (missing.length) throw new RangeError(`no data for ${missing.join(", ")}: that category has no purchases before the "as of" date`);
+  if (missing.length) throw new UserError(`no data for ${missing.join(", ")}: that category has no purchases before the "as of" date`);
   const d = req.features.length;
   const raw = matrix(n, d);
   req.features.forEach((name, c) => f[name]!.forEach((v, i) => (raw.data[i * d + c] = v)));
@@ -85,7 +86,7 @@ export async function clusterCustomers(req: ClusterRequest, history?: PurchaseHi
     const tried: KCandidate[] = [];
     for (const [step, kk] of ks.entries()) {
       await progress(0.05 + (0.6 * step) / ks.length, `Trying k = ${kk} (${step + 1} of ${ks.length})…`);
-      const fit = fitKMeans(X, { k: kk, seed: req.seed, restarts: 3 });
+      const fit = fitForPerson(X, { k: kk, seed: req.seed, restarts: 3 });
       tried.push({ k: kk, inertia: fit.model.inertia, silhouette: silhouetteScore(X, fit.labels, { sampleSize: EXPLORE_SAMPLE, seed: req.seed }) });
     }
     const s = suggestK(tried);
@@ -93,7 +94,7 @@ export async function clusterCustomers(req: ClusterRequest, history?: PurchaseHi
     suggestion = { reason: s.reason, tried };
   }
   await progress(0.7, `Fitting k = ${k} with 10 restarts…`);
-  const { model, labels } = fitKMeans(X, { k, seed: req.seed, restarts: 10 });
+  const { model, labels } = fitForPerson(X, { k, seed: req.seed, restarts: 10 });
   await progress(0.85, "Measuring silhouette and describing the clusters…");
   const silhouette = silhouetteScore(X, labels, { seed: req.seed });
   return {
@@ -116,6 +117,18 @@ export async function clusterCustomers(req: ClusterRequest, history?: PurchaseHi
   };
 }
 
+/**
+ * fitKMeans on the k and features the person chose: its refusals (k above the number of customers, or of
+ * distinct points among them when many share the same values) are theirs to fix, so they become UserErrors.
+ */
+function fitForPerson(X: ReturnType<typeof matrix>, options: Parameters<typeof fitKMeans>[1]) {
+  try {
+    return fitKMeans(X, options);
+  } catch (e) {
+    throw userErrorFromMl(e);
+  }
+}
+
 function scatterOf(X: ReturnType<typeof matrix>, labels: Int32Array, seed: number): ClusterScatter {
   const pca = fitPca(X, 2, seed);
   const rows = sampleIndices(X.rows, SCATTER_SAMPLE, seed).sort();
@@ -134,9 +147,9 @@ export async function clustersJob(req: ClusterRequest, progress: Progress) {
 /** Renames one cluster of a stored run; an empty name restores the generated one. */
 export async function renameCluster(runId: number, cluster: number, name: string): Promise<void> {
   const run = await modelRunById<ClusterResult>(runId);
-  if (!run || run.kind !== CLUSTER_RUN_KIND) throw new RangeError(`there is no clustering run ${runId}`);
+  if (!run || run.kind !== CLUSTER_RUN_KIND) throw new UserError(`there is no clustering run ${runId}`, "not_found");
   const r = run.result;
-  if (!Number.isInteger(cluster) || cluster < 0 || cluster >= r.profiles.length) throw new RangeError(`run ${runId} has no cluster ${cluster + 1}`);
+  if (!Number.isInteger(cluster) || cluster < 0 || cluster >= r.profiles.length) throw new UserError(`run ${runId} has no cluster ${cluster + 1}`, "not_found");
   const names = r.names ?? r.profiles.map(() => null);
   names[cluster] = name.trim() === "" ? null : name.trim();
   await updateModelRunResult(runId, { ...r, names });

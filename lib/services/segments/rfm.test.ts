@@ -5,6 +5,7 @@ import { customerFeatures } from "../../ml/customer-features";
 import { suggestK } from "../../ml/choose-k";
 import { prepareDatabase } from "../prepare-database";
 import { computeRfmSummary } from "./rfm";
+import { UserError } from "@/lib/errors";
 
 const day = (d: string) => new Date(`${d}T12:00:00Z`);
 
@@ -68,7 +69,8 @@ describe("RFM movement between two dates", () => {
     // B (Jan), D (Feb) and E (Jan) had bought by 1 March; A's first purchase and C's came later.
     expect(m.rows.reduce((a, r) => a + r.customers, 0)).toBe(3);
     expect(m.arrived).toBe(2);
-    expect(() => computeRfmMovement(Date.UTC(2026, 2, 31), Date.UTC(2026, 2, 1))).toThrow("the first date must come before the second");
+    expect(() => computeRfmMovement(Date.UTC(2026, 2, 31), Date.UTC(2026, 2, 1))).toThrow(new UserError("the first date must come before the second"));
+    expect(() => computeRfmMovement(Date.UTC(2026, 2, 31), Date.UTC(2026, 2, 1))).toThrow(UserError);
   });
 });
 

@@ -1,6 +1,7 @@
 // RFM for the whole customer base: history from the database, scores and named segments from lib/ml, and
 // the summary the segments page and the CLI show.
 import { loadPurchaseHistory, type PurchaseHistory, purchaseDataStamp } from "../../db/purchase-history";
+import { UserError } from "../../errors";
 import { customerFeatures } from "../../ml/customer-features";
 import { RFM_SEGMENTS, type RfmCuts, rfmMovement, scoreRfm } from "../../ml/rfm";
 import { indexOfSorted } from "../../ml/sorted";
@@ -90,7 +91,7 @@ function scoredAt(asOf: number) {
 
 /** Where each segment's customers at `fromAsOf` stood at `toAsOf`: what share of Loyal became At risk. */
 export function computeRfmMovement(fromAsOf: number, toAsOf: number): RfmMovementSummary {
-  if (!(fromAsOf < toAsOf)) throw new RangeError("the first date must come before the second");
+  if (!(fromAsOf < toAsOf)) throw new UserError("the first date must come before the second");
   const m = rfmMovement(scoredAt(fromAsOf), scoredAt(toAsOf));
   const rows = RFM_SEGMENTS.map((s, i) => {
     const customers = m.counts[i]!.reduce((a, b) => a + b, 0);

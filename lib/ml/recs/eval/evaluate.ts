@@ -5,6 +5,7 @@ import { recommendMany } from "../recommend";
 import type { Recommender } from "../types";
 import { coverage, itemPopularity, popularityBias, popularityPercentiles, rankingMetrics } from "./metrics";
 import type { EvaluationSet, HeldOut } from "./splits";
+import { MlRangeError } from "../../errors";
 
 export interface Candidate {
   /** The row's label: the algorithm's name, or a variant such as "ease λ=200". */
@@ -95,7 +96,7 @@ export function scoreLists(
   popularity: Int32Array,
   percentiles: Float64Array = popularityPercentiles(popularity),
 ): ListScores {
-  if (lists.length !== heldOut.users.length) throw new RangeError(`${lists.length} lists for ${heldOut.users.length} held-out users`);
+  if (lists.length !== heldOut.users.length) throw new MlRangeError(`${lists.length} lists for ${heldOut.users.length} held-out users`);
   lists = lists.map((l) => (l.length > k ? Array.prototype.slice.call(l, 0, k) : l));
   const sum = { precision: 0, recall: 0, ndcg: 0, ap: 0, hit: 0 };
   lists.forEach((list, i) => {

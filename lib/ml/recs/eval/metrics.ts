@@ -18,6 +18,7 @@
 //     item with no training users scores 0).
 import type { Csr } from "../csr";
 import { indexOfSorted } from "../../sorted";
+import { MlRangeError } from "../../errors";
 
 export interface UserMetrics {
   readonly precision: number;
@@ -29,8 +30,8 @@ export interface UserMetrics {
 
 /** The metrics of one ranked list (first k entries) against its sorted, distinct relevant items. */
 export function rankingMetrics(ranked: ArrayLike<number>, relevant: Int32Array, k: number): UserMetrics {
-  if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a whole number of at least 1, got ${k}`);
-  if (relevant.length === 0) throw new RangeError("rankingMetrics: a user with no relevant items has no metrics");
+  if (!Number.isInteger(k) || k < 1) throw new MlRangeError(`k must be a whole number of at least 1, got ${k}`);
+  if (relevant.length === 0) throw new MlRangeError("rankingMetrics: a user with no relevant items has no metrics");
   let hits = 0;
   let dcg = 0;
   let precisionSum = 0;

@@ -4,6 +4,7 @@
 import { createRng, sampleIndices } from "../../random";
 import { csrFromTriplets, nnz, type Csr } from "../csr";
 import type { InteractionLog, TrainingData } from "../types";
+import { MlRangeError } from "../../errors";
 
 /** A log divided in two over one id space (users × items are dense ids shared by both halves). */
 export interface Split {
@@ -44,7 +45,7 @@ export interface RandomSplitOptions {
  */
 export function randomHoldOut(log: InteractionLog, options: RandomSplitOptions): Split {
   const fraction = options.fraction ?? 0.25;
-  if (!(fraction > 0 && fraction < 1)) throw new RangeError(`fraction must be between 0 and 1, got ${fraction}`);
+  if (!(fraction > 0 && fraction < 1)) throw new MlRangeError(`fraction must be between 0 and 1, got ${fraction}`);
   checkLog(log, options.users, options.items);
   const rng = createRng(options.seed ?? 42);
   const order = rowsByUserThenItem(log, options.users);
@@ -79,7 +80,7 @@ export function randomHoldOut(log: InteractionLog, options: RandomSplitOptions):
 /** Train = rows before `cutoff` (epoch ms), test = rows at or after it. */
 export function timeSplit(log: InteractionLog, options: { users: number; items: number; cutoff: number }): Split {
   checkLog(log, options.users, options.items);
-  if (!Number.isFinite(options.cutoff)) throw new RangeError(`cutoff must be a time in epoch ms, got ${options.cutoff}`);
+  if (!Number.isFinite(options.cutoff)) throw new MlRangeError(`cutoff must be a time in epoch ms, got ${options.cutoff}`);
   const isTest = Uint8Array.from(log.time, (t) => (t >= options.cutoff ? 1 : 0));
   return { users: options.users, items: options.items, train: subsetLog(log, isTest, 0), test: subsetLog(log, isTest, 1), asOf: options.cutoff };
 }
@@ -129,7 +130,7 @@ export function heldOutOf(split: Split, train: Csr, relevance: Relevance = "all"
  * already within about ±0.005.
  */
 export function sampleHeldOut(heldOut: HeldOut, size: number, seed: number): HeldOut {
-  if (!Number.isInteger(size) || size < 1) throw new RangeError(`the sample of customers must be a whole number of at least 1, got ${size}`);
+  if (!Number.isInteger(size) || size < 1) throw new MlRangeError(`the sample of customers must be a whole number of at least 1, got ${size}`);
   if (heldOut.users.length <= size) return heldOut;
   const picked = sampleIndices(heldOut.users.length, size, seed).sort();
   return { users: Int32Array.from(picked, (i) => heldOut.users[i]!), relevant: Array.from(picked, (i) => heldOut.relevant[i]!) };
@@ -151,11 +152,11 @@ export function logOfMatrix(m: Csr): InteractionLog {
 function checkLog(log: InteractionLog, users: number, items: number): void {
   const n = log.user.length;
   if (log.item.length !== n || log.time.length !== n || log.weight.length !== n) {
-    throw new RangeError(`log columns differ in length: user ${n}, item ${log.item.length}, time ${log.time.length}, weight ${log.weight.length}`);
+    throw new MlRangeError(`log columns differ in length: user ${n}, item ${log.item.length}, time ${log.time.length}, weight ${log.weight.length}`);
   }
   for (let r = 0; r < n; r++) {
-    if (!(log.user[r]! >= 0 && log.user[r]! < users)) throw new RangeError(`log row ${r}: user ${log.user[r]} outside 0..${users - 1}`);
-    if (!(log.item[r]! >= 0 && log.item[r]! < items)) throw new RangeError(`log row ${r}: item ${log.item[r]} outside 0..${items - 1}`);
+    if (!(log.user[r]! >= 0 && log.user[r]! < users)) throw new MlRangeError(`log row ${r}: user ${log.user[r]} outside 0..${users - 1}`);
+    if (!(log.item[r]! >= 0 && log.item[r]! < items)) throw new MlRangeError(`log row ${r}: item ${log.item[r]} outside 0..${items - 1}`);
   }
 }
 

@@ -4,6 +4,7 @@
 import type { Recommender, TrainingData } from "../types";
 import { evaluateRecommenders, type AlgorithmScores } from "./evaluate";
 import { evaluationSetOf, logOfMatrix, randomHoldOut, sampleHeldOut } from "./splits";
+import { MlRangeError } from "../../errors";
 
 export interface TuneOptions {
   readonly k?: number;
@@ -32,7 +33,7 @@ export interface TuneResult<O> {
 }
 
 export function tuneRecommender<O>(rec: Recommender<any, O>, data: TrainingData, candidates: readonly O[], options: TuneOptions = {}): TuneResult<O> {
-  if (candidates.length === 0) throw new RangeError("tuneRecommender: no candidate options to try");
+  if (candidates.length === 0) throw new MlRangeError("tuneRecommender: no candidate options to try");
   const k = options.k ?? 10;
   const m = data.matrix;
   const log = data.log ?? logOfMatrix(m);
@@ -50,6 +51,6 @@ export function tuneRecommender<O>(rec: Recommender<any, O>, data: TrainingData,
   rows.forEach((r, i) => {
     if (r.ok && (best < 0 || r.ndcg > (rows[best] as AlgorithmScores).ndcg)) best = i;
   });
-  if (best < 0) throw new RangeError(`tuneRecommender: every candidate failed for ${rec.name}; first error: ${(rows[0] as { error: string }).error}`);
+  if (best < 0) throw new MlRangeError(`tuneRecommender: every candidate failed for ${rec.name}; first error: ${(rows[0] as { error: string }).error}`);
   return { best: candidates[best]!, bestNdcg: (rows[best] as AlgorithmScores).ndcg, tried, heldOutUsers: full.heldOut.users.length };
 }

@@ -2,15 +2,16 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { Readable } from "node:stream";
+import { UserError } from "@/lib/errors";
+import { attachment } from "@/lib/http/download";
+import { parseId, route } from "@/lib/http/route";
 import { rejectedRowsFile } from "@/lib/services/import/imports";
-import { attachment } from "../../../download";
-import { parseJobId } from "../../job-id";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const id = parseJobId((await params).id);
-  const file = id === null ? null : await rejectedRowsFile(id);
+export const GET = route<{ id: string }>("rejected rows download", async (_request, params) => {
+  const file = await rejectedRowsFile(parseId(params.id, "import"));
+  // A file removed since (uploads and their rejects are cleaned up) is as absent as one never written.
   const size = file ? await stat(file.path).then((s) => s.size).catch(() => null) : null;
-  if (!file || size === null) return Response.json({ error: "This import has no rejected rows to download." }, { status: 404 });
+  if (!file || size === null) throw new UserError("This import has no rejected rows to download.", "not_found");
   const body = Readable.toWeb(createReadStream(file.path)) as ReadableStream<Uint8Array>;
   return new Response(body, {
     headers: {
@@ -20,4 +21,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       "Cache-Control": "no-store",
     },
   });
-}
+});

@@ -3,15 +3,16 @@
 import { toCsvLine } from "@/lib/csv/csv-export";
 import { getSegment } from "@/lib/db/segments";
 import { exportRuleMembers } from "@/lib/db/segment-rules";
-import { parseJobId } from "../../../imports/job-id";
-import { attachment } from "../../../download";
+import { attachment } from "@/lib/http/download";
+import { notFound, parseId, route } from "@/lib/http/route";
 
 const HEADER = ["customer_id", "email", "name", "country", "orders", "revenue", "last_purchase_at"];
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const id = parseJobId((await params).id);
-  const segment = id === null ? null : await getSegment(id);
-  if (!segment?.rule) return Response.json({ error: "There is no saved rule segment with this id." }, { status: 404 });
+const WHAT = "saved rule segment";
+
+export const GET = route<{ id: string }>("segment export", async (_request, params) => {
+  const segment = await getSegment(parseId(params.id, WHAT));
+  if (!segment?.rule) throw notFound(WHAT);
   const pages = exportRuleMembers(segment.rule);
   const encoder = new TextEncoder();
   let started = false;
@@ -29,4 +30,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   });
   const file = `${segment.name.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "").toLowerCase() || "segment"}.csv`;
   return new Response(body, { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": attachment(file), "Cache-Control": "no-store" } });
-}
+});

@@ -1,0 +1,29 @@
+// createAction's failures: a UserError keeps its message and code; anything else, V8's own RangeError
+// included, is logged with a reference and answered generically.
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import { createAction } from "./action";
+import { UserError } from "./errors";
+import { ImportInputError } from "./services/import/analyse";
+
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+afterEach(() => vi.restoreAllMocks());
+
+const failing = (error: unknown) => createAction({ name: "failing", input: z.object({}), run: async () => Promise.reject(error) });
+
+describe("createAction failures", () => {
+  it("gives a UserError's message and code to the person, subclasses included", async () => {
+    expect(await failing(new UserError("There is no such run.", "not_found"))({})).toEqual({ ok: false, code: "not_found", message: "There is no such run." });
+    expect(await failing(new ImportInputError("The file is empty."))({})).toEqual({ ok: false, code: "rejected", message: "The file is empty." });
+  });
+
+  it("turns V8's own RangeError into a generic internal failure with a reference", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const r = await failing(new RangeError("Invalid typed array length: -1"))({});
+    expect(r).toMatchObject({ ok: false, code: "internal", message: expect.stringMatching(/^Something went wrong on our side \(reference [0-9a-f]{8}\)/) });
+    const ref = !r.ok && /reference ([0-9a-f]{8})/.exec(r.message)?.[1];
+    const logged = log.mock.calls.flat().join(" ");
+    expect(logged).toContain(`[failing] unexpected RangeError (ref ${ref})`);
+    expect(logged).not.toContain("typed array");
+  });
+});
