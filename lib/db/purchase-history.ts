@@ -47,7 +47,7 @@ export function purchaseDataStamp(): string {
     bulkConnection(),
     // An import's last steps (customer updates, the purchase summary) land after its last new id, so its
     // end time counts too.
-    `SELECT (SELECT min("id") FROM "Event") AS a, (SELECT max("id") FROM "Event") AS b, (SELECT max("id") FROM "Customer") AS c, (SELECT max("id") FROM "ImportJob") AS j, (SELECT max("finishedAt") FROM "ImportJob") AS f`,
+    `SELECT (SELECT min("id") FROM "Event") AS a, (SELECT max("id") FROM "Event") AS b, (SELECT max("id") FROM "Customer") AS c, (SELECT max("jobId") FROM "Import") AS j, (SELECT max("finishedAt") FROM "Job" WHERE "kind" = 'import') AS f`,
   ).get() as Record<"a" | "b" | "c" | "j" | "f", number | string | null>;
   return `${r.a ?? 0}:${r.b ?? 0}:${r.c ?? 0}:${r.j ?? 0}:${r.f ?? ""}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeDetails, formatBytes, formatDuration, isFinished } from "./job-text";
+import { describeDetails, formatBytes, formatDuration } from "./job-text";
 
 const num = (n: number) => n.toLocaleString("en-GB");
 
@@ -28,10 +28,6 @@ describe("formatDuration", () => {
     [185, "3 min 5 s"],
     [3720, "1 h 2 min"],
   ])("%s s reads %s", (s, text) => expect(formatDuration(s)).toBe(text));
-});
-
-it("tells finished jobs from live ones", () => {
-  expect(["pending", "running", "completed", "failed", "cancelled"].map(isFinished)).toEqual([false, false, true, true, true]);
 });
 
 it.each([

@@ -12,10 +12,6 @@ export const STATUS_LABELS: Record<string, string> = {
   cancelled: "Cancelled",
 };
 
-export function isFinished(status: string): boolean {
-  return status !== "queued" && status !== "running";
-}
-
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
 const EVENT_TYPE_WORDS: Record<string, [string, string]> = {
