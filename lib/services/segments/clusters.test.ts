@@ -8,7 +8,7 @@ import { getProductIdsByExternalId, insertProducts } from "../../db/products";
 import { loadPurchaseHistory } from "../../db/purchase-history";
 import { customerFeatures } from "../../ml/customer-features";
 import { prepareDatabase } from "../prepare-database";
-import { CLUSTER_RUN_KIND, type ClusterResult, clusterName, renameCluster, startClustersJob } from "./clusters";
+import { CLUSTER_RUN_KIND, type ClusterResult, clusterName, latestClusters, renameCluster, startClustersJob } from "./clusters";
 
 const day = (d: string) => new Date(`${d}T12:00:00Z`);
 
@@ -82,6 +82,23 @@ describe("clustering as a background job", () => {
     await renameCluster(runId, 1, "");
     expect(clusterName((await latestModelRun<ClusterResult>(CLUSTER_RUN_KIND))!.result, 1)).toBe(renamed.profiles[1]!.name);
     await expect(renameCluster(runId, 2, "x")).rejects.toThrow(`run ${runId} has no cluster 3`);
+  });
+
+  it("reads a stored result from before versions, writes it back versioned, and refuses a newer one", async () => {
+    const { runId, done } = await startClustersJob({ k: 2, features: ["monetary"], transform: "none", seed: 1 });
+    await done;
+    const { updateModelRunResult } = await import("../../db/model-runs");
+    const { version, ...v0 } = (await latestModelRun<ClusterResult>(CLUSTER_RUN_KIND))!.result;
+    expect(version).toBe(1);
+    await updateModelRunResult(runId, v0);
+    await renameCluster(runId, 0, "Renamed");
+    const written = (await latestModelRun<ClusterResult>(CLUSTER_RUN_KIND))!.result;
+    expect(written.version).toBe(1);
+    expect(written.names).toEqual(["Renamed", null]);
+    await updateModelRunResult(runId, { ...written, version: 2 });
+    const refused = `The stored clustering result of run ${runId} is in format version 2, written by a newer MarketLens than this one (which reads version 1): run the clustering again on the segments page.`;
+    await expect(renameCluster(runId, 0, "x")).rejects.toThrow(refused);
+    await expect(latestClusters()).rejects.toThrow(refused);
   });
 
   it("fails the run with the reason when the request cannot be met", async () => {
