@@ -10,6 +10,7 @@ import { bulkConnection, prepared } from "./bulk-insert";
 import { getDb } from "./client";
 import type { Page } from "./pagination";
 import { num, utcDay } from "./sql";
+import { readAttributes } from "./stored-attributes";
 
 const DAY = 86_400_000;
 
@@ -43,11 +44,7 @@ export async function getCustomerProfile(id: number): Promise<CustomerProfile | 
 
 /** Imports store a flat object; anything nested (from a hand-edited database) is shown as its JSON. */
 function flatAttributes(json: unknown): [string, AttributeValue][] {
-  if (json === null || typeof json !== "object" || Array.isArray(json)) return [];
-  return Object.entries(json as Record<string, unknown>).map(([k, v]) => [
-    k,
-    v === null || v === undefined ? null : typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : JSON.stringify(v),
-  ]);
+  return Object.entries(readAttributes(json));
 }
 
 export interface CustomerFeatures {

@@ -3,6 +3,7 @@ import { getDb } from "./client";
 import { orderBy as orderFor, skipTake, type Page, type PageRequest } from "./pagination";
 import { num, Prisma } from "./sql";
 import type { TimeRange } from "./date-range";
+import { readAttributes, type StoredAttributes } from "./stored-attributes";
 
 export interface ProductInput {
   externalId: string;
@@ -108,9 +109,10 @@ export async function listBestSellers(range: TimeRange, limit: number): Promise<
 
 export interface ProductDetail extends ProductRow {
   description: string | null;
-  attributes: unknown;
+  attributes: StoredAttributes;
 }
 
 export async function getProduct(id: number): Promise<ProductDetail | null> {
-  return getDb().product.findUnique({ where: { id }, select: { id: true, externalId: true, name: true, description: true, category: true, price: true, isActive: true, attributes: true } });
+  const p = await getDb().product.findUnique({ where: { id }, select: { id: true, externalId: true, name: true, description: true, category: true, price: true, isActive: true, attributes: true } });
+  return p && { ...p, attributes: readAttributes(p.attributes) };
 }

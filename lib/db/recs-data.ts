@@ -3,6 +3,7 @@
 // map them back. At 2,000,000 events this is a few columns of numbers, not millions of objects.
 import type { EventRows } from "../ml/recs/interactions";
 import { bulkConnection, prepared, storedDate } from "./bulk-insert";
+import { readAttributes } from "./stored-attributes";
 
 export interface Catalogue {
   /** Dense item index → Product.id, ascending. */
@@ -112,8 +113,7 @@ export interface ProfileFields {
 function toFields(r: { country: string | null; gender: string | null; education: string | null; age: number | null; birthYear: number | null; attributes: string | null }): ProfileFields {
   let attributes: ProfileFields["attributes"] = {};
   try {
-    const parsed: unknown = r.attributes ? JSON.parse(r.attributes) : {};
-    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) attributes = parsed as ProfileFields["attributes"];
+    attributes = readAttributes(r.attributes ? JSON.parse(r.attributes) : null);
   } catch {
     // An attribute column that is not JSON contributes nothing to the profile.
   }

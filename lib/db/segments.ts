@@ -1,9 +1,10 @@
 // Saved segments. Rule segments store their rule; members are found by running it, so a saved segment
 // always reflects today's data (its stored count is refreshed on every save and export).
 import type { RuleNode } from "../segments/rules";
+import { STORED_RULE, storedRule } from "../segments/stored-rule";
+import { readStored } from "../stored-json";
 import { bulkConnection, prepared } from "./bulk-insert";
 import { getDb } from "./client";
-import type { Prisma } from "./generated/client";
 import { countRuleMembers } from "./segment-rules";
 
 export interface SavedSegment {
@@ -18,18 +19,29 @@ export interface SavedSegment {
 
 const SELECT = { id: true, name: true, description: true, kind: true, definition: true, memberCount: true, computedAt: true } as const;
 
-function toSaved(r: { id: number; name: string; description: string | null; kind: string; definition: unknown; memberCount: number; computedAt: Date | null }): SavedSegment {
-  return { ...r, rule: r.kind === "rule" ? (r.definition as RuleNode) : null };
+type SegmentRow = { id: number; name: string; description: string | null; kind: string; definition: unknown; memberCount: number; computedAt: Date | null };
+
+function toSaved(r: SegmentRow): SavedSegment {
+  return { ...r, rule: r.kind === "rule" ? readStored(STORED_RULE, r.definition, `segment ${r.id}`).rule : null };
+}
+
+/** In the list, a rule this version cannot read leaves the others listed (with their saved count); opening it says why. */
+function toListed(r: SegmentRow): SavedSegment {
+  try {
+    return toSaved(r);
+  } catch {
+    return { ...r, rule: null };
+  }
 }
 
 export async function saveRuleSegment(name: string, description: string, rule: RuleNode): Promise<SavedSegment> {
   const memberCount = countRuleMembers(rule);
-  const row = await getDb().segment.create({ data: { name, description, kind: "rule", definition: rule as unknown as Prisma.InputJsonValue, memberCount, computedAt: new Date() }, select: SELECT });
+  const row = await getDb().segment.create({ data: { name, description, kind: "rule", definition: storedRule(rule), memberCount, computedAt: new Date() }, select: SELECT });
   return toSaved(row);
 }
 
 export async function listSegments(): Promise<SavedSegment[]> {
-  return (await getDb().segment.findMany({ select: SELECT, orderBy: { id: "desc" } })).map(toSaved);
+  return (await getDb().segment.findMany({ select: SELECT, orderBy: { id: "desc" } })).map(toListed);
 }
 
 export async function getSegment(id: number): Promise<SavedSegment | null> {

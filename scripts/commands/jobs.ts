@@ -3,7 +3,7 @@
 // works the queue itself when none is.
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { UserError } from "../../lib/errors";
+import { describeZodError, UserError } from "../../lib/errors";
 import { importJob } from "../../lib/services/import/import-job";
 import { JOB_KINDS, jobKindSpec } from "../../lib/services/jobs/job-kinds";
 import { type JobView, listJobViews, loadJobView } from "../../lib/services/jobs/job-view";
@@ -54,8 +54,8 @@ async function start(args: string[], ctx: CommandContext) {
   const spec = jobKindSpec(kind);
   if (!spec) throw new UsageError(`unknown job kind "${kind}"; use one of ${KINDS()}`);
   if (spec === importJob) throw new UsageError(`start imports with the import command (it reads the file's columns first): npm run -s cli -- import <kind> <file>`);
-  const parsed = spec.parameters.safeParse(parseParams(values.param ?? []));
-  if (!parsed.success) throw new UsageError(`the parameters of ${kind} are not valid: ${parsed.error.issues.map((i) => `${i.path.join(".") || "parameters"}: ${i.message}`).join("; ")}`);
+  const parsed = spec.parameters.schema.safeParse({ ...parseParams(values.param ?? []), version: spec.parameters.version });
+  if (!parsed.success) throw new UsageError(`the parameters of ${kind} are not valid: ${describeZodError(parsed.error).message}`);
   const jobId = await enqueueJob(spec, parsed.data);
   ctx.log(`Queued job ${jobId} (${spec.label.toLowerCase()}).`);
   const job = values.wait ? await watch(jobId, ctx) : (await loadJobView(jobId))!;

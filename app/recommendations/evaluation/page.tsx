@@ -4,11 +4,10 @@ import { EvaluationChart } from "@/components/charts/evaluation-chart";
 import { EmptyState, Notice, PageHeader, Section } from "@/components/ui/page-header";
 import { getEventSpan } from "@/lib/db/overview";
 import { lastImportAt } from "@/lib/db/imports";
-import { latestModelRun } from "@/lib/db/model-runs";
 import { activeJobView } from "@/lib/services/jobs/job-view";
 import type { AlgorithmScores } from "@/lib/ml/recs/eval/evaluate";
 import { RECOMMENDERS } from "@/lib/ml/recs/registry";
-import { EVALUATION_RUN_KIND, type EvaluationResult } from "@/lib/services/recs/evaluation";
+import { EVALUATION_RUN_KIND, type EvaluationResult, latestEvaluation } from "@/lib/services/recs/evaluation";
 import { fmt } from "../../formatting";
 import { EvaluateForm } from "./evaluate-form";
 
@@ -18,7 +17,7 @@ export const dynamic = "force-dynamic";
 const DAY = 86_400_000;
 
 export default async function EvaluationPage() {
-  const [run, running, span, importedAt] = await Promise.all([latestModelRun<EvaluationResult>(EVALUATION_RUN_KIND), activeJobView(EVALUATION_RUN_KIND), getEventSpan(), lastImportAt()]);
+  const [run, running, span, importedAt] = await Promise.all([latestEvaluation(), activeJobView(EVALUATION_RUN_KIND), getEventSpan(), lastImportAt()]);
   const defaultTestFrom = new Date((span.last ? Math.floor(span.last.getTime() / DAY) + 1 : Math.floor(Date.now() / DAY)) * DAY - 30 * DAY).toISOString().slice(0, 10);
   const algorithms = Object.entries(RECOMMENDERS).map(([name, r]) => ({ name, summary: r!.summary }));
   return (

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { checkMapping } from "../../csv/header-match";
 import { ImportOptions } from "../../csv/import-options";
 import { UserError } from "../../errors";
+import { storedShape } from "../../stored-json";
 import { JobCancelled, type JobKindSpec } from "../jobs/job-kind";
 import { analyseFile } from "./analyse";
 import { executeImport } from "./run-import";
@@ -27,7 +28,7 @@ export type ImportJobParameters = z.infer<typeof ImportJobParameters>;
 export const importJob: JobKindSpec<ImportJobParameters> = {
   kind: IMPORT_JOB_KIND,
   label: "Importing",
-  parameters: ImportJobParameters,
+  parameters: storedShape({ name: "import settings", version: 1, schema: ImportJobParameters, remedy: "upload the file and import it again" }),
   ownHeartbeat: true,
   afterFailure: "Rows committed before this are kept; fix the problem and import the same file again to finish without duplicates.",
   async run(p, ctx) {
@@ -50,6 +51,6 @@ export async function prepareImportJob(sourcePath: string, fileName: string, opt
   const problems = columns.length === options.mapping.length ? checkMapping(options.kind, options.mapping, columns) : [`The file has ${columns.length} columns but the mapping has ${options.mapping.length}.`];
   if (problems.length) throw new UserError(problems.join(" "));
   const source = await inspectSource(sourcePath);
-  const parameters: ImportJobParameters = { version: 1, sourcePath, fileName, ...(uploadId ? { uploadId } : {}), options };
+  const parameters = { sourcePath, fileName, ...(uploadId ? { uploadId } : {}), options };
   return { parameters, importRow: { kind: options.kind, fileName, dryRun: options.dryRun, bytesTotal: source.bytesTotal } };
 }

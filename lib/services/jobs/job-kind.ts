@@ -1,6 +1,6 @@
 // What every kind of background job declares, and what a job's body is given. Types only, so services
 // can write job bodies without importing the runner (which imports them).
-import type { z } from "zod";
+import type { StoredShape } from "../../stored-json";
 
 /** Reports how far a job has come (0..1) and what it is doing, in words. Throws JobCancelled once a cancel was asked. */
 export type Progress = (fraction: number, note: string) => Promise<void>;
@@ -20,12 +20,15 @@ export interface JobOutcome {
   message?: string | null;
 }
 
-export interface JobKindSpec<P = unknown> {
+export interface JobKindSpec<P extends { version: number } = { version: number }> {
   kind: string;
   /** What the job does, for progress bars and the CLI: "Finding clusters". */
   label: string;
-  /** Validated when the job is queued and again when it is run, so a stored row is never misread. */
-  parameters: z.ZodType<P>;
+  /**
+   * The parameters' stored shape: checked when the job is queued, read through it (older versions
+   * migrated, unreadable ones refused) when it is run, so a stored row is never misread.
+   */
+  parameters: StoredShape<P>;
   run(parameters: P, ctx: JobContext): Promise<JobOutcome>;
   /**
    * The kind writes its own heartbeat (an import does, in each batch's transaction): the runner then

@@ -134,12 +134,14 @@ describe("failures", () => {
 
   it("refuses stored parameters that do not read, rather than misreading them", async () => {
     await idle();
-    const id = await insertJob(CLUSTER_RUN_KIND, { k: "lots", features: "monetary" });
+    const damaged = await insertJob(CLUSTER_RUN_KIND, { version: 1, k: "lots", features: ["monetary"], transform: "none", seed: 1 });
     await claimOldestQueuedJob(thisRunner());
-    await runClaimedJob(id);
-    const job = (await getJobRow(id))!;
-    expect(job.status).toBe("failed");
-    expect(job.message).toMatch(/^Its stored parameters cannot be read \(.+\)\. Start it again\.$/);
+    await runClaimedJob(damaged);
+    expect(await getJobRow(damaged)).toMatchObject({ status: "failed", message: expect.stringMatching(new RegExp(`^The stored clustering settings of job ${damaged} is damaged \\(k: .+\\) and cannot be read: `)) });
+    const newer = await insertJob(CLUSTER_RUN_KIND, { version: 2, k: 2 });
+    await claimOldestQueuedJob(thisRunner());
+    await runClaimedJob(newer);
+    expect((await getJobRow(newer))!.message).toMatch(new RegExp(`^The stored clustering settings of job ${newer} is in format version 2, written by a newer MarketLens than this one \\(which reads version 1\\)`));
   });
 
   it("says a person's error as it is and anything else with a reference, never its message", () => {

@@ -26,6 +26,7 @@ import {
   type RunnerId,
   setJobRunner,
 } from "../../db/jobs";
+import { readStored } from "../../stored-json";
 import { JobCancelled, type JobKindSpec, type Progress } from "./job-kind";
 import { jobKindSpec } from "./job-kinds";
 
@@ -67,9 +68,12 @@ export async function failDeadJobs(now = Date.now()): Promise<number> {
   return failed;
 }
 
-/** Queues a job after checking its parameters; a runner in this process (if any) is woken at once. */
-export async function enqueueJob<P>(spec: JobKindSpec<P>, parameters: P, importRow?: NewImportRow): Promise<number> {
-  const checked = spec.parameters.parse(parameters);
+/**
+ * Queues a job after checking its parameters (a ZodError names what is wrong); a runner in this process
+ * (if any) is woken at once. They are stored with their format version.
+ */
+export async function enqueueJob<P extends { version: number }>(spec: JobKindSpec<P>, parameters: Omit<P, "version">, importRow?: NewImportRow): Promise<number> {
+  const checked = spec.parameters.schema.parse({ ...parameters, version: spec.parameters.version });
   const id = await insertJob(spec.kind, checked as object, importRow);
   wakeRunner();
   return id;
@@ -100,10 +104,12 @@ export async function runClaimedJob(id: number): Promise<void> {
     await endJobRow(id, "failed", `There is no job of kind "${job.kind}" in this version of MarketLens.`);
     return;
   }
-  const parsed = spec.parameters.safeParse(job.parameters);
-  if (!parsed.success) {
-    const why = parsed.error.issues.map((i) => `${i.path.join(".") || "parameters"}: ${i.message}`).join("; ");
-    await endJobRow(id, "failed", `Its stored parameters cannot be read (${why}). Start it again.`);
+  let parameters: { version: number };
+  try {
+    parameters = readStored(spec.parameters, job.parameters, `job ${id}`);
+  } catch (e) {
+    // An older or newer format, or a damaged row: its message names which and what to do.
+    await endJobRow(id, "failed", e instanceof Error ? e.message : String(e));
     return;
   }
   let cancelAsked = false;
@@ -124,7 +130,7 @@ export async function runClaimedJob(id: number): Promise<void> {
   const beat = spec.ownHeartbeat ? null : setInterval(() => void reportJobProgress(id, null, null).catch(() => undefined), HEARTBEAT_MS);
   beat?.unref();
   try {
-    const outcome = await spec.run(parsed.data, { jobId: id, progress, isCancelAsked: () => cancelAsked });
+    const outcome = await spec.run(parameters, { jobId: id, progress, isCancelAsked: () => cancelAsked });
     await completeJobRow(id, outcome.result, outcome.metrics, outcome.message ?? null);
   } catch (e) {
     await endJobRow(id, ...describeFailure(e, spec, id)).catch(() => undefined);
@@ -135,7 +141,7 @@ export async function runClaimedJob(id: number): Promise<void> {
 }
 
 /** The status and message a job ends with when its body throws: the person's own words, or a reference. */
-export function describeFailure(e: unknown, spec: Pick<JobKindSpec<unknown>, "kind" | "afterFailure">, id: number): ["failed" | "cancelled", string] {
+export function describeFailure(e: unknown, spec: Pick<JobKindSpec, "kind" | "afterFailure">, id: number): ["failed" | "cancelled", string] {
   if (e instanceof JobCancelled) return ["cancelled", e.message];
   const after = spec.afterFailure ? ` ${spec.afterFailure}` : "";
   if (e instanceof UserError) return ["failed", after ? `${e.message.replace(/[.!?]?$/, ".")}${after}` : e.message];

@@ -2,39 +2,76 @@
 // interactions (per customer at random, or at a date), fit each algorithm on the training part, rank the
 // top k for every customer with held-out items, and score the lists (metrics defined in
 // docs/recommendations.md). One algorithm at a time, so the progress bar moves and the page stays served.
+import { z } from "zod";
+import { latestModelRun, type ModelRunRecord } from "../../db/model-runs";
 import { UserError } from "../../errors";
 import { evaluateRecommenders, type EvaluationRow } from "../../ml/recs/eval/evaluate";
 import { evaluationSetOf, keepPurchases, randomHoldOut, type Relevance, timeSplit } from "../../ml/recs/eval/splits";
 import { RECOMMENDERS } from "../../ml/recs/registry";
 import type { AlgorithmName } from "../../ml/recs/types";
+import { addVersion, readStored, storedNumber, storedShape } from "../../stored-json";
 import type { Progress } from "../jobs/job-kind";
-import { DEFAULT_INTERACTIONS, type InteractionSettings, loadTrainingData, rfmSegments } from "./training-data";
+import { AlgorithmChoice, DEFAULT_INTERACTIONS, InteractionSettings, loadTrainingData, rfmSegments } from "./training-data";
 import { defaultAlgorithms } from "./training";
 
 export const EVALUATION_RUN_KIND = "recs-evaluation";
 
-export interface EvaluationSettings {
-  split: "user" | "time";
+/** An evaluation's settings: what the evaluation page sends (with the seed added) and what a job stores. */
+export const EvaluationSettings = z.object({
+  split: z.enum(["user", "time"]),
   /** For a time split: events on or after this day are the test set (YYYY-MM-DD). */
-  testFrom?: string;
+  testFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "give the test start as YYYY-MM-DD").optional(),
   /** For a per-customer split: the share of each customer's items held out. */
-  fraction?: number;
-  relevance: Relevance;
-  k: number;
-  seed: number;
-  algorithms: AlgorithmName[];
-  interactions?: InteractionSettings;
-}
+  fraction: z.number().gt(0).lt(1).optional(),
+  relevance: z.enum(["new-items", "all"]) satisfies z.ZodType<Relevance>,
+  k: z.number().int().min(1, "k must be at least 1").max(50, "k must be at most 50"),
+  seed: z.number().int(),
+  algorithms: z.array(AlgorithmChoice).min(1, "choose at least one algorithm"),
+  interactions: InteractionSettings.optional(),
+});
+export type EvaluationSettings = z.infer<typeof EvaluationSettings>;
 
-export interface EvaluationResult {
-  settings: EvaluationSettings;
+// Metrics are NaN over no users, which JSON stores as null.
+const num = storedNumber;
+
+const EvaluationRowSchema = z.discriminatedUnion("ok", [
+  z.object({
+    name: z.string(),
+    ok: z.literal(true),
+    precision: num,
+    recall: num,
+    ndcg: num,
+    map: num,
+    hitRate: num,
+    coverage: num,
+    popularityBias: num,
+    users: z.number().int().min(0),
+    fitSeconds: num,
+    recommendSeconds: num,
+  }),
+  z.object({ name: z.string(), ok: z.literal(false), error: z.string() }),
+]) satisfies z.ZodType<EvaluationRow, unknown>;
+
+/** An evaluation's stored result (ModelRun.model). Version 1 added `version`; nothing else changed. */
+export const EvaluationResult = z.object({
+  version: z.literal(1),
+  settings: EvaluationSettings,
   /** Customers with held-out items, training interactions, test interactions. */
-  users: number;
-  trainInteractions: number;
-  testInteractions: number;
-  items: number;
-  rows: EvaluationRow[];
-}
+  users: z.number().int().min(0),
+  trainInteractions: z.number().int().min(0),
+  testInteractions: z.number().int().min(0),
+  items: z.number().int().min(0),
+  rows: z.array(EvaluationRowSchema),
+});
+export type EvaluationResult = z.infer<typeof EvaluationResult>;
+
+const REMEDY = "run the evaluation again";
+
+/** How an evaluation run is stored, for reading it back and for the job registry. Rows from before versions have the version-1 shape. */
+export const EVALUATION_SHAPES = {
+  parameters: storedShape({ name: "evaluation settings", version: 1, schema: EvaluationSettings.extend({ version: z.literal(1) }), migrations: { 0: addVersion(1) }, remedy: REMEDY }),
+  result: storedShape({ name: "evaluation result", version: 1, schema: EvaluationResult, migrations: { 0: addVersion(1) }, remedy: REMEDY }),
+} as const;
 
 const DAY = 86_400_000;
 
@@ -65,18 +102,25 @@ export async function evaluateOnDatabase(settings: EvaluationSettings, progress:
   const set = evaluationSetOf(split, settings.relevance, extras);
   if (set.heldOut.users.length === 0) throw new UserError("no customer has held-out items to score; with new items only, try all purchases or an earlier test start");
   const algorithms = settings.algorithms.length ? settings.algorithms : defaultAlgorithms(items);
-  const rows: EvaluationRow[] = [];
+  const rows: EvaluationResult["rows"] = [];
   for (const [i, name] of algorithms.entries()) {
     await progress(0.1 + (0.88 * i) / algorithms.length, `Evaluating ${name} (${i + 1} of ${algorithms.length}) on ${set.heldOut.users.length.toLocaleString("en")} customers…`);
     const recommender = RECOMMENDERS[name];
     if (!recommender) throw new UserError(`unknown algorithm "${name}"`);
     // "All purchases" counts items bought again, so models may recommend what a customer already has.
+    // Without keepLists the rows carry no per-user lists: they are stored as they are.
     rows.push(...evaluateRecommenders([{ name, recommender }], set, { k: settings.k, excludeSeen: settings.relevance === "new-items" }));
   }
-  return { settings: { ...settings, algorithms }, users: set.heldOut.users.length, trainInteractions: split.train.user.length, testInteractions: split.test.user.length, items, rows };
+  return { version: 1, settings: { ...settings, algorithms }, users: set.heldOut.users.length, trainInteractions: split.train.user.length, testInteractions: split.test.user.length, items, rows };
 }
 
 /** The evaluation job's work, by itself: what the job runner calls for EVALUATION_RUN_KIND. */
 export async function evaluationJob(settings: EvaluationSettings, progress: Progress) {
   return { result: await evaluateOnDatabase(settings, progress) };
+}
+
+/** The newest completed evaluation, read through its stored shape; null when there is none. */
+export async function latestEvaluation(): Promise<ModelRunRecord<EvaluationResult> | null> {
+  const run = await latestModelRun(EVALUATION_RUN_KIND);
+  return run && { ...run, result: readStored(EVALUATION_SHAPES.result, run.result, `run ${run.id}`) };
 }

@@ -13,7 +13,8 @@ import { isAlgorithm, RECOMMENDERS } from "../../ml/recs/registry";
 import type { AlgorithmName, ModelHeader, Reason } from "../../ml/recs/types";
 import { describeReason } from "./reason-text";
 import { tokensOf } from "./training-data";
-import { RECS_RUN_KIND, type StoredRecommenders } from "./training";
+import { readStored } from "../../stored-json";
+import { RECS_RUN_KIND, type StoredRecommenders, TRAINING_SHAPES } from "./training";
 
 export interface LoadedModels {
   runId: number;
@@ -65,9 +66,9 @@ export async function loadServingModels(): Promise<LoadedModels | null> {
 }
 
 async function parseRun(runId: number, stamp: string): Promise<LoadedModels | null> {
-  const run = await modelRunById<StoredRecommenders>(runId);
+  const run = await modelRunById(runId);
   if (!run) return null;
-  const { models: json, matrix, ...stored } = run.result;
+  const { models: json, matrix, ...stored } = readStored(TRAINING_SHAPES.result, run.result, `run ${run.id}`);
   const customerIds = unpackI32(stored.customerIds, "customer ids");
   const productIds = unpackI32(stored.productIds, "product ids");
   const models: LoadedModels["models"] = {};

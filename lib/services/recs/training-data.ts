@@ -1,21 +1,35 @@
 // The recommenders' training data from the database: weighted interactions, product text for content
 // scoring, categories, and each customer's RFM segment (for segment best sellers and cold-start fallback).
+import { z } from "zod";
 import { loadPurchaseHistory } from "../../db/purchase-history";
 import { UserError } from "../../errors";
 import { type Catalogue, loadProfileFields, loadRecsDataset, type ProfileFields } from "../../db/recs-data";
 import { customerFeatures } from "../../ml/customer-features";
 import { buildInteractions, DEFAULT_WEIGHTS } from "../../ml/recs/interactions";
 import { ageBand, profileTokens } from "../../ml/recs/profile";
-import type { TrainingData } from "../../ml/recs/types";
+import { isAlgorithm } from "../../ml/recs/registry";
+import type { AlgorithmName, TrainingData } from "../../ml/recs/types";
 import { RFM_SEGMENTS, scoreRfm } from "../../ml/rfm";
 
-export interface InteractionSettings {
+const weight = z.number().finite().min(0, "a weight must be 0 or more").max(1000, "a weight must be at most 1,000");
+
+/** How events become interactions: what the recommendations page sends, and part of what jobs store. */
+export const InteractionSettings = z.object({
   /** Weight per event type (types not listed are left out). */
-  weights: Record<string, number>;
-  halfLifeDays?: number;
-  ratings?: "as-given" | "binary";
-  ratingThreshold?: number;
-}
+  weights: z
+    .record(z.string().min(1).max(60), weight)
+    .refine((w) => Object.values(w).some((v) => v > 0), "give at least one event type a weight above 0"),
+  halfLifeDays: z.number().int("the half-life is a whole number of days").min(1, "the half-life must be at least 1 day").max(3650).optional(),
+  ratings: z.enum(["as-given", "binary"]).optional(),
+  ratingThreshold: z.number().finite().optional(),
+});
+export type InteractionSettings = z.infer<typeof InteractionSettings>;
+
+/** An algorithm name of the registry, in settings and stored results. */
+export const AlgorithmChoice = z
+  .string()
+  .refine(isAlgorithm, { message: "is not an algorithm" })
+  .transform((s) => s as AlgorithmName);
 
 export const DEFAULT_INTERACTIONS: InteractionSettings = { weights: { ...DEFAULT_WEIGHTS } };
 

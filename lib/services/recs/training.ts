@@ -1,14 +1,17 @@
 // Training every recommender on the shop's events as one background job, and keeping the result: the
 // models (each through its own toJSON), the training matrix (each customer's history at serving time) and
 // the map between dense indices and database ids. Serving loads it once per process (serving.ts).
+import { z } from "zod";
 import { UserError } from "../../errors";
 import { MlRangeError } from "../../ml/errors";
-import { pack, type PackedArray } from "../../ml/recs/codec";
-import { packCsr, type PackedCsr } from "../../ml/recs/model-support";
+import { pack } from "../../ml/recs/codec";
+import { packCsr } from "../../ml/recs/model-support";
 import { RECOMMENDERS } from "../../ml/recs/registry";
 import type { AlgorithmName } from "../../ml/recs/types";
+import { addVersion, storedNumber, storedShape } from "../../stored-json";
 import type { Progress } from "../jobs/job-kind";
-import { DEFAULT_INTERACTIONS, type InteractionSettings, loadTrainingData, rfmSegments } from "./training-data";
+import { PackedArray, PackedCsr } from "../packed-shapes";
+import { AlgorithmChoice, DEFAULT_INTERACTIONS, InteractionSettings, loadTrainingData, rfmSegments } from "./training-data";
 import { type BeforeCandidate, type Tuned, tuneHybrid, tuneOnValidation } from "./tuning";
 
 export const RECS_RUN_KIND = "recommenders";
@@ -16,32 +19,63 @@ export const RECS_RUN_KIND = "recommenders";
 /** Trained by default: all but EASE above this many products (its fit inverts an items × items matrix). */
 export const EASE_MAX_ITEMS = 3_000;
 
-export interface TrainSettings {
-  interactions: InteractionSettings;
+/** A training run's settings: what the recommendations page sends (interactions) and what a job stores. */
+export const TrainSettings = z.object({
+  interactions: InteractionSettings.default(DEFAULT_INTERACTIONS),
   /** Algorithms to train; all registered ones when empty. */
-  algorithms: AlgorithmName[];
+  algorithms: z.array(AlgorithmChoice).default([]),
   /** Choose EASE's λ, ALS's settings and the hybrid's weights on held-back training data first (default true). */
-  tune?: boolean;
-}
+  tune: z.boolean().optional(),
+});
+export type TrainSettings = z.infer<typeof TrainSettings>;
 
-export interface StoredRecommenders {
-  settings: TrainSettings;
-  asOf: string;
-  users: number;
-  items: number;
-  interactions: number;
+const StoredTuned = z.object({
+  options: z.unknown(),
+  ndcg: storedNumber,
+  tried: z.array(z.object({ options: z.unknown(), ndcg: z.number().nullable() })),
+  on: z.string(),
+}) satisfies z.ZodType<Tuned, unknown>;
+
+/**
+ * A training run's stored result (ModelRun.model). The models stay `unknown` here: each recommender's
+ * fromJSON checks its own kind and version when serving loads it (lib/ml/recs/codec.ts checkHeader), and
+ * the packed arrays are checked when unpacked, so this parse reads only the small fields of a result that
+ * can be many megabytes. Version 1 added `version`; nothing else changed.
+ */
+export const StoredRecommenders = z.object({
+  version: z.literal(1),
+  settings: TrainSettings,
+  /** YYYY-MM-DD. */
+  asOf: z.string(),
+  users: z.number().int().min(0),
+  items: z.number().int().min(0),
+  interactions: z.number().int().min(0),
   /** Purchase events among them: with none (ratings, views), reasons do not say "bought". */
-  purchaseEvents?: number;
-  customerIds: PackedArray;
-  productIds: PackedArray;
-  matrix: PackedCsr;
-  models: Partial<Record<AlgorithmName, unknown>>;
-  fitSeconds: Partial<Record<AlgorithmName, number>>;
+  purchaseEvents: z.number().int().min(0).optional(),
+  customerIds: PackedArray,
+  productIds: PackedArray,
+  matrix: PackedCsr,
+  models: z.partialRecord(AlgorithmChoice, z.unknown()),
+  fitSeconds: z.partialRecord(AlgorithmChoice, storedNumber),
   /** Algorithms that could not be trained on this data, with the reason. */
-  skipped: Partial<Record<AlgorithmName, string>>;
+  skipped: z.partialRecord(AlgorithmChoice, z.string()),
   /** Options chosen on validation data, per tuned algorithm. */
-  tuned: Partial<Record<AlgorithmName, Tuned>>;
-}
+  tuned: z.partialRecord(AlgorithmChoice, StoredTuned),
+});
+export type StoredRecommenders = z.infer<typeof StoredRecommenders>;
+
+/** What a training run stores in ModelRun.metrics. */
+export const TrainingMetrics = z.object({ version: z.literal(1), fitSeconds: z.partialRecord(AlgorithmChoice, storedNumber) });
+export type TrainingMetrics = z.infer<typeof TrainingMetrics>;
+
+const REMEDY = "train the models again on the recommendations page";
+
+/** How a training run is stored, for reading it back and for the job registry. Rows from before versions have the version-1 shape. */
+export const TRAINING_SHAPES = {
+  parameters: storedShape({ name: "training settings", version: 1, schema: TrainSettings.extend({ version: z.literal(1) }), migrations: { 0: addVersion(1) }, remedy: REMEDY }),
+  result: storedShape({ name: "trained recommenders", version: 1, schema: StoredRecommenders, migrations: { 0: addVersion(1) }, remedy: REMEDY }),
+  metrics: storedShape({ name: "training metrics", version: 1, schema: TrainingMetrics, migrations: { 0: addVersion(1) }, remedy: REMEDY }),
+} as const;
 
 export function defaultAlgorithms(items: number): AlgorithmName[] {
   return (Object.keys(RECOMMENDERS) as AlgorithmName[]).filter((a) => a !== "ease" || items <= EASE_MAX_ITEMS);
@@ -80,6 +114,7 @@ export async function trainRecommenders(settings: TrainSettings, progress: Progr
   }
   await progress(0.97, "Saving the models…");
   return {
+    version: 1,
     settings: { ...settings, algorithms },
     asOf: new Date(data.asOf!).toISOString().slice(0, 10),
     users: data.matrix.rows,
@@ -110,5 +145,6 @@ async function tryTuning(name: AlgorithmName, data: Parameters<typeof tuneOnVali
 /** The training job's work, by itself: what the job runner calls for RECS_RUN_KIND. */
 export async function trainingJob(settings: TrainSettings, progress: Progress) {
   const result = await trainRecommenders(settings, progress);
-  return { result, metrics: { fitSeconds: result.fitSeconds } };
+  const metrics: TrainingMetrics = { version: 1, fitSeconds: result.fitSeconds };
+  return { result, metrics };
 }

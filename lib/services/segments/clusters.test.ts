@@ -11,7 +11,7 @@ import { customerFeatures } from "../../ml/customer-features";
 import { prepareDatabase } from "../prepare-database";
 import { CLUSTERS_JOB } from "../jobs/job-kinds";
 import { enqueueJob, runJobHere } from "../jobs/runner";
-import { CLUSTER_RUN_KIND, type ClusterResult, clusterName, renameCluster } from "./clusters";
+import { CLUSTER_RUN_KIND, type ClusterResult, clusterName, latestClusters, renameCluster } from "./clusters";
 import { UserError } from "@/lib/errors";
 
 const day = (d: string) => new Date(`${d}T12:00:00Z`);
@@ -87,6 +87,23 @@ describe("clustering as a background job", () => {
     await expect(renameCluster(runId, 2, "x")).rejects.toThrow(`run ${runId} has no cluster 3`);
     await expect(renameCluster(runId, 2, "x")).rejects.toEqual(new UserError(`run ${runId} has no cluster 3`, "not_found"));
     await expect(renameCluster(runId, 2, "x")).rejects.toBeInstanceOf(UserError);
+  });
+
+  it("reads a stored result from before versions, writes it back versioned, and refuses a newer one", async () => {
+    const runId = await enqueueJob(CLUSTERS_JOB, { k: 2, features: ["monetary"], transform: "none", seed: 1 });
+    await runJobHere(runId);
+    const { updateModelRunResult } = await import("../../db/model-runs");
+    const { version, ...v0 } = (await latestModelRun<ClusterResult>(CLUSTER_RUN_KIND))!.result;
+    expect(version).toBe(1);
+    await updateModelRunResult(runId, v0);
+    await renameCluster(runId, 0, "Renamed");
+    const written = (await latestModelRun<ClusterResult>(CLUSTER_RUN_KIND))!.result;
+    expect(written.version).toBe(1);
+    expect(written.names).toEqual(["Renamed", null]);
+    await updateModelRunResult(runId, { ...written, version: 2 });
+    const refused = `The stored clustering result of run ${runId} is in format version 2, written by a newer MarketLens than this one (which reads version 1): run the clustering again on the segments page.`;
+    await expect(renameCluster(runId, 0, "x")).rejects.toThrow(refused);
+    await expect(latestClusters()).rejects.toThrow(refused);
   });
 
   it("fails the job with the reason when the request cannot be met", async () => {

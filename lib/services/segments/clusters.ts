@@ -6,57 +6,93 @@ import { loadCustomerExtras } from "../../db/customer-extras";
 import { userErrorFromMl, UserError } from "../../errors";
 import { latestModelRunId, modelRunById, type ModelRunRecord, updateModelRunResult } from "../../db/model-runs";
 import { loadPurchaseHistory, type PurchaseHistory } from "../../db/purchase-history";
+import { z } from "zod";
 import { type KCandidate, suggestK } from "../../ml/choose-k";
 import { type ClusterProfile, profileClusters } from "../../ml/cluster-profile";
-import { customerFeatures, type FeatureId, sourceOf } from "../../ml/customer-features";
+import { customerFeatures, type FeatureId, isFeatureId, sourceOf } from "../../ml/customer-features";
 import { fitKMeans } from "../../ml/kmeans";
 import { matrix } from "../../ml/matrix";
 import { fitPca, projectRows } from "../../ml/pca";
 import { sampleIndices } from "../../ml/random";
 import { silhouetteScore } from "../../ml/silhouette";
-import { fitTransform, invertTransform, type Transform } from "../../ml/transforms";
-import { pack, type PackedArray, unpackI32 } from "../../ml/recs/codec";
+import { fitTransform, invertTransform, type Transform, TRANSFORMS } from "../../ml/transforms";
+import { pack, unpackI32 } from "../../ml/recs/codec";
 import type { Progress } from "../jobs/job-kind";
 import { indexOfSorted } from "../../ml/sorted";
+import { addVersion, readStored, storedNumber, storedShape } from "../../stored-json";
+import { PackedArray } from "../packed-shapes";
 
-export interface ClusterRequest {
-  k: number | "auto";
-  features: readonly FeatureId[];
-  transform: Transform;
-  seed: number;
-  asOf?: number;
-}
+const FeatureIdSchema = z
+  .string()
+  .refine(isFeatureId, { message: "is not a feature" })
+  .transform((s) => s as FeatureId);
 
-export interface ClusterScatter {
+/** A clustering run's settings: what the segments page sends (k and features) and what a job stores. */
+export const ClusterRequest = z.object({
+  k: z.union([z.literal("auto"), z.number().int().min(2).max(10)]),
+  features: z.array(FeatureIdSchema).min(1, "choose at least one feature").max(20, "choose at most 20 features"),
+  transform: z.enum(TRANSFORMS as unknown as [Transform, ...Transform[]]),
+  seed: z.number().int(),
+  /** Purchases up to this time (epoch ms) count; all of them when left out. */
+  asOf: z.number().int().optional(),
+});
+export type ClusterRequest = z.infer<typeof ClusterRequest>;
+
+// Floats that JSON may have turned from NaN into null.
+const num = storedNumber;
+
+const ClusterProfileSchema = z.object({
+  size: z.number().int().min(0),
+  share: num,
+  name: z.string(),
+  deviations: z.array(z.object({ feature: FeatureIdSchema, mean: num, z: num })),
+  ranges: z.partialRecord(FeatureIdSchema, z.tuple([num, num])),
+}) satisfies z.ZodType<ClusterProfile, unknown>;
+
+export const ClusterScatter = z.object({
   /** Share of variance along each axis. */
-  explained: [number, number];
+  explained: z.tuple([num, num]),
   /** [x, y, cluster] for a seeded sample of customers. */
-  points: [number, number, number][];
-}
+  points: z.array(z.tuple([num, num, z.number().int()])),
+});
+export type ClusterScatter = z.infer<typeof ClusterScatter>;
 
-export interface ClusterResult {
-  customers: number;
-  asOf: string;
-  features: readonly FeatureId[];
-  transform: Transform;
-  k: number;
-  suggestion: { reason: string; tried: KCandidate[] } | null;
-  inertia: number;
-  iterations: number;
-  converged: boolean;
-  silhouette: number;
-  sizes: number[];
+/** A clustering run's stored result (ModelRun.model). Version 1 added `version`; nothing else changed. */
+export const ClusterResult = z.object({
+  version: z.literal(1),
+  customers: z.number().int().min(0),
+  /** YYYY-MM-DD. */
+  asOf: z.string(),
+  features: z.array(FeatureIdSchema),
+  transform: z.enum(TRANSFORMS as unknown as [Transform, ...Transform[]]),
+  k: z.number().int().min(1),
+  suggestion: z.object({ reason: z.string(), tried: z.array(z.object({ k: z.number().int(), inertia: num, silhouette: num }) satisfies z.ZodType<KCandidate, unknown>) }).nullable(),
+  inertia: num,
+  iterations: z.number().int().min(0),
+  converged: z.boolean(),
+  silhouette: num,
+  sizes: z.array(z.number().int().min(0)),
   /** One row per cluster, in the features' own units. */
-  centroids: number[][];
+  centroids: z.array(z.array(num)),
   /** Size, share, generated (or edited) name and what sets each cluster apart. */
-  profiles: ClusterProfile[];
+  profiles: z.array(ClusterProfileSchema),
   /** Names people gave clusters, replacing the generated ones; same order as profiles. */
-  names?: (string | null)[];
-  scatter?: ClusterScatter;
+  names: z.array(z.string().nullable()).optional(),
+  scatter: ClusterScatter.optional(),
   /** Which cluster each customer is in: database ids (ascending) and cluster indices, packed. */
-  members?: { ids: PackedArray; labels: PackedArray };
-  seconds: number;
-}
+  members: z.object({ ids: PackedArray, labels: PackedArray }).optional(),
+  seconds: num,
+});
+export type ClusterResult = z.infer<typeof ClusterResult>;
+
+const REMEDY = "run the clustering again on the segments page";
+
+/** How a clustering run is stored, for reading it back and for the job registry. */
+export const CLUSTER_SHAPES = {
+  parameters: storedShape({ name: "clustering settings", version: 1, schema: ClusterRequest.extend({ version: z.literal(1) }), migrations: { 0: addVersion(1) }, remedy: REMEDY }),
+  // Results written before versions existed have the version-1 shape without the field.
+  result: storedShape({ name: "clustering result", version: 1, schema: ClusterResult, migrations: { 0: addVersion(1) }, remedy: REMEDY }),
+} as const;
 
 /** Silhouettes for choosing k are taken on a sample: quadratic in the rows, and only compared. */
 const EXPLORE_SAMPLE = 3_000;
@@ -98,6 +134,7 @@ export async function clusterCustomers(req: ClusterRequest, history?: PurchaseHi
   await progress(0.85, "Measuring silhouette and describing the clusters…");
   const silhouette = silhouetteScore(X, labels, { seed: req.seed });
   return {
+    version: 1,
     customers: n,
     asOf: new Date(h.asOf).toISOString().slice(0, 10),
     features: req.features,
@@ -146,15 +183,20 @@ export async function clustersJob(req: ClusterRequest, progress: Progress) {
 
 /** Renames one cluster of a stored run; an empty name restores the generated one. */
 export async function renameCluster(runId: number, cluster: number, name: string): Promise<void> {
-  const run = await modelRunById<ClusterResult>(runId);
+  const run = await modelRunById(runId);
   if (!run || run.kind !== CLUSTER_RUN_KIND) throw new UserError(`there is no clustering run ${runId}`, "not_found");
-  const r = run.result;
+  const r = readClusterResult(run).result;
   if (!Number.isInteger(cluster) || cluster < 0 || cluster >= r.profiles.length) throw new UserError(`run ${runId} has no cluster ${cluster + 1}`, "not_found");
   const names = r.names ?? r.profiles.map(() => null);
   names[cluster] = name.trim() === "" ? null : name.trim();
   await updateModelRunResult(runId, { ...r, names });
   generation++;
   clustersCache = null;
+}
+
+/** A run read back through the result's shape (an older result migrated, an unreadable one refused). */
+function readClusterResult(run: ModelRunRecord<unknown>): ModelRunRecord<ClusterResult> {
+  return { ...run, result: readStored(CLUSTER_SHAPES.result, run.result, `run ${run.id}`) };
 }
 
 export function clusterName(r: ClusterResult, j: number): string {
@@ -172,7 +214,8 @@ export async function latestClusters(): Promise<ModelRunRecord<ClusterResult> | 
   if (!latest) return null;
   if (clustersCache?.id === latest.id) return clustersCache.record;
   const started = generation;
-  const record = await modelRunById<ClusterResult>(latest.id);
+  const run = await modelRunById(latest.id);
+  const record = run && readClusterResult(run);
   if (started === generation) clustersCache = { id: latest.id, record };
   return record;
 }
