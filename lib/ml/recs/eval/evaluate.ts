@@ -9,7 +9,7 @@ import type { EvaluationSet, HeldOut } from "./splits";
 export interface Candidate {
   /** The row's label: the algorithm's name, or a variant such as "ease λ=200". */
   readonly name: string;
-  readonly recommender: Recommender<any, any>;
+  readonly recommender: Recommender;
   readonly fitOptions?: unknown;
 }
 
