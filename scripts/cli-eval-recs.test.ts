@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { RECOMMENDERS } from "../lib/ml/recs/registry";
-import { cliSandbox } from "./cli-test-support";
+import { cliSandbox, expectSeconds } from "./cli-test-support";
 
 const sandbox = cliSandbox("cli-eval-recs");
 const { file } = sandbox;
@@ -41,8 +41,8 @@ describe("cli eval-recs", () => {
     expect(pop).toMatchObject({ name: "popularity", ok: true, precision: 0.5, map: 0.5, hitRate: 1, coverage: 0.8, popularityBias: 0.5, users: 3 });
     expect(pop.recall).toBeCloseTo(2.5 / 3, 10);
     expect(pop.ndcg).toBeCloseTo(0.6250023, 6);
-    expect(typeof pop.fitSeconds).toBe("number");
-    expect(typeof pop.recommendSeconds).toBe("number");
+    expectSeconds(pop.fitSeconds);
+    expectSeconds(pop.recommendSeconds);
     const text = cli("--train", train, "--test", test, "--algorithms", "popularity", "--k", "2");
     expect(text.stdout).toMatch(/algorithm\s+nDCG@2\s+P@2\s+R@2\s+MAP@2/);
     expect(text.stdout).toMatch(/popularity\s+0\.6250\s+0\.5000\s+0\.8333\s+0\.5000/);

@@ -1,6 +1,6 @@
 // `cli import` as people and scripts call it: --json prints one summary object; mistakes exit 2 with the fix.
 import { describe, expect, it } from "vitest";
-import { cliSandbox } from "./cli-test-support";
+import { cliSandbox, expectSeconds } from "./cli-test-support";
 
 const { cli, file } = cliSandbox("cli-import");
 
@@ -16,7 +16,7 @@ describe("cli import", () => {
     expect(s).toMatchObject({ kind: "events", fileName: "ratings.tsv", status: "completed", dryRun: false, rowsRead: 2, inserted: 1, updated: 0, unchanged: 0, rejected: 1 });
     expect(s.errors).toEqual([{ line: 2, column: "column 3", reason: '"x" is not a number' }]);
     expect(s.errorsFile).toMatch(/import-\d+-rejected\.csv$/);
-    expect(typeof s.seconds).toBe("number");
+    expectSeconds(s.seconds);
   });
 
   it("dry-runs without writing, and a second import inserts nothing", () => {

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { expect } from "vitest";
 
 export interface CliRun {
   code: number | null;
@@ -28,4 +29,10 @@ export function cliSandbox(name: string) {
       return p;
     },
   };
+}
+
+/** A measured duration in seconds: finite and >= 0 (`typeof x === "number"` would let NaN through). */
+export function expectSeconds(x: unknown): void {
+  expect(Number.isFinite(x), `${x} is not a finite number`).toBe(true);
+  expect(x).toBeGreaterThanOrEqual(0);
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm test: every unit test (Vitest), then the browser journeys (Playwright in Chromium) against a fresh
+# npm test: the linter (ESLint), every unit test (Vitest), then the browser journeys (Playwright in Chromium) against a fresh
 # production build. The browser tests are never skipped: without a Chromium this stops with one line
 # saying how to get one.
 set -euo pipefail
@@ -28,6 +28,7 @@ find_chromium() {
 }
 
 if [ "${1:-}" != "--e2e-only" ]; then
+  npm run lint
   npx vitest run
 fi
 

@@ -8,12 +8,12 @@ export const WASM_DIR = path.join(import.meta.dirname, "..", "lib", "ml", "wasm"
 
 export async function assembleWat(file: string): Promise<Uint8Array> {
   const wabt = await wabtInit();
-  const module = wabt.parseWat(path.basename(file), readFileSync(file, "utf8"), { simd: true });
+  const parsed = wabt.parseWat(path.basename(file), readFileSync(file, "utf8"), { simd: true });
   try {
-    module.validate();
-    return Uint8Array.from(module.toBinary({}).buffer);
+    parsed.validate();
+    return Uint8Array.from(parsed.toBinary({}).buffer);
   } finally {
-    module.destroy();
+    parsed.destroy();
   }
 }
 

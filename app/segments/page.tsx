@@ -29,7 +29,9 @@ export default async function SegmentsPage({ searchParams }: { searchParams: Pro
   const [clusters, running, importedAt, saved] = await Promise.all([latestClusters(), activeJobView(CLUSTER_RUN_KIND), lastImportAt(), listSegments()]);
   const stats = new Map<number, SegmentStats>();
   const base = baseStats();
-  for (const s of saved) if (s.rule) stats.set(s.id, segmentStats(s.rule, Date.now(), base));
+  // eslint-disable-next-line react-hooks/purity -- a server component renders once per request, so the request time is the intended input, not an unstable re-render value.
+  const now = Date.now(); // one instant for every segment, so their counts compare
+  for (const s of saved) if (s.rule) stats.set(s.id, segmentStats(s.rule, now, base));
   const categories = topCategories(Date.parse(`${rfm.asOf}T00:00:00Z`));
   return (
     <>

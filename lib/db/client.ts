@@ -17,11 +17,6 @@ export function getDb(): Db {
   return globalForDb.marketlensDb;
 }
 
-/** For tests and scripts that point the process at another database file. */
-export function setDb(db: Db): void {
-  globalForDb.marketlensDb = db;
-}
-
 /** Closes the client if this process ever opened one (a CLI import never does). */
 export async function disconnectDb(): Promise<void> {
   await globalForDb.marketlensDb?.$disconnect();

@@ -61,7 +61,7 @@ function entityWriter(kind: keyof typeof ENTITY_COLUMNS, o: WriterOptions): Impo
 
 const EVENT_COLUMNS = ["customerId", "productId", "type", "quantity", "revenue", "rating", "orderId", "occurredAt", "dedupeKey"];
 
-function eventWriter(kind: "events" | "transactions", o: WriterOptions): ImportWriter {
+function eventWriter(kind: "events" | "transactions"): ImportWriter {
   const customers = new ReferenceResolver("Customer", () => ({}));
   const products = new ReferenceResolver("Product", (id) => ({ name: id }));
   const byType = new Map<string, number>();
@@ -157,9 +157,13 @@ function dailyStatWriter(o: WriterOptions): ImportWriter {
         const values = STAT_COLUMNS.map((c) => x[c] as number);
         const id = key.join("|");
         const before = overlay?.get(id) ?? (find.get(...key) as Record<string, number> | undefined);
-        if (!before) insert.run(...key, ...values), counts.inserted++;
-        else if (STAT_COLUMNS.some((c, i) => before[c] !== values[i])) update.run(...values, before.id), counts.updated++;
-        else counts.unchanged++;
+        if (!before) {
+          insert.run(...key, ...values);
+          counts.inserted++;
+        } else if (STAT_COLUMNS.some((c, i) => before[c] !== values[i])) {
+          update.run(...values, before.id);
+          counts.updated++;
+        } else counts.unchanged++;
         overlay?.set(id, { id: before?.id ?? -1, ...Object.fromEntries(STAT_COLUMNS.map((c, i) => [c, values[i]!])) });
       }
       return counts;
@@ -176,7 +180,7 @@ export function createImportWriter(kind: ImportKind, o: WriterOptions): ImportWr
       return entityWriter(kind, o);
     case "events":
     case "transactions":
-      return eventWriter(kind, o);
+      return eventWriter(kind);
     case "campaign-events":
       return campaignEventWriter();
     case "campaign-daily-stats":

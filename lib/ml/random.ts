@@ -47,10 +47,6 @@ export function uniform(rng: Rng, lo: number, hi: number): number {
   return lo + (hi - lo) * rng.next();
 }
 
-export function randomInt(rng: Rng, lo: number, hiInclusive: number): number {
-  return lo + Math.floor(rng.next() * (hiInclusive - lo + 1));
-}
-
 export function chance(rng: Rng, p: number): boolean {
   return rng.next() < p;
 }
@@ -95,10 +91,6 @@ export function drawIndex(rng: Rng, cum: Float64Array): number {
     else lo = mid + 1;
   }
   return lo;
-}
-
-export function pickWeighted<T>(rng: Rng, items: readonly T[], weights: readonly number[]): T {
-  return items[drawIndex(rng, cumulative(weights))] as T;
 }
 
 /** Up to `size` distinct indices of 0..n-1, a seeded partial Fisher–Yates shuffle (all of them when n ≤ size). */

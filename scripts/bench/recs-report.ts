@@ -5,7 +5,7 @@ import { writeFileSync } from "node:fs";
 import type { AlgorithmScores, Candidate, EvaluationRow } from "../../lib/ml/recs/eval/evaluate";
 import { tuneRecommender } from "../../lib/ml/recs/eval/tune";
 import { RECOMMENDERS } from "../../lib/ml/recs/registry";
-import type { AlgorithmName, InteractionLog, Recommender, TrainingData } from "../../lib/ml/recs/types";
+import type { AlgorithmName, InteractionLog, ModelHeader, Recommender, TrainingData } from "../../lib/ml/recs/types";
 
 export const PY = "/usr/bin/python3";
 
@@ -50,13 +50,13 @@ export function writeLog(log: InteractionLog, file: string): void {
  * The same recommender, but a second fit on the very same data and options returns the first model: two
  * held-out sets over one training set (new items, all purchases) then cost one fit.
  */
-export function fitOnce<M, O>(rec: Recommender<any, O>): Recommender<any, O> {
+export function fitOnce<M extends ModelHeader, O>(rec: Recommender<M, O>): Recommender<M, O> {
   let last: { data: unknown; options: unknown; model: M } | null = null;
   return {
     ...rec,
     fit(data, options) {
       if (last && last.data === data && last.options === options) return last.model;
-      const model = rec.fit(data, options) as M;
+      const model = rec.fit(data, options);
       last = { data, options, model };
       return model;
     },

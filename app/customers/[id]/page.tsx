@@ -25,6 +25,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
   if (!customer) notFound();
   const rfm = rfmOfCustomer(customer.id);
   // Recency is counted to the RFM date (the day after the shop's last purchase), so it matches the R score.
+  // eslint-disable-next-line react-hooks/purity -- a server component renders once per request, so the request time is the intended input, not an unstable re-render value.
   const features = getCustomerFeatures(customer.id, rfm ? Date.parse(`${rfm.asOf}T00:00:00Z`) : Date.now());
   const cluster = await clusterOfCustomer(customer.id);
   const spend = features.firstPurchaseAt && features.lastPurchaseAt ? rollUpSales(listCustomerDailySpend(customer.id), features.firstPurchaseAt, new Date(features.lastPurchaseAt.getTime() + DAY), "month") : [];

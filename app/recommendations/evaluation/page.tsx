@@ -18,6 +18,7 @@ const DAY = 86_400_000;
 
 export default async function EvaluationPage() {
   const [run, running, span, importedAt] = await Promise.all([latestEvaluation(), activeJobView(EVALUATION_RUN_KIND), getEventSpan(), lastImportAt()]);
+  // eslint-disable-next-line react-hooks/purity -- a server component renders once per request, so the request time is the intended input, not an unstable re-render value.
   const defaultTestFrom = new Date((span.last ? Math.floor(span.last.getTime() / DAY) + 1 : Math.floor(Date.now() / DAY)) * DAY - 30 * DAY).toISOString().slice(0, 10);
   const algorithms = Object.entries(RECOMMENDERS).map(([name, r]) => ({ name, summary: r!.summary }));
   return (

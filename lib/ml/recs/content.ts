@@ -29,8 +29,8 @@ function fit(data: TrainingData, options?: ContentOptions): ContentModel {
 // One dense profile buffer per model, cleared after each use, so scoring every user allocates nothing per user.
 const buffers = new WeakMap<ContentModel, Float64Array>();
 
-/** Runs `use` with the user's profile as a dense vector over terms, of unit length unless `isEmpty`. */
-function withProfile<T>(model: ContentModel, history: UserHistory, use: (profile: Float64Array, isEmpty: boolean) => T): T {
+/** Runs `body` with the user's profile as a dense vector over terms, of unit length unless `isEmpty`. */
+function withProfile<T>(model: ContentModel, history: UserHistory, body: (profile: Float64Array, isEmpty: boolean) => T): T {
   let profile = buffers.get(model);
   if (!profile) buffers.set(model, (profile = new Float64Array(model.terms.length)));
   const { indptr, indices, values } = model.vectors;
@@ -47,7 +47,7 @@ function withProfile<T>(model: ContentModel, history: UserHistory, use: (profile
   const norm = Math.sqrt(sq);
   for (const t of terms) profile[t]! /= norm || 1;
   try {
-    return use(profile, norm === 0);
+    return body(profile, norm === 0);
   } finally {
     for (const t of terms) profile[t] = 0;
   }

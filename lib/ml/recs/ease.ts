@@ -75,7 +75,10 @@ function score(model: EaseModel, _user: number, history: UserHistory, out: Float
   const xs: number[] = [];
   for (let k = 0; k < history.items.length; k++) {
     // An item added to the catalogue after the fit has no weights and adds nothing.
-    if (history.items[k]! < n) rows.push(history.items[k]! * n), xs.push(history.values[k]!);
+    if (history.items[k]! < n) {
+      rows.push(history.items[k]! * n);
+      xs.push(history.values[k]!);
+    }
   }
   const sums = new Float64Array(n);
   let k = 0;

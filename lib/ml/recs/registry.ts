@@ -10,7 +10,7 @@ import type { AlgorithmName, Recommender } from "./types";
 import { userKnn } from "./user-knn";
 import { MlRangeError } from "../errors";
 
-export const RECOMMENDERS: Partial<Record<AlgorithmName, Recommender<any, any>>> = {
+export const RECOMMENDERS: Partial<Record<AlgorithmName, Recommender>> = {
   popularity,
   trending,
   "segment-popularity": segmentPopularity,
@@ -28,7 +28,7 @@ export function isAlgorithm(name: string): name is AlgorithmName {
   return Object.hasOwn(RECOMMENDERS, name);
 }
 
-export function recommenderNamed(name: string): Recommender<any, any> {
+export function recommenderNamed(name: string): Recommender {
   const rec = isAlgorithm(name) ? RECOMMENDERS[name] : undefined;
   if (!rec) throw new MlRangeError(`unknown algorithm "${name}"; choose from ${Object.keys(RECOMMENDERS).join(", ")}`);
   return rec;

@@ -95,7 +95,3 @@ export interface Recommendations {
   readonly scores: Float32Array;
   readonly reasons: readonly (Reason | null)[];
 }
-
-export function assertNever(x: never): never {
-  throw new Error(`unexpected value ${JSON.stringify(x)}`);
-}

@@ -10,7 +10,7 @@ import { MlRangeError } from "../../errors";
 export interface Candidate {
   /** The row's label: the algorithm's name, or a variant such as "ease λ=200". */
   readonly name: string;
-  readonly recommender: Recommender<any, any>;
+  readonly recommender: Recommender;
   readonly fitOptions?: unknown;
 }
 

@@ -1,7 +1,7 @@
 // Choosing hyper-parameters without touching the test set: the training data is split again per user
 // (seeded), each candidate option set is fitted on the inner part and ranked on the held-back part, and
 // the one with the best nDCG@k wins (ties to the earlier candidate, so list the cheaper or safer first).
-import type { Recommender, TrainingData } from "../types";
+import type { ModelHeader, Recommender, TrainingData } from "../types";
 import { evaluateRecommenders, type AlgorithmScores } from "./evaluate";
 import { evaluationSetOf, logOfMatrix, randomHoldOut, sampleHeldOut } from "./splits";
 import { MlRangeError } from "../../errors";
@@ -32,7 +32,7 @@ export interface TuneResult<O> {
   readonly tried: readonly Trial<O>[];
 }
 
-export function tuneRecommender<O>(rec: Recommender<any, O>, data: TrainingData, candidates: readonly O[], options: TuneOptions = {}): TuneResult<O> {
+export function tuneRecommender<O>(rec: Recommender<ModelHeader, O>, data: TrainingData, candidates: readonly O[], options: TuneOptions = {}): TuneResult<O> {
   if (candidates.length === 0) throw new MlRangeError("tuneRecommender: no candidate options to try");
   const k = options.k ?? 10;
   const m = data.matrix;
