@@ -8,7 +8,6 @@ import { UserError } from "../../errors";
 import { evaluateRecommenders, type EvaluationRow } from "../../ml/recs/eval/evaluate";
 import { evaluationSetOf, keepPurchases, randomHoldOut, type Relevance, timeSplit } from "../../ml/recs/eval/splits";
 import { RECOMMENDERS } from "../../ml/recs/registry";
-import type { AlgorithmName } from "../../ml/recs/types";
 import { addVersion, readStored, storedNumber, storedShape } from "../../stored-json";
 import type { Progress } from "../jobs/job-kind";
 import { AlgorithmChoice, DEFAULT_INTERACTIONS, InteractionSettings, loadTrainingData, rfmSegments } from "./training-data";

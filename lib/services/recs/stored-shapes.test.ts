@@ -1,11 +1,11 @@
 // The recommenders' stored shapes (training and evaluation runs): what a job writes reads back the same,
 // rows from before versions are migrated, and a newer or damaged row is refused rather than misread.
 // Each stored model's own kind and version are checked by its fromJSON when serving loads it.
+import { popularity as popularityRecommender } from "../../ml/recs/popularity";
 import { describe, expect, it } from "vitest";
 import { UserError } from "../../errors";
 import { pack } from "../../ml/recs/codec";
 import { packCsr } from "../../ml/recs/model-support";
-import { RECOMMENDERS } from "../../ml/recs/registry";
 import { readStored, StoredShapeError } from "../../stored-json";
 import { EVALUATION_SHAPES, EvaluationSettings, type EvaluationResult } from "./evaluation";
 import { InteractionSettings } from "./training-data";
@@ -15,7 +15,8 @@ const json = <T>(v: T) => JSON.parse(JSON.stringify(v)) as Record<string, unknow
 
 // Two customers (ids 7, 9) and two products (ids 3, 4): customer 7 has product 3, customer 9 both.
 const matrix = { rows: 2, cols: 2, indptr: Int32Array.of(0, 1, 3), indices: Int32Array.of(0, 0, 1), values: Float32Array.of(1, 1, 2) };
-const popularity = RECOMMENDERS.popularity!;
+// The module's own export: typed with its model, where the registry's entries are typed generically.
+const popularity = popularityRecommender;
 const trained: StoredRecommenders = {
   version: 1,
   settings: { interactions: { weights: { purchase: 5 }, halfLifeDays: 90 }, algorithms: ["popularity", "ease"], tune: false },
