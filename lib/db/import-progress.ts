@@ -2,6 +2,7 @@
 // bulk write path, lib/db/bulk-insert.ts): the counts a job shows are exactly what the database holds, and
 // its heartbeat moves with every batch. Everything else about jobs goes through Prisma (jobs.ts, imports.ts).
 import type Database from "better-sqlite3";
+import type { StoredImportSummary } from "../csv/stored-import";
 import { prepared, storedDate } from "./bulk-insert";
 
 /** The running totals a job records after each batch. */
@@ -34,7 +35,7 @@ export function saveImportProgress(db: Database.Database, jobId: number, p: Impo
     p.updated,
     p.unchanged,
     p.rejected,
-    JSON.stringify(p.summary),
+    JSON.stringify({ version: 1, counts: p.summary } satisfies StoredImportSummary),
     jobId,
   );
   const fraction = p.bytesTotal > 0 ? Math.min(1, p.bytesRead / p.bytesTotal) : 0;

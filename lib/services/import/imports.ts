@@ -2,6 +2,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { ImportOptions } from "../../csv/import-options";
+import { STORED_IMPORT_SUMMARY } from "../../csv/stored-import";
+import { readStored } from "../../stored-json";
 import { getImport, type ImportRecord, listImportRowErrors, listImports } from "../../db/imports";
 import type { JobRow } from "../../db/jobs";
 import { UserError } from "../../errors";
@@ -68,7 +70,7 @@ export function toJobView(job: ImportRecord, errors: ImportJobView["errors"] = [
   const running = job.status === "running";
   return {
     ...rest,
-    details: (summary ?? {}) as Record<string, number>,
+    details: summary === null ? {} : readStored(STORED_IMPORT_SUMMARY, summary, `import ${job.id}`).counts,
     seconds,
     rowsPerSecond: seconds && seconds > 0 ? Math.round(job.rowsRead / seconds) : null,
     fractionDone: job.status === "completed" ? 1 : fractionDone,
