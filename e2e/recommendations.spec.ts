@@ -1,6 +1,17 @@
 import { expect, test } from "@playwright/test";
 import { open } from "./helpers";
 
+test("cancels a training under way from its progress bar", async ({ page }) => {
+  test.setTimeout(90_000);
+  const { problems } = await open(page, "/recommendations");
+  await page.getByRole("region", { name: "Models" }).getByRole("button", { name: /^Train (the models|again)$/ }).click();
+  await expect(page.getByRole("progressbar", { name: "Training the models" })).toBeVisible();
+  await page.getByRole("button", { name: "Cancel", exact: true }).click();
+  await expect(page.getByText(/^Training the models was cancelled\. Cancelled/)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole("region", { name: "Models" })).toContainText("No models trained yet");
+  expect(problems).toEqual([]);
+});
+
 test("trains the models, opens a customer, switches algorithms and reads the reasons", async ({ page, request }) => {
   // Training tunes EASE, ALS and the hybrid first: about half a minute on the demo shop.
   test.setTimeout(180_000);

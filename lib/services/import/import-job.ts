@@ -35,7 +35,7 @@ export const importJob: JobKindSpec<ImportJobParameters> = {
     if (!existsSync(p.sourcePath)) throw new UserError(`The file ${p.fileName} is no longer there; upload it again.`);
     const source = await inspectSource(p.sourcePath);
     const r = await executeImport(ctx.jobId, source, p.options, ctx, p.fileName);
-    if (r.status === "cancelled") throw new JobCancelled(r.message ?? "Cancelled.");
+    if (r.status === "cancelled") throw new JobCancelled(r.message ?? undefined);
     if (p.uploadId && !p.options.dryRun) await removeUpload(p.sourcePath);
     return { result: null, message: r.message };
   },

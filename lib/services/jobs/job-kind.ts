@@ -41,7 +41,7 @@ export interface JobKindSpec<P extends { version: number } = { version: number }
 
 /** Thrown by a job (or its progress report) when a cancel was asked; the message says what was kept. */
 export class JobCancelled extends Error {
-  constructor(message = "Cancelled.") {
+  constructor(message = "Cancelled while it ran; nothing was stored.") {
     super(message);
     this.name = "JobCancelled";
   }

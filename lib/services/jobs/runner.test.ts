@@ -107,7 +107,7 @@ describe("cancelling", () => {
     await claimOldestQueuedJob(thisRunner());
     expect(await requestJobCancel(id)).toBe("requested");
     await runClaimedJob(id);
-    expect(await getJobRow(id)).toMatchObject({ status: "cancelled", message: "Cancelled." });
+    expect(await getJobRow(id)).toMatchObject({ status: "cancelled", message: "Cancelled while it ran; nothing was stored." });
     expect((await getDb().job.findUnique({ where: { id }, select: { result: true } }))!.result).toBeNull();
   });
 });

@@ -183,7 +183,7 @@ function runInChild(job: { id: number; kind: string }): Promise<void> {
       process.off("exit", stop);
       // The child records its own outcome; this only catches one that could not (it died, or was stopped).
       const outcome: ["failed" | "cancelled", string] = cancelSeenAt
-        ? ["cancelled", "Cancelled."]
+        ? ["cancelled", "Cancelled: it did not stop by itself, so it was stopped; nothing was stored."]
         : ["failed", `It stopped unexpectedly (${why}).${spec?.afterFailure ? ` ${spec.afterFailure}` : " Start it again."}`];
       void endJobRow(job.id, ...outcome)
         .catch(() => undefined)
