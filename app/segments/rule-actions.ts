@@ -9,7 +9,7 @@ import { describeRule, RuleNode } from "@/lib/segments/rules";
 export const countRuleAction = createAction({
   name: "countRule",
   input: z.object({ rule: RuleNode }),
-  run: async ({ rule }) => ({ count: countRuleMembers(rule), description: describeRule(rule) }),
+  run: async ({ rule }) => ({ count: await countRuleMembers(rule), description: describeRule(rule) }),
 });
 
 export const saveRuleSegmentAction = createAction({

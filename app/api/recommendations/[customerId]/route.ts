@@ -19,7 +19,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ cust
   if (!models) return fail(409, "No recommendation models are trained yet. Train them on the Recommendations page first.");
   try {
     const q = parsed.data;
-    const r = recommendFromModels(models, customer.id, q.algorithm, q.n, exclusionsOf(q));
+    const r = await recommendFromModels(models, customer.id, q.algorithm, q.n, exclusionsOf(q));
     return Response.json({ ...r, externalId: customer.externalId }, { headers: noStore });
   } catch (e) {
     if (e instanceof RangeError) return fail(409, e.message);
