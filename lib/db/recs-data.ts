@@ -135,7 +135,11 @@ function toFields(r: { country: string | null; gender: string | null; education:
 
 const EMPTY = { country: null, gender: null, education: null, age: null, birthYear: null, attributes: null };
 
-/** Profile fields of the given customers (ascending ids), aligned with them; missing customers get empty fields. */
+/**
+ * Profile fields of the given customers (ascending ids), aligned with them; missing customers get empty fields.
+ * Through Prisma although it costs more than on the raw driver (1.1–1.2 s against 0.4–0.5 s for 100,000
+ * customers): it runs once per training or evaluation job, beside a 20–30 s read of the events.
+ */
 export async function loadProfileFields(customerIds: Int32Array): Promise<ProfileFields[]> {
   const rows = await getDb().customer.findMany({ select: PROFILE_SELECT, orderBy: { id: "asc" } });
   const byId = new Map(rows.map((r) => [r.id, r]));
