@@ -32,13 +32,13 @@ export async function readPreview(models: LoadedModels, raw: Raw): Promise<Previ
   const customer = await getCustomerProfile((exact ?? found.rows[0]!).id);
   if (!customer) return state;
   state.customer = customer;
-  state.segment = rfmOfCustomer(customer.id)?.segment ?? null;
+  state.segment = (await rfmOfCustomer(customer.id))?.segment ?? null;
   // What the models learn from: on MovieLens that is ratings, not purchases.
   const weights = models.stored.settings.interactions.weights;
   const learned = Object.keys(weights).filter((t) => (weights[t] ?? 0) > 0).sort((a, b) => (a === "purchase" ? -1 : b === "purchase" ? 1 : a.localeCompare(b)));
   state.historyTypes = learned.length ? learned : ["purchase"];
-  state.history = pageCustomerTimeline(customer.id, { page: 1, pageSize: 5, eventTypes: state.historyTypes }).rows;
+  state.history = (await pageCustomerTimeline(customer.id, { page: 1, pageSize: 5, eventTypes: state.historyTypes })).rows;
   const run = algorithm === "all" ? trained : [algorithm];
-  state.results = run.map((a) => recommendFromModels(models, customer.id, a, n, { excludeBought: !state.includeBought }));
+  state.results = await Promise.all(run.map((a) => recommendFromModels(models, customer.id, a, n, { excludeBought: !state.includeBought })));
   return state;
 }

@@ -24,15 +24,21 @@ export const dynamic = "force-dynamic";
 export default async function SegmentsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const sp = await searchParams;
   const [countries, genders, education] = await Promise.all([countCustomersBy("country"), countCustomersBy("gender"), countCustomersBy("education")]);
-  const rfm = currentRfmSummary();
-  const movement = readMovement(sp, rfm.asOf);
-  const [clusters, running, importedAt, saved] = await Promise.all([latestClusters(), activeJobView(CLUSTER_RUN_KIND), lastImportAt(), listSegments()]);
+  const rfm = await currentRfmSummary();
+  const [movement, clusters, running, importedAt, saved, base, categories, attributes] = await Promise.all([
+    readMovement(sp, rfm.asOf),
+    latestClusters(),
+    activeJobView(CLUSTER_RUN_KIND),
+    lastImportAt(),
+    listSegments(),
+    baseStats(),
+    topCategories(Date.parse(`${rfm.asOf}T00:00:00Z`)),
+    listCustomerAttributeNames(),
+  ]);
   const stats = new Map<number, SegmentStats>();
-  const base = baseStats();
   // eslint-disable-next-line react-hooks/purity -- a server component renders once per request, so the request time is the intended input, not an unstable re-render value.
   const now = Date.now(); // one instant for every segment, so their counts compare
-  for (const s of saved) if (s.rule) stats.set(s.id, segmentStats(s.rule, now, base));
-  const categories = topCategories(Date.parse(`${rfm.asOf}T00:00:00Z`));
+  for (const s of saved) if (s.rule) stats.set(s.id, await segmentStats(s.rule, now, base));
   return (
     <>
       <PageHeader title="Segments" description="Who your customers are: RFM segments by purchase behaviour, the customer base by attribute, and every customer with their purchase history." />
@@ -40,7 +46,7 @@ export default async function SegmentsPage({ searchParams }: { searchParams: Pro
       {rfm.customers > 0 ? <MovementSection {...movement} /> : null}
       <ClustersSection run={clusters} running={running} lastImportAt={importedAt} categories={categories} />
       <Section title="Build a segment" description="Conditions on customer fields, purchase history and attributes imported from your files; the count updates as you change them.">
-        <RuleBuilder attributes={listCustomerAttributeNames()} />
+        <RuleBuilder attributes={attributes} />
       </Section>
       <Section title="Saved segments">
         <SavedSegments segments={saved} stats={stats} />
@@ -88,7 +94,7 @@ function BreakdownCard({ title, rows, limit = 10, labels = {} }: { title: string
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The two dates from the URL (defaults: 90 days before the RFM date, and that date); computed only when asked. */
-function readMovement(sp: SearchParams, asOf: string): { from: string; to: string; movement: RfmMovementSummary | null; error: string | null } {
+async function readMovement(sp: SearchParams, asOf: string): Promise<{ from: string; to: string; movement: RfmMovementSummary | null; error: string | null }> {
   const defaults = { from: new Date(Date.parse(`${asOf}T00:00:00Z`) - 90 * 86_400_000).toISOString().slice(0, 10), to: asOf };
   const from = first(sp, "rfmFrom");
   const to = first(sp, "rfmTo");
@@ -97,5 +103,5 @@ function readMovement(sp: SearchParams, asOf: string): { from: string; to: strin
     return { ...defaults, movement: null, error: "Pick two dates to compare." };
   }
   if (from >= to) return { from, to, movement: null, error: "The first date must come before the second." };
-  return { from, to, movement: computeRfmMovement(Date.parse(`${from}T00:00:00Z`), Date.parse(`${to}T00:00:00Z`)), error: null };
+  return { from, to, movement: await computeRfmMovement(Date.parse(`${from}T00:00:00Z`), Date.parse(`${to}T00:00:00Z`)), error: null };
 }

@@ -5,8 +5,22 @@ import { PrismaClient } from "./generated/client";
 
 export type Db = PrismaClient;
 
+/**
+ * The adapter with the same 32 MB page cache as the bulk connection (SQLite's default is 2 MB). Measured at
+ * 100,000 customers and 2,000,000 events: with the default, segment counts and member pages ran 1.3–2×
+ * slower through Prisma than on the raw driver (a rule count 27 → 53 ms, a profile 0.88 → 1.2 s); with it,
+ * within about 10%. The adapter offers no option for pragmas, so they run as each connection opens.
+ */
+class TunedSqliteAdapter extends PrismaBetterSqlite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    await adapter.executeScript("PRAGMA cache_size = -32768");
+    return adapter;
+  }
+}
+
 export function createDb(databaseUrl: string = env.DATABASE_URL): Db {
-  const adapter = new PrismaBetterSqlite3({ url: `file:${sqliteFilePath(databaseUrl)}`, timeout: 10_000 });
+  const adapter = new TunedSqliteAdapter({ url: `file:${sqliteFilePath(databaseUrl)}`, timeout: 10_000 });
   return new PrismaClient({ adapter });
 }
 

@@ -76,9 +76,9 @@ describe("customer profile", () => {
     expect(await getCustomerProfile(999_999)).toBeNull();
   });
 
-  it("computes purchase and campaign features for one customer", () => {
+  it("computes purchase and campaign features for one customer", async () => {
     // Orders: O1 (two lines), the purchase without an id, O3. Returns are not purchases.
-    expect(getCustomerFeatures(A, at("2026-03-21T12:00:00").getTime())).toEqual({
+    expect(await getCustomerFeatures(A, at("2026-03-21T12:00:00").getTime())).toEqual({
       orders: 3,
       revenue: 120,
       firstPurchaseAt: at("2026-01-10T12:00:00"),
@@ -89,53 +89,53 @@ describe("customer profile", () => {
       campaignClicks: 2,
       campaignConversions: 1,
     });
-    expect(getCustomerFeatures(B, Date.now())).toEqual({
+    expect(await getCustomerFeatures(B, Date.now())).toEqual({
       orders: 0, revenue: 0, firstPurchaseAt: null, lastPurchaseAt: null, daysSinceLastPurchase: null,
       averageOrderValue: null, meanDaysBetweenOrders: null, campaignClicks: 0, campaignConversions: 0,
     });
   });
 
-  it("sums spend per day with orders counted once", () => {
-    expect(listCustomerDailySpend(A)).toEqual([
+  it("sums spend per day with orders counted once", async () => {
+    expect(await listCustomerDailySpend(A)).toEqual([
       { day: "2026-01-10", revenue: 40, orders: 1 },
       { day: "2026-02-09", revenue: 20, orders: 1 },
       { day: "2026-03-11", revenue: 60, orders: 1 },
     ]);
-    expect(listCustomerDailySpend(B)).toEqual([]);
+    expect(await listCustomerDailySpend(B)).toEqual([]);
   });
 });
 
 describe("customer timeline", () => {
-  it("merges events and campaign events newest first, and pages through them without overlap", () => {
-    const pages = [1, 2, 3].map((page) => pageCustomerTimeline(A, { page, pageSize: 5 }));
+  it("merges events and campaign events newest first, and pages through them without overlap", async () => {
+    const pages = await Promise.all([1, 2, 3].map((page) => pageCustomerTimeline(A, { page, pageSize: 5 })));
     expect(pages.map((p) => p.total)).toEqual([12, 12, 12]);
     expect(pages.map((p) => p.rows.length)).toEqual([5, 5, 2]);
     expect(pages.flatMap((p) => p.rows.map(line))).toEqual(TIMELINE);
-    expect(pageCustomerTimeline(A, { page: 4, pageSize: 5 })).toMatchObject({ rows: [], total: 12 });
+    expect(await pageCustomerTimeline(A, { page: 4, pageSize: 5 })).toMatchObject({ rows: [], total: 12 });
     const o1 = pages[1]!.rows.filter((r) => r.orderId === "O1");
     expect(o1.map((r) => [r.quantity, r.revenue])).toEqual([[1, 10], [2, 30]]);
     expect(pages[1]!.rows.find((r) => r.type === "rating")!.rating).toBe(4);
     expect(pages[1]!.rows[4]).toMatchObject({ source: "campaign", type: "conversion", revenue: 30, quantity: null, orderId: null });
   });
 
-  it("counts each kind, and filters by one", () => {
-    expect(listTimelineKinds(A).map((k) => [k.key, k.count])).toEqual([
+  it("counts each kind, and filters by one", async () => {
+    expect((await listTimelineKinds(A)).map((k) => [k.key, k.count])).toEqual([
       ["add_to_cart", 1], ["purchase", 4], ["rating", 1], ["return", 1], ["view", 1],
       ["campaign:click", 2], ["campaign:conversion", 1], ["campaign:impression", 1],
     ]);
-    const clicks = pageCustomerTimeline(A, { page: 1, pageSize: 25, kind: "campaign:click" });
+    const clicks = await pageCustomerTimeline(A, { page: 1, pageSize: 25, kind: "campaign:click" });
     expect([clicks.total, clicks.rows.map(line)]).toEqual([2, [TIMELINE[2], TIMELINE[10]]]);
-    const purchases = pageCustomerTimeline(A, { page: 2, pageSize: 3, kind: "purchase" });
+    const purchases = await pageCustomerTimeline(A, { page: 2, pageSize: 3, kind: "purchase" });
     expect([purchases.total, purchases.rows.map(line)]).toEqual([4, [TIMELINE[8]]]);
-    expect(pageCustomerTimeline(A, { page: 1, pageSize: 25, kind: "refund" })).toMatchObject({ rows: [], total: 0 });
-    expect(pageCustomerTimeline(B, { page: 1, pageSize: 25 })).toMatchObject({ rows: [], total: 0 });
-    expect(listTimelineKinds(B)).toEqual([]);
+    expect(await pageCustomerTimeline(A, { page: 1, pageSize: 25, kind: "refund" })).toMatchObject({ rows: [], total: 0 });
+    expect(await pageCustomerTimeline(B, { page: 1, pageSize: 25 })).toMatchObject({ rows: [], total: 0 });
+    expect(await listTimelineKinds(B)).toEqual([]);
   });
 
-  it("filters by a set of event types, leaving campaign events out", () => {
-    const rows = pageCustomerTimeline(A, { page: 1, pageSize: 25, eventTypes: ["rating", "view"] });
+  it("filters by a set of event types, leaving campaign events out", async () => {
+    const rows = await pageCustomerTimeline(A, { page: 1, pageSize: 25, eventTypes: ["rating", "view"] });
     expect(rows.total).toBe(2);
     expect(rows.rows.map((r) => `${r.type} ${r.subject}`)).toEqual(["view Spade", "rating Spade"]);
-    expect(pageCustomerTimeline(A, { page: 1, pageSize: 25, eventTypes: [] })).toMatchObject({ rows: [], total: 0 });
+    expect(await pageCustomerTimeline(A, { page: 1, pageSize: 25, eventTypes: [] })).toMatchObject({ rows: [], total: 0 });
   });
 });

@@ -6,10 +6,9 @@
 // statistics SQLite prefers the covering (type, occurredAt, revenue, orderId, customerId) index for
 // `customerId = ? AND type = 'purchase'` and walks every purchase in the shop (measured: 36 ms instead of
 // 0.5 ms at 2,000,000 events, and it grows with the shop). PostgreSQL 12+ reads the same SQL.
-import { bulkConnection, prepared } from "./bulk-insert";
 import { getDb } from "./client";
 import type { Page } from "./pagination";
-import { num, utcDay } from "./sql";
+import { dateOf, epochMs, num, numOrNull, Prisma, utcDay } from "./sql";
 import { readAttributes } from "./stored-attributes";
 
 const DAY = 86_400_000;
@@ -62,20 +61,23 @@ export interface CustomerFeatures {
   campaignConversions: number;
 }
 
-const PURCHASES = `WITH mine AS MATERIALIZED (SELECT "type", "orderId", "occurredAt", "revenue" FROM "Event" WHERE "customerId" = ?)
-  SELECT count(DISTINCT coalesce("orderId", "occurredAt")) AS orders, coalesce(sum("revenue"), 0) AS revenue,
-    min("occurredAt") AS firstAt, max("occurredAt") AS lastAt
-  FROM mine WHERE "type" = 'purchase'`;
-const ENGAGEMENT = `SELECT count(CASE WHEN "type" = 'click' THEN 1 END) AS clicks, count(CASE WHEN "type" = 'conversion' THEN 1 END) AS conversions
-  FROM "CampaignEvent" WHERE "customerId" = ?`;
+// The customer's own rows first (see the top of the file), then the type.
+const mine = (customerId: number) => Prisma.sql`WITH mine AS MATERIALIZED (SELECT "type", "orderId", "occurredAt", "revenue" FROM "Event" WHERE "customerId" = ${customerId})`;
 
 /** Purchase and campaign features of one customer; `asOf` (epoch ms) is the date recency is counted to. */
-export function getCustomerFeatures(customerId: number, asOf: number): CustomerFeatures {
-  const db = bulkConnection();
-  const p = prepared(db, PURCHASES).get(customerId) as { orders: number; revenue: number; firstAt: string | null; lastAt: string | null };
-  const e = prepared(db, ENGAGEMENT).get(customerId) as { clicks: number; conversions: number };
-  const first = p.firstAt ? Date.parse(p.firstAt) : null;
-  const last = p.lastAt ? Date.parse(p.lastAt) : null;
+export async function getCustomerFeatures(customerId: number, asOf: number): Promise<CustomerFeatures> {
+  const db = getDb();
+  const [[p], [e]] = await Promise.all([
+    db.$queryRaw<[{ orders: unknown; revenue: unknown; firstAt: unknown; lastAt: unknown }]>`${mine(customerId)}
+      SELECT count(DISTINCT coalesce("orderId", "occurredAt")) AS orders, coalesce(sum("revenue"), 0) AS revenue,
+        min("occurredAt") AS "firstAt", max("occurredAt") AS "lastAt"
+      FROM mine WHERE "type" = 'purchase'`,
+    db.$queryRaw<[{ clicks: unknown; conversions: unknown }]>`SELECT count(CASE WHEN "type" = 'click' THEN 1 END) AS clicks,
+        count(CASE WHEN "type" = 'conversion' THEN 1 END) AS conversions
+      FROM "CampaignEvent" WHERE "customerId" = ${customerId}`,
+  ]);
+  const first = epochMs(p.firstAt);
+  const last = epochMs(p.lastAt);
   const orders = num(p.orders);
   const revenue = num(p.revenue);
   return {
@@ -98,12 +100,12 @@ export interface DailySpend {
 }
 
 /** The customer's purchases per UTC day, oldest first (lib/analytics rolls them up to months). */
-export function listCustomerDailySpend(customerId: number): DailySpend[] {
-  const day = utcDay(`"occurredAt"`).sql;
-  const sql = `WITH mine AS MATERIALIZED (SELECT "type", "orderId", "occurredAt", "revenue" FROM "Event" WHERE "customerId" = ?)
+export async function listCustomerDailySpend(customerId: number): Promise<DailySpend[]> {
+  const day = utcDay(`"occurredAt"`);
+  const rows = await getDb().$queryRaw<{ day: string; revenue: unknown; orders: unknown }[]>`${mine(customerId)}
     SELECT ${day} AS day, sum("revenue") AS revenue, count(DISTINCT coalesce("orderId", "occurredAt")) AS orders
     FROM mine WHERE "type" = 'purchase' GROUP BY ${day} ORDER BY day`;
-  return (prepared(bulkConnection(), sql).all(customerId) as { day: string; revenue: number; orders: number }[]).map((r) => ({ day: r.day, revenue: num(r.revenue), orders: num(r.orders) }));
+  return rows.map((r) => ({ day: r.day, revenue: num(r.revenue), orders: num(r.orders) }));
 }
 
 export type TimelineSource = "event" | "campaign";
@@ -123,13 +125,15 @@ function kindKey(source: TimelineSource, type: string): string {
 }
 
 /** What kinds of rows the customer's timeline holds and how many of each: events first, then campaign events. */
-export function listTimelineKinds(customerId: number): TimelineKind[] {
-  const db = bulkConnection();
-  const events = prepared(db, `SELECT "type", count(*) AS n FROM "Event" WHERE "customerId" = ? GROUP BY "type" ORDER BY "type"`).all(customerId) as { type: string; n: number }[];
-  const campaign = prepared(db, `SELECT "type", count(*) AS n FROM "CampaignEvent" WHERE "customerId" = ? GROUP BY "type" ORDER BY "type"`).all(customerId) as { type: string; n: number }[];
+export async function listTimelineKinds(customerId: number): Promise<TimelineKind[]> {
+  const db = getDb();
+  const [events, campaign] = await Promise.all([
+    db.event.groupBy({ by: ["type"], where: { customerId }, _count: { _all: true }, orderBy: { type: "asc" } }),
+    db.campaignEvent.groupBy({ by: ["type"], where: { customerId }, _count: { _all: true }, orderBy: { type: "asc" } }),
+  ]);
   return [
-    ...events.map((r) => ({ key: kindKey("event", r.type), source: "event" as const, type: r.type, count: num(r.n) })),
-    ...campaign.map((r) => ({ key: kindKey("campaign", r.type), source: "campaign" as const, type: r.type, count: num(r.n) })),
+    ...events.map((r) => ({ key: kindKey("event", r.type), source: "event" as const, type: r.type, count: r._count._all })),
+    ...campaign.map((r) => ({ key: kindKey("campaign", r.type), source: "campaign" as const, type: r.type, count: r._count._all })),
   ];
 }
 
@@ -146,58 +150,51 @@ export interface TimelineRow {
   orderId: string | null;
 }
 
-const EVENT_ROWS = `SELECT 'event' AS source, "id", "type", "occurredAt", "productId" AS subjectId, "quantity", "revenue", "rating", "orderId" FROM "Event" WHERE "customerId" = ?`;
-const CAMPAIGN_ROWS = `SELECT 'campaign' AS source, "id", "type", "occurredAt", "campaignId" AS subjectId, NULL AS quantity, "revenue", NULL AS rating, NULL AS orderId FROM "CampaignEvent" WHERE "customerId" = ?`;
+const eventRows = (customerId: number) =>
+  Prisma.sql`SELECT 'event' AS source, "id", "type", "occurredAt", "productId" AS "subjectId", "quantity", "revenue", "rating", "orderId" FROM "Event" WHERE "customerId" = ${customerId}`;
+const campaignRows = (customerId: number) =>
+  Prisma.sql`SELECT 'campaign' AS source, "id", "type", "occurredAt", "campaignId" AS "subjectId", NULL AS quantity, "revenue", NULL AS rating, NULL AS "orderId" FROM "CampaignEvent" WHERE "customerId" = ${customerId}`;
 // Newest first; at the same instant events before campaign events, then the later row first, so pages never overlap.
-const order = (t: string) => `ORDER BY ${t}"occurredAt" DESC, ${t}source DESC, ${t}"id" DESC`;
+const order = (t: string) => Prisma.raw(`ORDER BY ${t}"occurredAt" DESC, ${t}source DESC, ${t}"id" DESC`);
+
+/** A timeline row as $queryRaw gives it: the UNION's columns have no declared type, so dates may be text. */
+type TimelineRaw = { source: TimelineSource; id: unknown; type: string; occurredAt: unknown; quantity: unknown; revenue: unknown; rating: unknown; orderId: string | null; subject: string | null };
 
 /**
  * One page of the customer's events and campaign events merged, newest first, optionally of one kind
  * (a key from listTimelineKinds) or of some event types only (which then win over `kind`). Names are looked
  * up for the page's rows only.
  */
-export function pageCustomerTimeline(customerId: number, req: { page: number; pageSize: number; kind?: string; eventTypes?: readonly string[] }): Page<TimelineRow> {
+export async function pageCustomerTimeline(customerId: number, req: { page: number; pageSize: number; kind?: string; eventTypes?: readonly string[] }): Promise<Page<TimelineRow>> {
   if (req.eventTypes?.length === 0) return { rows: [], total: 0, page: req.page, pageSize: req.pageSize };
   const kind = req.kind;
   const source: TimelineSource | null = req.eventTypes ? "event" : kind === undefined ? null : kind.startsWith(CAMPAIGN_PREFIX) ? "campaign" : "event";
   const types = req.eventTypes ?? (kind === undefined ? [] : [source === "campaign" ? kind.slice(CAMPAIGN_PREFIX.length) : kind]);
-  const parts = [source !== "campaign" ? EVENT_ROWS : null, source !== "event" ? CAMPAIGN_ROWS : null].filter((s): s is string => s !== null);
-  const filter = types.length ? `WHERE "type" IN (${types.map(() => "?").join(", ")})` : "";
-  const mine = `WITH mine AS MATERIALIZED (${parts.join(" UNION ALL ")})`;
-  const args = [...parts.map(() => customerId), ...types];
-  const db = bulkConnection();
-  const total = num((prepared(db, `${mine} SELECT count(*) AS n FROM mine ${filter}`).get(...args) as { n: number }).n);
-  const rows = prepared(
-    db,
-    `${mine}, shown AS (SELECT * FROM mine ${filter} ${order("")} LIMIT ? OFFSET ?)
-    SELECT shown.*, coalesce(p."name", c."name") AS subject FROM shown
-    LEFT JOIN "Product" p ON shown.source = 'event' AND p."id" = shown.subjectId
-    LEFT JOIN "Campaign" c ON shown.source = 'campaign' AND c."id" = shown.subjectId
-    ${order("shown.")}`,
-  ).all(...args, req.pageSize, (Math.max(1, req.page) - 1) * req.pageSize) as {
-    source: TimelineSource;
-    id: number;
-    type: string;
-    occurredAt: string;
-    quantity: number | null;
-    revenue: number;
-    rating: number | null;
-    orderId: string | null;
-    subject: string | null;
-  }[];
+  const parts = [source !== "campaign" ? eventRows(customerId) : null, source !== "event" ? campaignRows(customerId) : null].filter((s): s is Prisma.Sql => s !== null);
+  const filter = types.length ? Prisma.sql`WHERE "type" IN (${Prisma.join([...types])})` : Prisma.empty;
+  const mine = Prisma.sql`WITH mine AS MATERIALIZED (${Prisma.join(parts, " UNION ALL ")})`;
+  const db = getDb();
+  const [[count], rows] = await Promise.all([
+    db.$queryRaw<[{ n: unknown }]>`${mine} SELECT count(*) AS n FROM mine ${filter}`,
+    db.$queryRaw<TimelineRaw[]>`${mine}, shown AS (SELECT * FROM mine ${filter} ${order("")} LIMIT ${req.pageSize} OFFSET ${(Math.max(1, req.page) - 1) * req.pageSize})
+      SELECT shown.*, coalesce(p."name", c."name") AS subject FROM shown
+      LEFT JOIN "Product" p ON shown.source = 'event' AND p."id" = shown."subjectId"
+      LEFT JOIN "Campaign" c ON shown.source = 'campaign' AND c."id" = shown."subjectId"
+      ${order("shown.")}`,
+  ]);
   return {
     rows: rows.map((r) => ({
       source: r.source,
       id: num(r.id),
       type: r.type,
-      occurredAt: new Date(r.occurredAt),
+      occurredAt: dateOf(r.occurredAt)!,
       subject: r.subject,
-      quantity: r.quantity === null ? null : num(r.quantity),
+      quantity: numOrNull(r.quantity),
       revenue: num(r.revenue),
-      rating: r.rating,
+      rating: numOrNull(r.rating),
       orderId: r.orderId,
     })),
-    total,
+    total: num(count.n),
     page: req.page,
     pageSize: req.pageSize,
   };

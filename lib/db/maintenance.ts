@@ -62,6 +62,8 @@ export async function deleteAllData(): Promise<void> {
  * seed writes. Harmless to run at every start.
  */
 export async function configureDatabase(): Promise<void> {
-  // journal_mode is stored in the file; the direct connection sets it on open, without starting Prisma.
+  // Left on the raw driver on purpose: these are SQLite pragmas (journal_mode is stored in the file), which
+  // the direct connection sets when it opens, without starting Prisma. A PostgreSQL provider has nothing to
+  // set here.
   bulkConnection();
 }

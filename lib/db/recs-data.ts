@@ -1,8 +1,10 @@
-// What recommenders learn from, read straight into typed arrays: every customer–product event of the
-// weighted types, and the catalogue. Dense indices follow ascending database ids; the returned id arrays
-// map them back. At 2,000,000 events this is a few columns of numbers, not millions of objects.
+// What recommenders learn from, read into typed arrays: every customer–product event of the weighted
+// types, and the catalogue. Dense indices follow ascending database ids; the returned id arrays map them
+// back. At 2,000,000 events this is a few columns of numbers, not millions of objects.
 import type { EventRows } from "../ml/recs/interactions";
 import { bulkConnection, prepared, storedDate } from "./bulk-insert";
+import { getDb } from "./client";
+import { num } from "./sql";
 import { readAttributes } from "./stored-attributes";
 
 export interface Catalogue {
@@ -25,22 +27,35 @@ export interface RecsDataset {
   lastEventAt: number;
 }
 
-export function loadCatalogue(): Catalogue {
-  const rows = prepared(bulkConnection(), `SELECT "id", "externalId", "name", "description", "category", "price", "isActive" FROM "Product" ORDER BY "id"`).raw().all() as [number, string, string, string | null, string | null, number | null, number][];
+export async function loadCatalogue(): Promise<Catalogue> {
+  const rows = await getDb().product.findMany({
+    select: { id: true, externalId: true, name: true, description: true, category: true, price: true, isActive: true },
+    orderBy: { id: "asc" },
+  });
   return {
-    productIds: Int32Array.from(rows, (r) => r[0]),
-    externalIds: rows.map((r) => r[1]),
-    names: rows.map((r) => r[2]),
-    descriptions: rows.map((r) => r[3]),
-    categories: rows.map((r) => r[4]),
-    prices: Float64Array.from(rows, (r) => r[5] ?? Number.NaN),
-    isActive: Uint8Array.from(rows, (r) => (r[6] ? 1 : 0)),
+    productIds: Int32Array.from(rows, (r) => r.id),
+    externalIds: rows.map((r) => r.externalId),
+    names: rows.map((r) => r.name),
+    descriptions: rows.map((r) => r.description),
+    categories: rows.map((r) => r.category),
+    prices: Float64Array.from(rows, (r) => r.price ?? Number.NaN),
+    isActive: Uint8Array.from(rows, (r) => (r.isActive ? 1 : 0)),
   };
 }
 
-/** Events of the given types with both a customer and a product, optionally only those before `before`. */
-export function loadRecsDataset(types: readonly string[], before?: number): RecsDataset {
-  const catalogue = loadCatalogue();
+/**
+ * Events of the given types with both a customer and a product, optionally only those before `before`.
+ *
+ * One of the two reads left on the raw driver (the other is purchase-history.ts loadPurchaseHistory),
+ * because it is measured to matter: at 2,000,000 events (1,970,000 counted; seeded, 2 shared cores) the
+ * rows stream from better-sqlite3's iterate() into the typed arrays in 23–31 s at 0.22 GB of memory, while
+ * Prisma's $queryRaw, which has no cursor, holds every row as an object first: 19–22 s for the main
+ * query alone, at 2.1 GB. Paging it by id (ORDER BY "id" LIMIT) is no way out: SQLite then reads the type
+ * index and sorts for every page. Most of the time is the query itself (the type index, then a table
+ * lookup per row), the same on either path.
+ */
+export async function loadRecsDataset(types: readonly string[], before?: number): Promise<RecsDataset> {
+  const catalogue = await loadCatalogue();
   const itemOf = new Map<number, number>();
   catalogue.productIds.forEach((id, i) => itemOf.set(id, i));
   const db = bulkConnection();
@@ -87,18 +102,18 @@ export function loadRecsDataset(types: readonly string[], before?: number): Recs
 }
 
 /** Changes whenever a product is added, removed or edited: when a cached catalogue must be read again. */
-export function catalogueStamp(): string {
-  const r = prepared(bulkConnection(), `SELECT count(*) AS n, max("updatedAt") AS at, max("id") AS id FROM "Product"`).get() as { n: number; at: string | null; id: number | null };
-  return `${r.n}:${r.at ?? ""}:${r.id ?? 0}`;
+export async function catalogueStamp(): Promise<string> {
+  const r = await getDb().product.aggregate({ _count: { _all: true }, _max: { updatedAt: true, id: true } });
+  return `${r._count._all}:${r._max.updatedAt?.toISOString() ?? ""}:${r._max.id ?? 0}`;
 }
 
 /** Every product the customer has bought, as of now (the models' history may predate recent imports). */
-export function listPurchasedProductIds(customerId: number): number[] {
+export async function listPurchasedProductIds(customerId: number): Promise<number[]> {
   // The customer's own rows first (the (customerId, occurredAt) index), then the type: without statistics
   // SQLite would otherwise walk the covering type index over every purchase in the shop.
-  const sql = `WITH mine AS MATERIALIZED (SELECT "productId", "type" FROM "Event" WHERE "customerId" = ?)
-    SELECT DISTINCT "productId" FROM mine WHERE "type" = 'purchase' AND "productId" IS NOT NULL`;
-  return (prepared(bulkConnection(), sql).raw().all(customerId) as [number][]).map((r) => r[0]);
+  const rows = await getDb().$queryRaw<{ p: number | bigint }[]>`WITH mine AS MATERIALIZED (SELECT "productId", "type" FROM "Event" WHERE "customerId" = ${customerId})
+    SELECT DISTINCT "productId" AS p FROM mine WHERE "type" = 'purchase' AND "productId" IS NOT NULL`;
+  return rows.map((r) => num(r.p));
 }
 
 export interface ProfileFields {
@@ -110,27 +125,28 @@ export interface ProfileFields {
   attributes: Record<string, string | number | boolean | null>;
 }
 
-function toFields(r: { country: string | null; gender: string | null; education: string | null; age: number | null; birthYear: number | null; attributes: string | null }): ProfileFields {
-  let attributes: ProfileFields["attributes"] = {};
-  try {
-    attributes = readAttributes(r.attributes ? JSON.parse(r.attributes) : null);
-  } catch {
-    // An attribute column that is not JSON contributes nothing to the profile.
-  }
+const PROFILE_SELECT = { id: true, country: true, gender: true, education: true, age: true, birthYear: true, attributes: true } as const;
+
+function toFields(r: { country: string | null; gender: string | null; education: string | null; age: number | null; birthYear: number | null; attributes: unknown }): ProfileFields {
+  // The stored attributes' one schema: flat values as they are, anything nested as its JSON text.
+  const attributes = readAttributes(r.attributes);
   return { country: r.country, gender: r.gender, education: r.education, age: r.age, birthYear: r.birthYear, attributes };
 }
 
-const PROFILE_COLUMNS = `"id", "country", "gender", "education", "age", "birthYear", "attributes"`;
+const EMPTY = { country: null, gender: null, education: null, age: null, birthYear: null, attributes: null };
 
-/** Profile fields of the given customers (ascending ids), aligned with them; missing customers get empty fields. */
-export function loadProfileFields(customerIds: Int32Array): ProfileFields[] {
-  const rows = prepared(bulkConnection(), `SELECT ${PROFILE_COLUMNS} FROM "Customer" ORDER BY "id"`).all() as ({ id: number } & Parameters<typeof toFields>[0])[];
+/**
+ * Profile fields of the given customers (ascending ids), aligned with them; missing customers get empty fields.
+ * Through Prisma although it costs more than on the raw driver (1.1–1.2 s against 0.4–0.5 s for 100,000
+ * customers): it runs once per training or evaluation job, beside a 20–30 s read of the events.
+ */
+export async function loadProfileFields(customerIds: Int32Array): Promise<ProfileFields[]> {
+  const rows = await getDb().customer.findMany({ select: PROFILE_SELECT, orderBy: { id: "asc" } });
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const empty = { country: null, gender: null, education: null, age: null, birthYear: null, attributes: null };
-  return Array.from(customerIds, (id) => toFields(byId.get(id) ?? empty));
+  return Array.from(customerIds, (id) => toFields(byId.get(id) ?? EMPTY));
 }
 
-export function loadCustomerProfileFields(customerId: number): ProfileFields | null {
-  const r = prepared(bulkConnection(), `SELECT ${PROFILE_COLUMNS} FROM "Customer" WHERE "id" = ?`).get(customerId) as Parameters<typeof toFields>[0] | undefined;
+export async function loadCustomerProfileFields(customerId: number): Promise<ProfileFields | null> {
+  const r = await getDb().customer.findUnique({ where: { id: customerId }, select: PROFILE_SELECT });
   return r ? toFields(r) : null;
 }

@@ -34,12 +34,12 @@ beforeAll(async () => {
 describe("segment profile", () => {
   const uk = { field: "country", op: "eq", value: "UK" } as const;
 
-  it("counts members and their revenue against the whole base", () => {
-    expect(segmentStats(uk)).toEqual({ members: 2, customers: 4, revenue: 160, totalRevenue: 200 });
+  it("counts members and their revenue against the whole base", async () => {
+    expect(await segmentStats(uk)).toEqual({ members: 2, customers: 4, revenue: 160, totalRevenue: 200 });
   });
 
-  it("shares by recency, orders, country and category spend, beside the base", () => {
-    const p = profileSegment(uk);
+  it("shares by recency, orders, country and category spend, beside the base", async () => {
+    const p = await profileSegment(uk);
     // Latest purchase 30 March: recency counts back from 31 March. A bought 1 day before, B 454 days before;
     // C 44 days before; D never.
     expect(p.asOf).toBe("2026-03-31");
@@ -57,8 +57,8 @@ describe("segment profile", () => {
 });
 
 describe("segment profile on purchase fields", () => {
-  it("profiles a rule on orders (which joins the purchase summary) in every chart", () => {
-    const p = profileSegment({ field: "orders", op: "gte", value: 1 });
+  it("profiles a rule on orders (which joins the purchase summary) in every chart", async () => {
+    const p = await profileSegment({ field: "orders", op: "gte", value: 1 });
     expect(p.members).toBe(3);
     expect(p.countries.map((b) => [b.label, b.segment])).toEqual([["UK", 2 / 3], ["France", 1 / 3], ["Other", 0]]);
     expect(p.orders.find((b) => b.label === "0")!.segment).toBe(0);
@@ -69,10 +69,10 @@ describe("segment members search", () => {
   it("finds members by part of their id or country, ignoring case, and treats % and _ literally", async () => {
     const { pageRuleMembers } = await import("./segment-rules");
     const everyone = { all: [] };
-    const ids = (q: string) => pageRuleMembers(everyone, { page: 1, pageSize: 10, sort: "externalId", dir: "asc", q }).rows.map((r) => r.externalId);
-    expect(ids("fra")).toEqual(["C"]);
-    expect(ids("uk")).toEqual(["A", "B"]);
-    expect(ids("%")).toEqual([]);
-    expect(pageRuleMembers(everyone, { page: 1, pageSize: 10, sort: "externalId", dir: "asc", q: "uk" }).total).toBe(2);
+    const ids = async (q: string) => (await pageRuleMembers(everyone, { page: 1, pageSize: 10, sort: "externalId", dir: "asc", q })).rows.map((r) => r.externalId);
+    expect(await ids("fra")).toEqual(["C"]);
+    expect(await ids("uk")).toEqual(["A", "B"]);
+    expect(await ids("%")).toEqual([]);
+    expect((await pageRuleMembers(everyone, { page: 1, pageSize: 10, sort: "externalId", dir: "asc", q: "uk" })).total).toBe(2);
   });
 });

@@ -2,11 +2,12 @@
 // where they live and what they spend on, each as shares so the two can be drawn side by side. Every query
 // runs the compiled rule in SQL (never a scan in JavaScript) and the base the same way without it.
 import type { RuleNode } from "../segments/rules";
-import { bulkConnection, prepared, storedDate } from "./bulk-insert";
+import { getDb } from "./client";
 import { latestPurchaseAt, purchaseDataStamp } from "./purchase-history";
-import { compileRule } from "./segment-rules";
+import { compileRule, TRUE } from "./segment-rules";
+import { num, Prisma } from "./sql";
 
-const PURCHASES = `LEFT JOIN "CustomerPurchaseStats" p ON p."customerId" = c."id"`;
+const PURCHASES = Prisma.sql`LEFT JOIN "CustomerPurchaseStats" p ON p."customerId" = c."id"`;
 const DAY = 86_400_000;
 
 export interface ProfileBar {
@@ -37,64 +38,78 @@ export interface SegmentStats {
   totalRevenue: number;
 }
 
-type Where = { sql: string; params: unknown[] };
+/** A count or sum per bucket, as $queryRaw gives it (bigint or number). */
+type Counted<K extends string> = { [key in K]: string | null } & { n: unknown };
 
 // The whole base's side of every chart is the same for every segment: kept until events or customers
 // change (purchaseDataStamp), so a segment page runs only its own members' queries.
-let baseCache: { stamp: string; values: Map<string, unknown> } = { stamp: "", values: new Map() };
+let baseCache: { stamp: string; values: Map<string, Promise<unknown>> } = { stamp: "", values: new Map() };
 
-function forBase<T>(key: string, compute: () => T): T {
-  const stamp = purchaseDataStamp();
+async function forBase<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  const stamp = await purchaseDataStamp();
   if (baseCache.stamp !== stamp) baseCache = { stamp, values: new Map() };
-  if (!baseCache.values.has(key)) baseCache.values.set(key, compute());
-  return baseCache.values.get(key) as T;
+  let value = baseCache.values.get(key);
+  if (!value) {
+    // The promise is kept, so pages asking at once share one query; a failed one is not kept.
+    const cache = baseCache;
+    value = compute().catch((e: unknown) => {
+      cache.values.delete(key);
+      throw e;
+    });
+    cache.values.set(key, value);
+  }
+  return value as Promise<T>;
 }
 
-function whereOf(rule: RuleNode | null, now: number): Where {
-  if (!rule) return { sql: "1", params: [] };
-  const c = compileRule(rule, now);
-  return { sql: c.sql, params: c.params };
+function whereOf(rule: RuleNode | null, now: number): Prisma.Sql {
+  return rule ? compileRule(rule, now).sql : TRUE;
 }
 
-const STATS_SQL = (w: Where) => `SELECT count(*) AS n, coalesce(sum(p."revenue"), 0) AS revenue FROM "Customer" c ${PURCHASES} WHERE ${w.sql}`;
+async function readStats(where: Prisma.Sql): Promise<{ n: number; revenue: number }> {
+  const [r] = await getDb().$queryRaw<[{ n: unknown; revenue: unknown }]>`SELECT count(*) AS n, coalesce(sum(p."revenue"), 0) AS revenue FROM "Customer" c ${PURCHASES} WHERE ${where}`;
+  return { n: num(r.n), revenue: num(r.revenue) };
+}
 
 /** Customers and revenue of the whole base, read once for a list of segments. */
-export function baseStats(): { customers: number; totalRevenue: number } {
-  const b = forBase("stats", () => prepared(bulkConnection(), STATS_SQL({ sql: "1", params: [] })).get() as { n: number; revenue: number });
+export async function baseStats(): Promise<{ customers: number; totalRevenue: number }> {
+  const b = await forBase("stats", () => readStats(TRUE));
   return { customers: b.n, totalRevenue: b.revenue };
 }
 
 /** Members and revenue of the rule's customers beside the whole base: the saved-segment list's figures. */
-export function segmentStats(rule: RuleNode, now = Date.now(), base = baseStats()): SegmentStats {
-  const seg = whereOf(rule, now);
-  const a = prepared(bulkConnection(), STATS_SQL(seg)).get(...seg.params) as { n: number; revenue: number };
-  return { members: a.n, revenue: a.revenue, ...base };
+export async function segmentStats(rule: RuleNode, now = Date.now(), base?: { customers: number; totalRevenue: number }): Promise<SegmentStats> {
+  const [a, b] = await Promise.all([readStats(whereOf(rule, now)), base ?? baseStats()]);
+  return { members: a.n, revenue: a.revenue, ...b };
 }
 
 const RECENCY: [string, number][] = [["≤ 30 days", 30], ["31–90 days", 90], ["91–180 days", 180], ["181–365 days", 365], ["> 1 year", Infinity]];
 const ORDERS: [string, number][] = [["1", 1], ["2", 2], ["3–5", 5], ["6–10", 10], ["> 10", Infinity]];
 
-/** Counts per bucket of a CASE expression, for the segment and the base, as shares. */
-function bucketShares(expr: string, labels: readonly string[], seg: Where, extraParams: unknown[], join = PURCHASES): ProfileBar[] {
-  const sql = (w: Where) => `SELECT ${expr} AS b, count(*) AS n FROM "Customer" c ${join} WHERE ${w.sql} GROUP BY 1`;
-  const read = (w: Where) => {
-    const rows = prepared(bulkConnection(), sql(w)).all(...extraParams, ...w.params) as { b: string | null; n: number }[];
-    const total = rows.reduce((a, r) => a + r.n, 0);
-    return new Map(rows.map((r) => [r.b ?? "", total ? r.n / total : 0]));
+/** Counts per bucket of a CASE expression, for the segment and the base, as shares. `key` names the expression for the base's cache. */
+async function bucketShares(key: string, expr: Prisma.Sql, labels: readonly string[], seg: Prisma.Sql): Promise<ProfileBar[]> {
+  const read = async (where: Prisma.Sql) => {
+    const rows = await getDb().$queryRaw<Counted<"b">[]>`SELECT ${expr} AS b, count(*) AS n FROM "Customer" c ${PURCHASES} WHERE ${where} GROUP BY 1`;
+    const total = rows.reduce((a, r) => a + num(r.n), 0);
+    return new Map(rows.map((r) => [r.b ?? "", total ? num(r.n) / total : 0]));
   };
-  const s = read(seg);
-  const b = forBase(`buckets ${expr} ${JSON.stringify(extraParams)}`, () => read({ sql: "1", params: [] }));
+  const [s, b] = await Promise.all([read(seg), forBase(`buckets ${key}`, () => read(TRUE))]);
   return labels.map((label) => ({ label, segment: s.get(label) ?? 0, base: b.get(label) ?? 0 }));
 }
 
-/** The largest values of a column for the segment, with the rest folded into "Other". */
-function topShares(column: string, seg: Where, limit: number): ProfileBar[] {
-  const sql = (w: Where) => `SELECT coalesce(nullif(${column}, ''), 'Unknown') AS v, count(*) AS n FROM "Customer" c ${PURCHASES} WHERE ${w.sql} GROUP BY 1`;
-  const read = (w: Where) => prepared(bulkConnection(), sql(w)).all(...w.params) as { v: string; n: number }[];
-  return foldTop(read(seg), forBase(`top ${column}`, () => read({ sql: "1", params: [] })), limit);
+type Share = { v: string; n: number };
+
+async function readShares(query: Prisma.Sql): Promise<Share[]> {
+  return (await getDb().$queryRaw<Counted<"v">[]>(query)).map((r) => ({ v: r.v ?? "", n: num(r.n) }));
 }
 
-function foldTop(seg: { v: string; n: number }[], base: { v: string; n: number }[], limit: number): ProfileBar[] {
+/** The largest countries of the segment, with the rest folded into "Other". */
+async function countryShares(seg: Prisma.Sql, limit: number): Promise<ProfileBar[]> {
+  const read = (where: Prisma.Sql) => readShares(Prisma.sql`SELECT coalesce(nullif(c."country", ''), 'Unknown') AS v, count(*) AS n FROM "Customer" c ${PURCHASES} WHERE ${where} GROUP BY 1`);
+  const [s, b] = await Promise.all([read(seg), forBase("top country", () => read(TRUE))]);
+  return foldTop(s, b, limit);
+}
+
+function foldTop(seg: Share[], base: Share[], limit: number): ProfileBar[] {
   const total = (rows: { n: number }[]) => rows.reduce((a, r) => a + r.n, 0) || 1;
   const st = total(seg);
   const bt = total(base);
@@ -106,34 +121,35 @@ function foldTop(seg: { v: string; n: number }[], base: { v: string; n: number }
 }
 
 /** Share of spend by product category, members against everyone. */
-function categoryShares(seg: Where, limit: number): ProfileBar[] {
-  const spend = (members: string) => `SELECT coalesce(nullif(pr."category", ''), 'Unknown') AS v, sum(e."revenue") AS n
+async function categoryShares(seg: Prisma.Sql, limit: number): Promise<ProfileBar[]> {
+  const spend = (members: Prisma.Sql) => readShares(Prisma.sql`SELECT coalesce(nullif(pr."category", ''), 'Unknown') AS v, sum(e."revenue") AS n
     FROM "Event" e JOIN "Product" pr ON pr."id" = e."productId"
-    WHERE e."type" = 'purchase' AND e."customerId" IS NOT NULL ${members} GROUP BY 1`;
-  const segSql = spend(`AND e."customerId" IN (SELECT c."id" FROM "Customer" c ${PURCHASES} WHERE ${seg.sql})`);
-  const s = prepared(bulkConnection(), segSql).all(...seg.params) as { v: string; n: number }[];
-  const b = forBase("category spend", () => prepared(bulkConnection(), spend("")).all() as { v: string; n: number }[]);
+    WHERE e."type" = 'purchase' AND e."customerId" IS NOT NULL ${members} GROUP BY 1`);
+  const [s, b] = await Promise.all([
+    spend(Prisma.sql`AND e."customerId" IN (SELECT c."id" FROM "Customer" c ${PURCHASES} WHERE ${seg})`),
+    forBase("category spend", () => spend(Prisma.empty)),
+  ]);
   return foldTop(s, b, limit);
 }
 
-export function profileSegment(rule: RuleNode, now = Date.now()): SegmentProfile {
-  const asOf = (Math.floor((latestPurchaseAt() ?? now) / DAY) + 1) * DAY;
+export async function profileSegment(rule: RuleNode, now = Date.now()): Promise<SegmentProfile> {
+  const asOf = (Math.floor(((await latestPurchaseAt()) ?? now) / DAY) + 1) * DAY;
   const seg = whereOf(rule, now);
-  const stats = segmentStats(rule, now);
-  const lastAt = `p."lastPurchaseAt"`;
-  const recencyCase = `CASE WHEN ${lastAt} IS NULL THEN 'Never bought' ${RECENCY.filter(([, d]) => d !== Infinity)
-    .map(([label]) => `WHEN ${lastAt} >= ? THEN '${label}'`)
-    .join(" ")} ELSE '> 1 year' END`;
-  const cutoffs = RECENCY.filter(([, d]) => d !== Infinity).map(([, d]) => storedDate(new Date(asOf - d * DAY)));
-  const ordersCase = `CASE WHEN coalesce(p."orders", 0) = 0 THEN '0' ${ORDERS.filter(([, n]) => n !== Infinity)
+  const lastAt = Prisma.raw(`p."lastPurchaseAt"`);
+  const bounded = RECENCY.filter(([, d]) => d !== Infinity);
+  const recencyCase = Prisma.sql`CASE WHEN ${lastAt} IS NULL THEN 'Never bought' ${Prisma.join(
+    bounded.map(([label, d]) => Prisma.sql`WHEN ${lastAt} >= ${new Date(asOf - d * DAY)} THEN ${label}`),
+    " ",
+  )} ELSE '> 1 year' END`;
+  const ordersCase = Prisma.raw(`CASE WHEN coalesce(p."orders", 0) = 0 THEN '0' ${ORDERS.filter(([, n]) => n !== Infinity)
     .map(([label, n]) => `WHEN p."orders" <= ${n} THEN '${label}'`)
-    .join(" ")} ELSE '> 10' END`;
-  return {
-    asOf: new Date(asOf).toISOString().slice(0, 10),
-    ...stats,
-    recency: bucketShares(recencyCase, [...RECENCY.map(([l]) => l), "Never bought"], seg, cutoffs),
-    orders: bucketShares(ordersCase, ["0", ...ORDERS.map(([l]) => l)], seg, []),
-    countries: topShares(`c."country"`, seg, 6),
-    categories: categoryShares(seg, 6),
-  };
+    .join(" ")} ELSE '> 10' END`);
+  const [stats, recency, orders, countries, categories] = await Promise.all([
+    segmentStats(rule, now),
+    bucketShares(`recency ${asOf}`, recencyCase, [...RECENCY.map(([l]) => l), "Never bought"], seg),
+    bucketShares("orders", ordersCase, ["0", ...ORDERS.map(([l]) => l)], seg),
+    countryShares(seg, 6),
+    categoryShares(seg, 6),
+  ]);
+  return { asOf: new Date(asOf).toISOString().slice(0, 10), ...stats, recency, orders, countries, categories };
 }

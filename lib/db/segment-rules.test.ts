@@ -24,64 +24,74 @@ beforeAll(async () => {
   expect(refreshPurchaseStats()).toBe(3);
 });
 
-const ids = (rule: RuleNode) => listRuleMembers(rule, { offset: 0, limit: 100 }, NOW).map((r) => r.externalId);
+const ids = async (rule: RuleNode) => (await listRuleMembers(rule, { offset: 0, limit: 100 }, NOW)).map((r) => r.externalId);
 
 describe("rule segments", () => {
-  it("compares text without regard to case, and treats an empty value as not equal", () => {
-    expect(ids({ field: "country", op: "eq", value: "UK" })).toEqual(["A", "B"]);
-    expect(ids({ field: "country", op: "neq", value: "uk" })).toEqual(["C", "D"]);
-    expect(ids({ field: "country", op: "in", values: ["de", "fr"] })).toEqual(["C"]);
-    expect(ids({ field: "name", op: "contains", value: "0%" })).toEqual(["D"]);
-    expect(ids({ field: "country", op: "empty" })).toEqual(["D"]);
-    expect(ids({ field: "country", op: "notEmpty" })).toEqual(["A", "B", "C"]);
+  it("compares text without regard to case, and treats an empty value as not equal", async () => {
+    expect(await ids({ field: "country", op: "eq", value: "UK" })).toEqual(["A", "B"]);
+    expect(await ids({ field: "country", op: "neq", value: "uk" })).toEqual(["C", "D"]);
+    expect(await ids({ field: "country", op: "in", values: ["de", "fr"] })).toEqual(["C"]);
+    expect(await ids({ field: "name", op: "contains", value: "0%" })).toEqual(["D"]);
+    expect(await ids({ field: "country", op: "empty" })).toEqual(["D"]);
+    expect(await ids({ field: "country", op: "notEmpty" })).toEqual(["A", "B", "C"]);
   });
 
-  it("compares numbers and dates, including between and within the last N days", () => {
-    expect(ids({ field: "age", op: "lt", value: 30 })).toEqual(["C"]);
-    expect(ids({ field: "age", op: "lte", value: 30 })).toEqual(["A", "C"]);
-    expect(ids({ field: "age", op: "gt", value: 30 })).toEqual(["B"]);
-    expect(ids({ field: "age", op: "gte", value: 22 })).toEqual(["A", "B", "C"]);
-    expect(ids({ field: "income", op: "between", values: [30_000, 50_000] })).toEqual(["A", "B"]);
-    expect(ids({ field: "age", op: "empty" })).toEqual(["D"]);
-    expect(ids({ field: "signupAt", op: "withinDays", value: 30 })).toEqual(["A"]);
-    expect(ids({ field: "signupAt", op: "between", values: ["2026-01-01", "2026-03-31"] })).toEqual(["A", "C"]);
+  it("compares numbers and dates, including between and within the last N days", async () => {
+    expect(await ids({ field: "age", op: "lt", value: 30 })).toEqual(["C"]);
+    expect(await ids({ field: "age", op: "lte", value: 30 })).toEqual(["A", "C"]);
+    expect(await ids({ field: "age", op: "gt", value: 30 })).toEqual(["B"]);
+    expect(await ids({ field: "age", op: "gte", value: 22 })).toEqual(["A", "B", "C"]);
+    expect(await ids({ field: "income", op: "between", values: [30_000, 50_000] })).toEqual(["A", "B"]);
+    expect(await ids({ field: "age", op: "empty" })).toEqual(["D"]);
+    expect(await ids({ field: "signupAt", op: "withinDays", value: 30 })).toEqual(["A"]);
+    expect(await ids({ field: "signupAt", op: "between", values: ["2026-01-01", "2026-03-31"] })).toEqual(["A", "C"]);
     // A date is the whole day: A signed up at noon on 20 March.
-    expect(ids({ field: "signupAt", op: "lte", value: "2026-03-20" })).toEqual(["A", "B", "C"]);
-    expect(ids({ field: "signupAt", op: "gt", value: "2026-03-20" })).toEqual([]);
-    expect(ids({ field: "signupAt", op: "between", values: ["2026-03-20", "2026-03-20"] })).toEqual(["A"]);
+    expect(await ids({ field: "signupAt", op: "lte", value: "2026-03-20" })).toEqual(["A", "B", "C"]);
+    expect(await ids({ field: "signupAt", op: "gt", value: "2026-03-20" })).toEqual([]);
+    expect(await ids({ field: "signupAt", op: "between", values: ["2026-03-20", "2026-03-20"] })).toEqual(["A"]);
   });
 
-  it("reads attributes imported from CSVs, numbers as numbers", () => {
-    expect(ids({ field: "attr:tier", op: "eq", value: "GOLD" })).toEqual(["A", "C"]);
-    expect(ids({ field: "attr:tier", op: "in", values: ["GOLD", "Silver"] })).toEqual(["A", "B", "C"]);
-    expect(ids({ field: "attr:balance", op: "gt", value: 1000 })).toEqual(["A"]);
-    expect(ids({ field: "attr:balance", op: "empty" })).toEqual(["C", "D"]);
+  it("reads attributes imported from CSVs, numbers as numbers", async () => {
+    expect(await ids({ field: "attr:tier", op: "eq", value: "GOLD" })).toEqual(["A", "C"]);
+    expect(await ids({ field: "attr:tier", op: "in", values: ["GOLD", "Silver"] })).toEqual(["A", "B", "C"]);
+    expect(await ids({ field: "attr:balance", op: "gt", value: 1000 })).toEqual(["A"]);
+    expect(await ids({ field: "attr:balance", op: "empty" })).toEqual(["C", "D"]);
   });
 
-  it("uses purchase history: orders, revenue and dates, with customers who never bought at 0", () => {
-    expect(ids({ field: "orders", op: "gte", value: 2 })).toEqual(["A"]);
-    expect(ids({ field: "revenue", op: "eq", value: 0 })).toEqual(["D"]);
-    expect(ids({ field: "lastPurchaseAt", op: "withinDays", value: 60 })).toEqual(["A", "C"]);
-    expect(ids({ field: "lastPurchaseAt", op: "empty" })).toEqual(["D"]);
+  it("uses purchase history: orders, revenue and dates, with customers who never bought at 0", async () => {
+    expect(await ids({ field: "orders", op: "gte", value: 2 })).toEqual(["A"]);
+    expect(await ids({ field: "revenue", op: "eq", value: 0 })).toEqual(["D"]);
+    expect(await ids({ field: "lastPurchaseAt", op: "withinDays", value: 60 })).toEqual(["A", "C"]);
+    expect(await ids({ field: "lastPurchaseAt", op: "empty" })).toEqual(["D"]);
   });
 
-  it("nests AND and OR groups, and counts without listing", () => {
+  it("nests AND and OR groups, and counts without listing", async () => {
     const rule: RuleNode = { all: [{ field: "country", op: "notEmpty" }, { any: [{ field: "revenue", op: "gt", value: 300 }, { field: "attr:tier", op: "eq", value: "gold" }] }] };
-    expect(ids(rule)).toEqual(["A", "B", "C"]);
-    expect(countRuleMembers({ all: [rule, { field: "age", op: "lt", value: 40 }] }, NOW)).toBe(2);
-    expect(countRuleMembers({ any: [] }, NOW)).toBe(0);
-    expect(countRuleMembers({ all: [] }, NOW)).toBe(4);
+    expect(await ids(rule)).toEqual(["A", "B", "C"]);
+    expect(await countRuleMembers({ all: [rule, { field: "age", op: "lt", value: 40 }] }, NOW)).toBe(2);
+    expect(await countRuleMembers({ any: [] }, NOW)).toBe(0);
+    expect(await countRuleMembers({ all: [] }, NOW)).toBe(4);
     expect(describeRule(rule)).toBe('Country is not empty and (Revenue > 300 or tier equals "gold")');
   });
 
-  it("pages members with their purchase totals, sorted, empty values last", () => {
+  it("pages members with their purchase totals, sorted, empty values last", async () => {
     const all: RuleNode = { all: [] };
-    const byRevenue = pageRuleMembers(all, { page: 1, pageSize: 3, sort: "revenue", dir: "desc" }, NOW);
+    const byRevenue = await pageRuleMembers(all, { page: 1, pageSize: 3, sort: "revenue", dir: "desc" }, NOW);
     expect(byRevenue.total).toBe(4);
     expect(byRevenue.rows.map((r) => [r.externalId, r.orders, r.revenue])).toEqual([["B", 1, 400], ["A", 2, 175], ["C", 1, 10]]);
-    expect(pageRuleMembers(all, { page: 2, pageSize: 3, sort: "revenue", dir: "desc" }, NOW).rows.map((r) => r.externalId)).toEqual(["D"]);
-    expect(pageRuleMembers(all, { page: 1, pageSize: 10, sort: "lastPurchaseAt", dir: "asc" }, NOW).rows.map((r) => r.externalId)).toEqual(["B", "C", "A", "D"]);
-    expect(pageRuleMembers(all, { page: 1, pageSize: 10, sort: "lastPurchaseAt", dir: "desc" }, NOW).rows.map((r) => r.externalId)).toEqual(["A", "C", "B", "D"]);
+    expect((await pageRuleMembers(all, { page: 2, pageSize: 3, sort: "revenue", dir: "desc" }, NOW)).rows.map((r) => r.externalId)).toEqual(["D"]);
+    expect((await pageRuleMembers(all, { page: 1, pageSize: 10, sort: "lastPurchaseAt", dir: "asc" }, NOW)).rows.map((r) => r.externalId)).toEqual(["B", "C", "A", "D"]);
+    expect((await pageRuleMembers(all, { page: 1, pageSize: 10, sort: "lastPurchaseAt", dir: "desc" }, NOW)).rows.map((r) => r.externalId)).toEqual(["A", "C", "B", "D"]);
+  });
+
+  it("compiles to SQL with every value bound, a date as the midnight after its day, and no join it does not need", () => {
+    const c = compileRule({ all: [{ field: "signupAt", op: "lte", value: "2026-03-20" }, { field: "attr:tier", op: "in", values: ["gold", "silver"] }] });
+    expect(c.sql.sql).toBe(`(c."signupAt" < ? AND json_extract(c."attributes", ?) COLLATE NOCASE IN (? COLLATE NOCASE,? COLLATE NOCASE))`);
+    expect(c.sql.values).toEqual([new Date("2026-03-21T00:00:00Z"), '$."tier"', "gold", "silver"]);
+    expect(c.usesPurchases).toBe(false);
+    const p = compileRule({ any: [{ field: "revenue", op: "gt", value: 300 }, { field: "name", op: "contains", value: "5%" }] });
+    expect([p.sql.sql, p.sql.values, p.usesPurchases]).toEqual([`(coalesce(p."revenue", 0) > ? OR c."name" LIKE ? ESCAPE '\\')`, [300, "%5\\%%"], true]);
+    expect(compileRule({ any: [] }).sql.sql).toBe("1=0");
   });
 
   it("explains a rule it cannot run, naming the condition", () => {

@@ -1,8 +1,10 @@
-// Compiles a rule (lib/segments/rules.ts) to one parameterised SQLite query over Customer, joined to a
-// per-customer purchase aggregate only when the rule uses purchase fields. Values are always bound
-// parameters; field names come from a fixed list, and attribute names are checked, never spliced raw.
+// Compiles a rule (lib/segments/rules.ts) to one parameterised query over Customer, joined to a
+// per-customer purchase aggregate only when the rule uses purchase fields. The rule becomes a Prisma.Sql
+// fragment: values are always bound parameters, field names come from a fixed list, and attribute names
+// are checked and bound too, never spliced raw. The SQLite-only pieces come from sql.ts.
 import { ATTRIBUTE_FIELD, type Condition, fieldOf, isGroup, OPERATORS_BY_KIND, type RuleNode } from "../segments/rules";
-import { bulkConnection, prepared, storedDate } from "./bulk-insert";
+import { getDb } from "./client";
+import { caseless, containsText, dateOf, jsonValue, num, Prisma } from "./sql";
 import { UserError } from "../errors";
 
 /** A rule the compiler cannot turn into SQL; the message names the condition and what is wrong. */
@@ -13,32 +15,32 @@ export class RuleError extends UserError {
   }
 }
 
-type Param = string | number;
-interface Compiled {
-  sql: string;
-  params: Param[];
+type Param = string | number | Date;
+export interface Compiled {
+  /** A boolean expression over `c` (Customer) and, when usesPurchases, `p` (CustomerPurchaseStats). */
+  sql: Prisma.Sql;
   usesPurchases: boolean;
 }
 
 const DAY = 86_400_000;
 // Purchase fields come from CustomerPurchaseStats (purchase-stats.ts), refreshed after every import.
-const PURCHASES = `LEFT JOIN "CustomerPurchaseStats" p ON p."customerId" = c."id"`;
+const PURCHASES = Prisma.sql`LEFT JOIN "CustomerPurchaseStats" p ON p."customerId" = c."id"`;
 
 const ALLOWED = OPERATORS_BY_KIND;
 
-function column(c: Condition, where: string): { expr: string; kind: keyof typeof ALLOWED; params: Param[]; purchases: boolean } {
+function column(c: Condition, where: string): { expr: Prisma.Sql; kind: keyof typeof ALLOWED; purchases: boolean } {
   const f = fieldOf(c.field);
   if (!f) throw new RuleError(`${where}: unknown field "${c.field}"`);
   if (f.source === "attribute") {
     const key = c.field.slice(ATTRIBUTE_FIELD.length);
     if (!/^[\p{L}\p{N} _.()$%&/-]{1,100}$/u.test(key)) throw new RuleError(`${where}: the attribute name "${key}" has characters a rule cannot use`);
-    return { expr: `json_extract(c."attributes", ?)`, kind: "attribute", params: [`$."${key}"`], purchases: false };
+    return { expr: jsonValue(`c."attributes"`, key), kind: "attribute", purchases: false };
   }
   if (f.source === "purchases") {
-    const expr = f.kind === "number" ? `coalesce(p."${f.id}", 0)` : `p."${f.id}"`;
-    return { expr, kind: f.kind, params: [], purchases: true };
+    const expr = Prisma.raw(f.kind === "number" ? `coalesce(p."${f.id}", 0)` : `p."${f.id}"`);
+    return { expr, kind: f.kind, purchases: true };
   }
-  return { expr: `c."${f.id}"`, kind: f.kind, params: [], purchases: false };
+  return { expr: Prisma.raw(`c."${f.id}"`), kind: f.kind, purchases: false };
 }
 
 function value(v: unknown, kind: keyof typeof ALLOWED, where: string): Param {
@@ -46,84 +48,99 @@ function value(v: unknown, kind: keyof typeof ALLOWED, where: string): Param {
   if (kind === "date") {
     const ms = typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? Date.parse(`${v}T00:00:00Z`) : NaN;
     if (Number.isNaN(ms)) throw new RuleError(`${where}: needs a date as YYYY-MM-DD, got ${JSON.stringify(v)}`);
-    return storedDate(new Date(ms));
+    return new Date(ms);
   }
   if (typeof v !== "string" && typeof v !== "number") throw new RuleError(`${where}: needs a value`);
   return v;
 }
 
-/** The stored text of the midnight after a stored date's day. */
-const nextDay = (stored: Param) => storedDate(new Date(Date.parse(String(stored)) + DAY));
-
-const like = (s: string) => `%${s.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+/** The midnight after a date value's day (value() gives dates at midnight UTC). */
+const nextDay = (day: Param) => new Date((day as Date).getTime() + DAY);
 
 function condition(c: Condition, where: string, now: number): Compiled {
   const col = column(c, where);
   if (!ALLOWED[col.kind].includes(c.op)) throw new RuleError(`${where}: "${c.op}" does not apply to ${fieldOf(c.field)!.label} (${col.kind === "attribute" ? "an attribute" : `a ${col.kind} field`})`);
   const text = col.kind === "text" || (col.kind === "attribute" && [c.value, ...(c.values ?? [])].some((v) => typeof v === "string"));
-  const x = text && (c.op === "eq" || c.op === "neq" || c.op === "in") ? `${col.expr} COLLATE NOCASE` : col.expr;
+  // Text equality ignores case on both sides (sql.ts says how each database does it).
+  const eq = (e: Prisma.Sql) => (text ? caseless(e) : e);
+  const x = col.expr;
   const v = () => value(c.value, col.kind, where);
-  const out = (sql: string, params: Param[]): Compiled => ({ sql, params: [...col.params.flatMap((p) => Array(sql.split("json_extract").length - 1).fill(p) as Param[]), ...params], usesPurchases: col.purchases });
+  const bound = (p: Param) => Prisma.sql`${p}`;
+  const out = (sql: Prisma.Sql): Compiled => ({ sql, usesPurchases: col.purchases });
   switch (c.op) {
     case "eq":
-      return out(`${x} = ?`, [v()]);
+      return out(Prisma.sql`${eq(x)} = ${eq(bound(v()))}`);
     case "neq":
-      return out(`(${col.expr} IS NULL OR ${x} <> ?)`, [v()]);
+      return out(Prisma.sql`(${x} IS NULL OR ${eq(x)} <> ${eq(bound(v()))})`);
     case "lt":
     case "lte":
     case "gt":
     case "gte":
       // A date means the whole day: "on or before 1 Jan" includes 1 Jan 23:59, "after 1 Jan" starts on 2 Jan.
-      if (col.kind === "date") return out(`${col.expr} ${c.op === "lt" || c.op === "lte" ? "<" : ">="} ?`, [c.op === "lte" || c.op === "gt" ? nextDay(v()) : v()]);
-      return out(`${col.expr} ${{ lt: "<", lte: "<=", gt: ">", gte: ">=" }[c.op]} ?`, [v()]);
+      if (col.kind === "date") {
+        const day = c.op === "lte" || c.op === "gt" ? nextDay(v()) : v();
+        return out(Prisma.sql`${x} ${Prisma.raw(c.op === "lt" || c.op === "lte" ? "<" : ">=")} ${day}`);
+      }
+      return out(Prisma.sql`${x} ${Prisma.raw({ lt: "<", lte: "<=", gt: ">", gte: ">=" }[c.op])} ${v()}`);
     case "between": {
       if (c.values?.length !== 2) throw new RuleError(`${where}: "between" needs two values`);
-      const [lo, hi] = c.values.map((x) => value(x, col.kind, where));
-      if (col.kind === "date") return out(`${col.expr} >= ? AND ${col.expr} < ?`, [lo!, nextDay(hi!)]);
-      return out(`${col.expr} BETWEEN ? AND ?`, [lo!, hi!]);
+      const [lo, hi] = c.values.map((x) => value(x, col.kind, where)) as [Param, Param];
+      if (col.kind === "date") return out(Prisma.sql`${x} >= ${lo} AND ${x} < ${nextDay(hi)}`);
+      return out(Prisma.sql`${x} BETWEEN ${lo} AND ${hi}`);
     }
     case "in": {
       if (!c.values?.length) throw new RuleError(`${where}: "is one of" needs at least one value`);
-      return out(`${x} IN (${c.values.map(() => "?").join(",")})`, c.values.map((x) => value(x, col.kind, where)));
+      return out(Prisma.sql`${eq(x)} IN (${Prisma.join(c.values.map((y) => eq(bound(value(y, col.kind, where)))))})`);
     }
     case "contains":
-      return out(`${col.expr} LIKE ? ESCAPE '\\'`, [like(String(v()))]);
+      return out(containsText(x, String(v())));
     case "empty":
-      return out(col.kind === "number" || col.kind === "date" ? `${col.expr} IS NULL` : `(${col.expr} IS NULL OR ${col.expr} = '')`, []);
+      return out(col.kind === "number" || col.kind === "date" ? Prisma.sql`${x} IS NULL` : Prisma.sql`(${x} IS NULL OR ${x} = '')`);
     case "notEmpty":
-      return out(col.kind === "number" || col.kind === "date" ? `${col.expr} IS NOT NULL` : `(${col.expr} IS NOT NULL AND ${col.expr} <> '')`, []);
+      return out(col.kind === "number" || col.kind === "date" ? Prisma.sql`${x} IS NOT NULL` : Prisma.sql`(${x} IS NOT NULL AND ${x} <> '')`);
     case "withinDays": {
       const days = c.value;
       if (typeof days !== "number" || !Number.isInteger(days) || days < 0) throw new RuleError(`${where}: "within the last N days" needs a whole number of days`);
-      return out(`${col.expr} >= ?`, [storedDate(new Date(now - days * DAY))]);
+      return out(Prisma.sql`${x} >= ${new Date(now - days * DAY)}`);
     }
   }
 }
 
+/** Always true / always false in both SQLite and PostgreSQL (a bare 1 is not a boolean in PostgreSQL). */
+export const TRUE = Prisma.sql`1=1`;
+const FALSE = Prisma.sql`1=0`;
+
 export function compileRule(node: RuleNode, now: number = Date.now(), where = "rule"): Compiled {
   if (!isGroup(node)) return condition(node, where, now);
   const [joiner, parts] = "all" in node ? [" AND ", node.all] : [" OR ", node.any];
-  if (parts.length === 0) return { sql: "all" in node ? "1" : "0", params: [], usesPurchases: false };
+  if (parts.length === 0) return { sql: "all" in node ? TRUE : FALSE, usesPurchases: false };
   const compiled = parts.map((p, i) => compileRule(p, now, `${where === "rule" ? "condition" : where}.${i + 1}`.replace(/^condition\./, "condition ")));
-  return { sql: `(${compiled.map((c) => c.sql).join(joiner)})`, params: compiled.flatMap((c) => c.params), usesPurchases: compiled.some((c) => c.usesPurchases) };
+  return { sql: Prisma.sql`(${Prisma.join(compiled.map((c) => c.sql), joiner)})`, usesPurchases: compiled.some((c) => c.usesPurchases) };
 }
 
-function fromWhere(node: RuleNode, now: number): { sql: string; params: Param[] } {
+function fromWhere(node: RuleNode, now: number): Prisma.Sql {
   const c = compileRule(node, now);
-  return { sql: `FROM "Customer" c ${c.usesPurchases ? PURCHASES : ""} WHERE ${c.sql}`, params: c.params };
+  return Prisma.sql`FROM "Customer" c ${c.usesPurchases ? PURCHASES : Prisma.empty} WHERE ${c.sql}`;
 }
 
 /** How many customers the rule selects. */
-export function countRuleMembers(node: RuleNode, now: number = Date.now()): number {
-  const q = fromWhere(node, now);
-  return (prepared(bulkConnection(), `SELECT count(*) AS n ${q.sql}`).get(...q.params) as { n: number }).n;
+export async function countRuleMembers(node: RuleNode, now: number = Date.now()): Promise<number> {
+  const [r] = await getDb().$queryRaw<[{ n: bigint | number }]>`SELECT count(*) AS n ${fromWhere(node, now)}`;
+  return num(r.n);
+}
+
+export interface RuleMember {
+  id: number;
+  externalId: string;
+  name: string | null;
+  country: string | null;
 }
 
 /** A page of the rule's customers, by external id. */
-export function listRuleMembers(node: RuleNode, page: { offset: number; limit: number }, now: number = Date.now()): { id: number; externalId: string; name: string | null; country: string | null }[] {
-  const q = fromWhere(node, now);
-  const sql = `SELECT c."id" AS id, c."externalId" AS externalId, c."name" AS name, c."country" AS country ${q.sql} ORDER BY c."externalId" LIMIT ? OFFSET ?`;
-  return prepared(bulkConnection(), sql).all(...q.params, page.limit, page.offset) as { id: number; externalId: string; name: string | null; country: string | null }[];
+export async function listRuleMembers(node: RuleNode, page: { offset: number; limit: number }, now: number = Date.now()): Promise<RuleMember[]> {
+  const rows = await getDb().$queryRaw<RuleMember[]>`SELECT c."id" AS id, c."externalId" AS "externalId", c."name" AS name, c."country" AS country
+    ${fromWhere(node, now)} ORDER BY c."externalId" LIMIT ${page.limit} OFFSET ${page.offset}`;
+  return rows.map((r) => ({ id: num(r.id), externalId: r.externalId, name: r.name, country: r.country }));
 }
 
 export interface ExportRow {
@@ -133,18 +150,26 @@ export interface ExportRow {
   country: string | null;
   orders: number;
   revenue: number;
-  lastPurchaseAt: string | null;
+  lastPurchaseAt: Date | null;
+}
+
+/** What $queryRaw gives for the member columns: ids and counts may be bigint, the date text or a Date. */
+type MemberRaw = Omit<ExportRow, "orders" | "revenue" | "lastPurchaseAt"> & { id: number | bigint; orders: unknown; revenue: unknown; lastPurchaseAt: unknown };
+
+const MEMBER_COLUMNS = Prisma.sql`c."id" AS id, c."externalId" AS "externalId", c."email" AS email, c."name" AS name, c."country" AS country,
+  coalesce(p."orders", 0) AS orders, coalesce(p."revenue", 0) AS revenue, p."lastPurchaseAt" AS "lastPurchaseAt"`;
+
+function toMember(r: MemberRaw): MemberRow {
+  return { id: num(r.id), externalId: r.externalId, email: r.email, name: r.name, country: r.country, orders: num(r.orders), revenue: num(r.revenue), lastPurchaseAt: dateOf(r.lastPurchaseAt) };
 }
 
 /** Every member with the columns an export carries, in pages of `batch`, for streaming to a file. */
-export function* exportRuleMembers(node: RuleNode, batch = 5_000, now: number = Date.now()): Generator<ExportRow[]> {
+export async function* exportRuleMembers(node: RuleNode, batch = 5_000, now: number = Date.now()): AsyncGenerator<ExportRow[]> {
   const c = compileRule(node, now);
-  const sql = `SELECT c."id" AS id, c."externalId" AS externalId, c."email" AS email, c."name" AS name, c."country" AS country,
-      coalesce(p."orders", 0) AS orders, coalesce(p."revenue", 0) AS revenue, p."lastPurchaseAt" AS lastPurchaseAt
-    FROM "Customer" c ${PURCHASES} WHERE ${c.sql} AND c."id" > ? ORDER BY c."id" LIMIT ?`;
   let after = 0;
   for (;;) {
-    const rows = prepared(bulkConnection(), sql).all(...c.params, after, batch) as (ExportRow & { id: number })[];
+    const rows = (await getDb().$queryRaw<MemberRaw[]>`SELECT ${MEMBER_COLUMNS}
+      FROM "Customer" c ${PURCHASES} WHERE ${c.sql} AND c."id" > ${after} ORDER BY c."id" LIMIT ${batch}`).map(toMember);
     if (rows.length === 0) return;
     after = rows[rows.length - 1]!.id;
     yield rows.map(({ id: _id, ...r }) => r);
@@ -157,22 +182,22 @@ export interface MemberRow extends ExportRow {
   id: number;
 }
 
+const SORT_KEYS: Record<MemberSort, string> = { externalId: `c."externalId"`, name: `c."name"`, country: `c."country"`, orders: `coalesce(p."orders", 0)`, revenue: `coalesce(p."revenue", 0)`, lastPurchaseAt: `p."lastPurchaseAt"` };
+
 /** One page of a rule's members with their purchase totals, sorted, with the total count. */
-export function pageRuleMembers(node: RuleNode, req: { page: number; pageSize: number; sort: MemberSort; dir: "asc" | "desc"; q?: string }, now: number = Date.now()): { rows: MemberRow[]; total: number } {
+export async function pageRuleMembers(node: RuleNode, req: { page: number; pageSize: number; sort: MemberSort; dir: "asc" | "desc"; q?: string }, now: number = Date.now()): Promise<{ rows: MemberRow[]; total: number }> {
   const rule = compileRule(node, now);
   const term = req.q?.trim();
   // Search matches part of the id, name, email or country, as the customers table does.
-  const pattern = term ? like(term) : "";
-  const match = ["externalId", "name", "email", "country"].map((col) => `c."${col}" LIKE ? ESCAPE '\\'`).join(" OR ");
-  const c = term ? { sql: `${rule.sql} AND (${match})`, params: [...rule.params, pattern, pattern, pattern, pattern] } : rule;
-  const from = `FROM "Customer" c ${PURCHASES} WHERE ${c.sql}`;
-  const key = { externalId: `c."externalId"`, name: `c."name"`, country: `c."country"`, orders: `coalesce(p."orders", 0)`, revenue: `coalesce(p."revenue", 0)`, lastPurchaseAt: `p."lastPurchaseAt"` }[req.sort];
+  const match = term ? Prisma.sql` AND (${Prisma.join(["externalId", "name", "email", "country"].map((col) => containsText(Prisma.raw(`c."${col}"`), term)), " OR ")})` : Prisma.empty;
+  const from = Prisma.sql`FROM "Customer" c ${PURCHASES} WHERE ${rule.sql}${match}`;
+  const key = SORT_KEYS[req.sort];
   // Empty values last whichever way the column is sorted; the id keeps pages stable.
-  const order = `${key} IS NULL, ${key} ${req.dir === "asc" ? "ASC" : "DESC"}, c."id"`;
-  const sql = `SELECT c."id" AS id, c."externalId" AS externalId, c."email" AS email, c."name" AS name, c."country" AS country,
-      coalesce(p."orders", 0) AS orders, coalesce(p."revenue", 0) AS revenue, p."lastPurchaseAt" AS lastPurchaseAt
-    ${from} ORDER BY ${order} LIMIT ? OFFSET ?`;
-  const rows = prepared(bulkConnection(), sql).all(...c.params, req.pageSize, (req.page - 1) * req.pageSize) as MemberRow[];
-  const total = (prepared(bulkConnection(), `SELECT count(*) AS n ${from}`).get(...c.params) as { n: number }).n;
-  return { rows, total };
+  const order = Prisma.raw(`${key} IS NULL, ${key} ${req.dir === "asc" ? "ASC" : "DESC"}, c."id"`);
+  const db = getDb();
+  const [rows, [count]] = await Promise.all([
+    db.$queryRaw<MemberRaw[]>`SELECT ${MEMBER_COLUMNS} ${from} ORDER BY ${order} LIMIT ${req.pageSize} OFFSET ${(req.page - 1) * req.pageSize}`,
+    db.$queryRaw<[{ n: bigint | number }]>`SELECT count(*) AS n ${from}`,
+  ]);
+  return { rows: rows.map(toMember), total: num(count.n) };
 }

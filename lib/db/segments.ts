@@ -3,9 +3,9 @@
 import type { RuleNode } from "../segments/rules";
 import { STORED_RULE, storedRule } from "../segments/stored-rule";
 import { readStored } from "../stored-json";
-import { bulkConnection, prepared } from "./bulk-insert";
 import { getDb } from "./client";
 import { countRuleMembers } from "./segment-rules";
+import { jsonKeys } from "./sql";
 
 export interface SavedSegment {
   id: number;
@@ -35,7 +35,7 @@ function toListed(r: SegmentRow): SavedSegment {
 }
 
 export async function saveRuleSegment(name: string, description: string, rule: RuleNode): Promise<SavedSegment> {
-  const memberCount = countRuleMembers(rule);
+  const memberCount = await countRuleMembers(rule);
   const row = await getDb().segment.create({ data: { name, description, kind: "rule", definition: storedRule(rule), memberCount, computedAt: new Date() }, select: SELECT });
   return toSaved(row);
 }
@@ -54,7 +54,8 @@ export async function deleteSegment(id: number): Promise<boolean> {
 }
 
 /** Attribute names found on customers (from a sample of 5,000), for the rule builder's field list. */
-export function listCustomerAttributeNames(): string[] {
-  const sql = `SELECT DISTINCT j."key" AS k FROM (SELECT "attributes" FROM "Customer" WHERE "attributes" IS NOT NULL LIMIT 5000) c, json_each(c."attributes") j ORDER BY 1 LIMIT 200`;
-  return (prepared(bulkConnection(), sql).all() as { k: string }[]).map((r) => r.k);
+export async function listCustomerAttributeNames(): Promise<string[]> {
+  const rows = await getDb().$queryRaw<{ k: string }[]>`SELECT DISTINCT j."key" AS k
+    FROM (SELECT "attributes" FROM "Customer" WHERE "attributes" IS NOT NULL LIMIT 5000) c, ${jsonKeys(`c."attributes"`, "j")} ORDER BY 1 LIMIT 200`;
+  return rows.map((r) => r.k);
 }

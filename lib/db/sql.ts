@@ -1,7 +1,12 @@
 // The few places where SQL differs between databases live here, so a PostgreSQL provider can swap them.
+// Everything else in lib/db writes SQL both read: standard joins and aggregates, `WITH … AS MATERIALIZED`
+// (SQLite 3.35+, PostgreSQL 12+), CASE instead of summing booleans, `1=1` instead of a bare `1`.
 import { Prisma } from "./generated/client";
 
-/** Raw aggregates come back as bigint (COUNT) or null (SUM of nothing); pages want plain numbers. */
+/**
+ * Raw aggregates come back as bigint (COUNT, and SUM/MIN/MAX of integers), as null (SUM of nothing) or
+ * as numbers (a plain Float or Int column); pages want plain numbers.
+ */
 export function num(v: unknown): number {
   if (v === null || v === undefined) return 0;
   if (typeof v === "bigint") return Number(v);
@@ -13,13 +18,70 @@ export function num(v: unknown): number {
   return Number(v);
 }
 
+/** `num` for a nullable column: null stays null (an unknown age is not age 0). */
+export function numOrNull(v: unknown): number | null {
+  return v === null || v === undefined ? null : num(v);
+}
+
+/**
+ * A DateTime read by $queryRaw as epoch ms, or null. The SQLite adapter gives a Date for a plain DateTime
+ * column but the stored ISO text for an expression over one (min, max, coalesce); PostgreSQL gives Dates.
+ */
+export function epochMs(v: unknown): number | null {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return v.getTime();
+  if (typeof v === "string") return Date.parse(v);
+  throw new TypeError(`epochMs: expected a date, got ${typeof v}`);
+}
+
+/** `epochMs` as a Date. */
+export function dateOf(v: unknown): Date | null {
+  const ms = epochMs(v);
+  return ms === null ? null : new Date(ms);
+}
+
+const COLUMN = /^[A-Za-z_."]+$/;
+
+function checked(column: string, what: string): string {
+  if (!COLUMN.test(column)) throw new RangeError(`${what}: unexpected column expression ${column}`);
+  return column;
+}
+
 /**
  * The UTC calendar day (YYYY-MM-DD) of a DateTime column. The SQLite adapter stores DateTime as ISO 8601
  * text, so the day is its first ten characters; PostgreSQL would use to_char(col AT TIME ZONE 'UTC', ...).
  */
 export function utcDay(column: string): Prisma.Sql {
-  if (!/^[A-Za-z_."]+$/.test(column)) throw new RangeError(`utcDay: unexpected column expression ${column}`);
-  return Prisma.raw(`substr(${column}, 1, 10)`);
+  return Prisma.raw(`substr(${checked(column, "utcDay")}, 1, 10)`);
+}
+
+/**
+ * One key of a Json column as an SQL value (numbers as numbers, text as text); the path is a bound
+ * parameter. PostgreSQL: `(col ->> key)`, with a cast where compared to a number.
+ */
+export function jsonValue(column: string, key: string): Prisma.Sql {
+  return Prisma.sql`json_extract(${Prisma.raw(checked(column, "jsonValue"))}, ${`$."${key}"`})`;
+}
+
+/**
+ * A FROM item listing the keys of a Json object column, one row per key in the column `key` of `alias`.
+ * PostgreSQL: `jsonb_object_keys(col) AS alias(key)`.
+ */
+export function jsonKeys(column: string, alias: string): Prisma.Sql {
+  return Prisma.raw(`json_each(${checked(column, "jsonKeys")}) ${checked(alias, "jsonKeys")}`);
+}
+
+/** An expression compared without regard to case, on either side of `=`, `<>` or `IN`. PostgreSQL: lower(x). */
+export function caseless(x: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`${x} COLLATE NOCASE`;
+}
+
+/**
+ * `x` contains `part` as plain text, ignoring case (SQLite's LIKE ignores ASCII case; PostgreSQL needs
+ * ILIKE). `%`, `_` and `\` in `part` match themselves.
+ */
+export function containsText(x: Prisma.Sql, part: string): Prisma.Sql {
+  return Prisma.sql`${x} LIKE ${`%${part.replace(/[\\%_]/g, (m) => `\\${m}`)}%`} ESCAPE '\\'`;
 }
 
 export { Prisma };

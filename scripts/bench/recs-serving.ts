@@ -30,11 +30,11 @@ const customers = Array.from({ length: SAMPLE }, () => m.customerIds[Math.floor(
 console.log(`\n| algorithm | p50 ms | p95 ms | max ms |\n|---|---:|---:|---:|`);
 const p95s: number[] = [];
 for (const a of ALGORITHMS) {
-  for (const id of customers.slice(0, 20)) recommendFromModels(m, id, a, 10); // warm-up
+  for (const id of customers.slice(0, 20)) await recommendFromModels(m, id, a, 10); // warm-up
   const times: number[] = [];
   for (const id of customers) {
     const s = performance.now();
-    recommendFromModels(m, id, a, 10);
+    await recommendFromModels(m, id, a, 10);
     times.push(performance.now() - s);
   }
   times.sort((x, y) => x - y);

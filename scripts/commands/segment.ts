@@ -36,8 +36,8 @@ export const segmentCommand: Command = {
     const asOf = parseDateFlag("as-of", values["as-of"]);
     await prepareDatabase({ seedIfEmpty: false });
     const started = performance.now();
-    const history = loadPurchaseHistory(asOf);
-    const rfm = computeRfmSummary(asOf, history);
+    const history = await loadPurchaseHistory(asOf);
+    const rfm = await computeRfmSummary(asOf, history);
     const c = await clusterCustomers({ k, features: parseFeatures(values.features), transform, seed: parseIntegerFlag("seed", values.seed, 42), asOf }, history);
     const seconds = round((performance.now() - started) / 1000);
     const json = {

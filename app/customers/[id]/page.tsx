@@ -23,12 +23,12 @@ export default async function CustomerPage({ params, searchParams }: { params: P
   const [{ id }, sp] = await Promise.all([params, searchParams]);
   const customer = /^\d{1,9}$/.test(id) ? await getCustomerProfile(Number(id)) : null;
   if (!customer) notFound();
-  const rfm = rfmOfCustomer(customer.id);
+  const rfm = await rfmOfCustomer(customer.id);
   // Recency is counted to the RFM date (the day after the shop's last purchase), so it matches the R score.
   // eslint-disable-next-line react-hooks/purity -- a server component renders once per request, so the request time is the intended input, not an unstable re-render value.
-  const features = getCustomerFeatures(customer.id, rfm ? Date.parse(`${rfm.asOf}T00:00:00Z`) : Date.now());
+  const features = await getCustomerFeatures(customer.id, rfm ? Date.parse(`${rfm.asOf}T00:00:00Z`) : Date.now());
   const cluster = await clusterOfCustomer(customer.id);
-  const spend = features.firstPurchaseAt && features.lastPurchaseAt ? rollUpSales(listCustomerDailySpend(customer.id), features.firstPurchaseAt, new Date(features.lastPurchaseAt.getTime() + DAY), "month") : [];
+  const spend = features.firstPurchaseAt && features.lastPurchaseAt ? rollUpSales(await listCustomerDailySpend(customer.id), features.firstPurchaseAt, new Date(features.lastPurchaseAt.getTime() + DAY), "month") : [];
   const path = `/customers/${customer.id}`;
   return (
     <>

@@ -25,13 +25,13 @@ const COLUMNS: Column<TimelineRow>[] = [
 ];
 
 /** Everything the customer did and every campaign that reached them, newest first, by kind, 25 a page. */
-export function TimelineSection({ customerId, path, params }: { customerId: number; path: string; params: SearchParams }) {
+export async function TimelineSection({ customerId, path, params }: { customerId: number; path: string; params: SearchParams }) {
   const t = readTableParams(params, ["occurredAt"] as const, { sort: "occurredAt", dir: "desc" });
-  const kinds = listTimelineKinds(customerId);
+  const kinds = await listTimelineKinds(customerId);
   const requested = first(params, "type");
   const kind = kinds.find((k) => k.key === requested);
   const all = kinds.reduce((a, k) => a + k.count, 0);
-  const page = pageCustomerTimeline(customerId, { page: t.page, pageSize: t.pageSize, kind: kind?.key });
+  const page = await pageCustomerTimeline(customerId, { page: t.page, pageSize: t.pageSize, kind: kind?.key });
   return (
     <Section title="Timeline" description="Shop events (views, carts, purchases, ratings, returns) and campaign impressions, clicks and conversions, newest first.">
       {all === 0 ? (

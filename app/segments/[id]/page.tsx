@@ -20,8 +20,7 @@ export default async function SegmentPage({ params, searchParams }: { params: Pr
   const segment = /^\d{1,9}$/.test(id) ? await getSegment(Number(id)) : null;
   if (!segment?.rule) notFound();
   const t = readTableParams(sp, MEMBER_SORTS, { sort: "revenue", dir: "desc" });
-  const members = pageRuleMembers(segment.rule, t);
-  const profile = profileSegment(segment.rule);
+  const [members, profile] = await Promise.all([pageRuleMembers(segment.rule, t), profileSegment(segment.rule)]);
   const path = `/segments/${segment.id}`;
   return (
     <>

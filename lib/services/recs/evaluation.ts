@@ -76,7 +76,7 @@ const DAY = 86_400_000;
 
 export async function evaluateOnDatabase(settings: EvaluationSettings, progress: Progress): Promise<EvaluationResult> {
   await progress(0.02, "Reading events…");
-  const { data, customerIds } = loadTrainingData(settings.interactions ?? DEFAULT_INTERACTIONS);
+  const { data, customerIds } = await loadTrainingData(settings.interactions ?? DEFAULT_INTERACTIONS);
   const log = data.log!;
   const { matrix } = data;
   if (log.user.length === 0) throw new UserError("there are no customer–product events to evaluate on; import orders or events first");
@@ -92,7 +92,7 @@ export async function evaluateOnDatabase(settings: EvaluationSettings, progress:
     if (split.test.user.length === 0) throw new UserError(`no events on or after ${new Date(cutoff).toISOString().slice(0, 10)}: choose an earlier test start`);
     if (split.train.user.length === 0) throw new UserError(`no events before ${new Date(cutoff).toISOString().slice(0, 10)}: choose a later test start`);
     // Segments as they stood at the cut-off: today's would know about the purchases being predicted.
-    extras = { ...extras, userSegment: rfmSegments(customerIds, cutoff) };
+    extras = { ...extras, userSegment: await rfmSegments(customerIds, cutoff) };
   } else {
     split = randomHoldOut(log, { users, items, fraction: settings.fraction ?? 0.25, seed: settings.seed });
   }

@@ -117,12 +117,12 @@ describe("offline evaluation on the database", () => {
   it("takes customers' segments as they stood at a time split's cut-off, not from the purchases it predicts", async () => {
     const { rfmSegments } = await import("./training-data");
     const ids = Int32Array.from(["A", "E", "NEW"].map((x) => c.get(x)!));
-    const now = Array.from(rfmSegments(ids));
+    const now = Array.from(await rfmSegments(ids));
     expect(now[0]).toBeGreaterThanOrEqual(0);
     expect(now[1]).toBeGreaterThanOrEqual(0);
     expect(now[2]).toBe(-1);
     // Every purchase is on 2026-03-01: a day earlier, nobody had bought anything yet.
-    expect(Array.from(rfmSegments(ids, Date.parse("2026-03-01T00:00:00Z")))).toEqual([-1, -1, -1]);
+    expect(Array.from(await rfmSegments(ids, Date.parse("2026-03-01T00:00:00Z")))).toEqual([-1, -1, -1]);
   });
 
   it("fails with the reason when a time split leaves nothing to train on", async () => {

@@ -35,8 +35,8 @@ let cache: LoadedModels | null = null;
 // Concurrent first requests after a training run share one parse of the stored models.
 let loading: { runId: number; promise: Promise<LoadedModels | null> } | null = null;
 
-function attachCatalogue(m: Omit<LoadedModels, "catalogue" | "catalogueRow" | "catalogueStamp">, stamp: string): LoadedModels {
-  const catalogue = loadCatalogue();
+async function attachCatalogue(m: Omit<LoadedModels, "catalogue" | "catalogueRow" | "catalogueStamp">, stamp: string): Promise<LoadedModels> {
+  const catalogue = await loadCatalogue();
   const row = new Map<number, number>();
   catalogue.productIds.forEach((id, i) => row.set(id, i));
   return { ...m, catalogue, catalogueRow: Int32Array.from(m.productIds, (id) => row.get(id) ?? -1), catalogueStamp: stamp };
@@ -47,9 +47,9 @@ export async function loadServingModels(): Promise<LoadedModels | null> {
   const latest = await latestModelRunId(RECS_RUN_KIND);
   if (!latest) return null;
   // The catalogue as it is now: products renamed, repriced or deactivated since training show so.
-  const stamp = catalogueStamp();
+  const stamp = await catalogueStamp();
   if (cache?.runId === latest.id) {
-    if (cache.catalogueStamp !== stamp) cache = attachCatalogue(cache, stamp);
+    if (cache.catalogueStamp !== stamp) cache = await attachCatalogue(cache, stamp);
     return cache;
   }
   if (loading?.runId !== latest.id) {
@@ -159,17 +159,17 @@ function mapReason(r: Reason | null, toId: (i: number) => number): Reason | null
   }
 }
 
-export function recommendFromModels(m: LoadedModels, customerId: number, algorithm: AlgorithmName, n: number, ex: Exclusions = {}): CustomerRecommendations {
+export async function recommendFromModels(m: LoadedModels, customerId: number, algorithm: AlgorithmName, n: number, ex: Exclusions = {}): Promise<CustomerRecommendations> {
   const rec = isAlgorithm(algorithm) ? RECOMMENDERS[algorithm] : undefined;
   const model = rec ? m.models[algorithm] : undefined;
   if (!rec || !model) throw new UserError(`"${algorithm}" was not trained; train the models again to include it`, "conflict");
   const user = indexOfSorted(m.customerIds, customerId);
   const trained = historyOf(m.matrix, user);
   // A customer with no history is described by their profile, for the hybrid's cold-start fallback.
-  const fields = trained.items.length === 0 ? loadCustomerProfileFields(customerId) : null;
+  const fields = trained.items.length === 0 ? await loadCustomerProfileFields(customerId) : null;
   const history = fields ? { ...trained, attributes: tokensOf(fields, Date.parse(`${m.stored.asOf}T00:00:00Z`)) } : trained;
   // Purchases imported since training count as bought too.
-  const bought = ex.excludeBought !== false ? listPurchasedProductIds(customerId) : [];
+  const bought = ex.excludeBought !== false ? await listPurchasedProductIds(customerId) : [];
   const r = recommend(rec, model, user, history, { n, excludeSeen: ex.excludeBought !== false, exclude: exclusionMask(m, ex, bought) });
   const toId = (i: number) => m.productIds[i]!;
   const nameOf = (i: number) => m.catalogue.names[m.catalogueRow[i]!] ?? `product ${toId(i)}`;

@@ -50,8 +50,8 @@ export function itemText(c: Catalogue, i: number): string {
  * Every customer's RFM segment index (or -1 without purchases), aligned with `customerIds`, from purchases
  * before `asOf` (all of them when not given) and scored as of then.
  */
-export function rfmSegments(customerIds: Int32Array, asOf?: number): Int32Array {
-  const h = loadPurchaseHistory(asOf);
+export async function rfmSegments(customerIds: Int32Array, asOf?: number): Promise<Int32Array> {
+  const h = await loadPurchaseHistory(asOf);
   const f = customerFeatures(h);
   const s = scoreRfm({ recencyDays: f.recencyDays, frequency: f.frequency, monetary: f.monetary });
   const out = new Int32Array(customerIds.length).fill(-1);
@@ -70,10 +70,10 @@ export function tokensOf(f: ProfileFields, asOf: number): string[] {
   return profileTokens({ country: f.country, gender: f.gender, education: f.education, age: ageBand(age), ...f.attributes });
 }
 
-export function loadTrainingData(settings: InteractionSettings = DEFAULT_INTERACTIONS, before?: number): LoadedTrainingData {
+export async function loadTrainingData(settings: InteractionSettings = DEFAULT_INTERACTIONS, before?: number): Promise<LoadedTrainingData> {
   const types = Object.keys(settings.weights).filter((t) => settings.weights[t]! > 0);
   if (types.length === 0) throw new UserError("give at least one event type a weight above 0");
-  const ds = loadRecsDataset(types, before);
+  const ds = await loadRecsDataset(types, before);
   const asOf = before ?? (Math.floor(ds.lastEventAt / DAY) + 1) * DAY;
   const users = ds.customerIds.length;
   const items = ds.catalogue.productIds.length;
@@ -83,9 +83,9 @@ export function loadTrainingData(settings: InteractionSettings = DEFAULT_INTERAC
     log,
     itemText: Array.from({ length: items }, (_, i) => itemText(ds.catalogue, i)),
     itemCategory: ds.catalogue.categories,
-    userSegment: rfmSegments(ds.customerIds),
+    userSegment: await rfmSegments(ds.customerIds),
     segmentNames: RFM_SEGMENTS.map((s) => s.name),
-    userAttributes: loadProfileFields(ds.customerIds).map((f) => tokensOf(f, asOf)),
+    userAttributes: (await loadProfileFields(ds.customerIds)).map((f) => tokensOf(f, asOf)),
     asOf,
   };
   return { data, customerIds: ds.customerIds, catalogue: ds.catalogue };

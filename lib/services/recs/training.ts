@@ -83,7 +83,7 @@ export function defaultAlgorithms(items: number): AlgorithmName[] {
 
 export async function trainRecommenders(settings: TrainSettings, progress: Progress): Promise<StoredRecommenders> {
   await progress(0.02, "Reading events…");
-  const { data, customerIds, catalogue } = loadTrainingData(settings.interactions);
+  const { data, customerIds, catalogue } = await loadTrainingData(settings.interactions);
   if (data.matrix.indices.length === 0) throw new UserError("there are no customer–product events of the weighted types to learn from; import orders or events first");
   const algorithms = settings.algorithms.length ? settings.algorithms : defaultAlgorithms(data.matrix.cols);
   const models: StoredRecommenders["models"] = {};
@@ -132,7 +132,7 @@ export async function trainRecommenders(settings: TrainSettings, progress: Progr
 }
 
 /** Tuning needs enough data to hold some back; on too little it is skipped and the defaults stand. */
-async function tryTuning(name: AlgorithmName, data: Parameters<typeof tuneOnValidation>[1], before: BeforeCandidate, segmentsAt: (cutoff: number) => Int32Array): Promise<Tuned | null> {
+async function tryTuning(name: AlgorithmName, data: Parameters<typeof tuneOnValidation>[1], before: BeforeCandidate, segmentsAt: (cutoff: number) => Promise<Int32Array>): Promise<Tuned | null> {
   try {
     return await (name === "hybrid" ? tuneHybrid(data, before, segmentsAt) : tuneOnValidation(name, data, before));
   } catch (e) {

@@ -29,7 +29,7 @@ describe("tuning on held-back training data", () => {
 
   it("asks for customers' segments as they stood at the hybrid's validation cut-off", async () => {
     const asked: number[] = [];
-    const segmentsAt = (cutoff: number) => (asked.push(cutoff), new Int32Array(data.matrix.rows).fill(0));
+    const segmentsAt = async (cutoff: number) => (asked.push(cutoff), new Int32Array(data.matrix.rows).fill(0));
     await tuneHybrid({ ...data, userSegment: new Int32Array(data.matrix.rows).fill(1), segmentNames: ["then", "now"] }, undefined, segmentsAt);
     expect(asked).toHaveLength(1);
     // The cut-off is inside the fixture's span, before its as-of date.

@@ -71,7 +71,7 @@ function bestOf(tried: Tuned["tried"]): number {
  * `segmentsAt(cutoff)` gives customers' segments as they stood then, so the fallback does not know about
  * the purchases it is judged on; without it, `data.userSegment` stands.
  */
-export async function tuneHybrid(data: TrainingData, before: BeforeCandidate = noWait, segmentsAt?: (cutoff: number) => Int32Array): Promise<Tuned | null> {
+export async function tuneHybrid(data: TrainingData, before: BeforeCandidate = noWait, segmentsAt?: (cutoff: number) => Promise<Int32Array>): Promise<Tuned | null> {
   const log = data.log;
   const rec = RECOMMENDERS.hybrid;
   if (!log || log.time.length === 0 || !rec) return null;
@@ -83,7 +83,7 @@ export async function tuneHybrid(data: TrainingData, before: BeforeCandidate = n
   const split = { ...cut, test: keepPurchases(cut.test) };
   if (split.train.user.length === 0 || split.test.user.length === 0) return null;
   const { matrix: _m, log: _l, asOf: _a, ...extras } = data;
-  const full = evaluationSetOf(split, "all", segmentsAt && extras.userSegment ? { ...extras, userSegment: segmentsAt(cutoff) } : extras);
+  const full = evaluationSetOf(split, "all", segmentsAt && extras.userSegment ? { ...extras, userSegment: await segmentsAt(cutoff) } : extras);
   if (full.heldOut.users.length === 0) return null;
   const set = { ...full, heldOut: sampleHeldOut(full.heldOut, MAX_TUNING_USERS, 7) };
   const tried: Tuned["tried"] = [];

@@ -50,8 +50,8 @@ beforeAll(async () => {
 });
 
 describe("customer features beyond purchases", () => {
-  it("loads campaign engagement, demographics (median for unknowns) and share of spend per category", () => {
-    const h = loadCustomerExtras(loadPurchaseHistory(), new Set(["engagement", "demographics", "categories"]));
+  it("loads campaign engagement, demographics (median for unknowns) and share of spend per category", async () => {
+    const h = await loadCustomerExtras(await loadPurchaseHistory(), new Set(["engagement", "demographics", "categories"]));
     expect(new Date(h.asOf).toISOString().slice(0, 10)).toBe("2026-03-26");
     const f = customerFeatures(h);
     // Customers A, B, C, D in id order.

@@ -104,8 +104,8 @@ const noProgress: Progress = async () => undefined;
 export async function clusterCustomers(req: ClusterRequest, history?: PurchaseHistory, progress: Progress = noProgress): Promise<ClusterResult> {
   const started = performance.now();
   await progress(0.02, "Reading purchase histories…");
-  const h = history ?? loadPurchaseHistory(req.asOf);
-  loadCustomerExtras(h, new Set(req.features.map(sourceOf)));
+  const h = history ?? (await loadPurchaseHistory(req.asOf));
+  await loadCustomerExtras(h, new Set(req.features.map(sourceOf)));
   const n = h.customerId.length;
   if (n < 3) throw new UserError(`only ${n} customers have purchases; clustering needs at least 3`);
   const f = customerFeatures(h);

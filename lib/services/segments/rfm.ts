@@ -41,13 +41,18 @@ function median(values: number[]): number {
 let summaryCache: { stamp: string; summary: RfmSummary } | null = null;
 
 /** The RFM summary as of the default date, kept while the data is unchanged (the segments page's view). */
-export function currentRfmSummary(): RfmSummary {
-  const stamp = purchaseDataStamp();
-  if (summaryCache?.stamp !== stamp) summaryCache = { stamp, summary: computeRfmSummary() };
+export async function currentRfmSummary(): Promise<RfmSummary> {
+  const stamp = await purchaseDataStamp();
+  if (summaryCache?.stamp !== stamp) summaryCache = { stamp, summary: await computeRfmSummary() };
   return summaryCache.summary;
 }
 
-export function computeRfmSummary(asOf?: number, history: PurchaseHistory = loadPurchaseHistory(asOf)): RfmSummary {
+/** `history` lets a caller that already loaded it (for clustering on the same date) skip the second query. */
+export async function computeRfmSummary(asOf?: number, history?: PurchaseHistory): Promise<RfmSummary> {
+  return summarise(history ?? (await loadPurchaseHistory(asOf)));
+}
+
+function summarise(history: PurchaseHistory): RfmSummary {
   const started = performance.now();
   const f = customerFeatures(history);
   const scores = scoreRfm({ recencyDays: f.recencyDays, frequency: f.frequency, monetary: f.monetary });
@@ -83,16 +88,16 @@ export interface RfmMovementSummary {
   arrived: number;
 }
 
-function scoredAt(asOf: number) {
-  const h = loadPurchaseHistory(asOf);
+async function scoredAt(asOf: number) {
+  const h = await loadPurchaseHistory(asOf);
   const f = customerFeatures(h);
   return { ids: h.customerId, segment: scoreRfm({ recencyDays: f.recencyDays, frequency: f.frequency, monetary: f.monetary }).segment };
 }
 
 /** Where each segment's customers at `fromAsOf` stood at `toAsOf`: what share of Loyal became At risk. */
-export function computeRfmMovement(fromAsOf: number, toAsOf: number): RfmMovementSummary {
+export async function computeRfmMovement(fromAsOf: number, toAsOf: number): Promise<RfmMovementSummary> {
   if (!(fromAsOf < toAsOf)) throw new UserError("the first date must come before the second");
-  const m = rfmMovement(scoredAt(fromAsOf), scoredAt(toAsOf));
+  const m = rfmMovement(await scoredAt(fromAsOf), await scoredAt(toAsOf));
   const rows = RFM_SEGMENTS.map((s, i) => {
     const customers = m.counts[i]!.reduce((a, b) => a + b, 0);
     const moves = RFM_SEGMENTS.map((t, j) => ({ to: t.name, customers: m.counts[i]![j]!, share: customers ? m.counts[i]![j]! / customers : 0 }))
@@ -117,10 +122,10 @@ export interface CustomerRfm {
 // costs a lookup, not the whole base's history (0.4–0.7 s at 100,000 customers).
 let scored: { stamp: string; ids: Int32Array; scores: ReturnType<typeof scoreRfm>; asOf: number } | null = null;
 
-function scoredBase() {
-  const stamp = purchaseDataStamp();
+async function scoredBase() {
+  const stamp = await purchaseDataStamp();
   if (scored?.stamp !== stamp) {
-    const history = loadPurchaseHistory();
+    const history = await loadPurchaseHistory();
     const f = customerFeatures(history);
     scored = { stamp, ids: history.customerId, scores: scoreRfm({ recencyDays: f.recencyDays, frequency: f.frequency, monetary: f.monetary }), asOf: history.asOf };
   }
@@ -128,8 +133,8 @@ function scoredBase() {
 }
 
 /** A customer's RFM scores and segment as of the default date (scores are quintiles of the whole base). */
-export function rfmOfCustomer(customerId: number): CustomerRfm | null {
-  const { ids, scores, asOf } = scoredBase();
+export async function rfmOfCustomer(customerId: number): Promise<CustomerRfm | null> {
+  const { ids, scores, asOf } = await scoredBase();
   const i = indexOfSorted(ids, customerId);
   if (i < 0) return null;
   const seg = RFM_SEGMENTS[scores.segment[i]!]!;

@@ -14,6 +14,6 @@ export const GET = route<{ customerId: string }>("recommendations API", async (r
   if (!customer) throw notFound("customer");
   const models = await loadServingModels();
   if (!models) throw new UserError("No recommendation models are trained yet. Train them on the Recommendations page first.", "conflict");
-  const r = recommendFromModels(models, customer.id, q.algorithm, q.n, exclusionsOf(q));
+  const r = await recommendFromModels(models, customer.id, q.algorithm, q.n, exclusionsOf(q));
   return Response.json({ ...r, externalId: customer.externalId }, { headers: { "Cache-Control": "no-store" } });
 });

@@ -25,6 +25,6 @@ export const RuleCountQuery = z.object({
 
 export const GET = route("rule count", async (request) => {
   const { rule } = parseQuery(request, RuleCountQuery);
-  const body: RuleCount = { count: countRuleMembers(rule), description: describeRule(rule) };
+  const body: RuleCount = { count: await countRuleMembers(rule), description: describeRule(rule) };
   return Response.json(body, { headers: { "Cache-Control": "no-store" } });
 });

@@ -17,15 +17,15 @@ export const GET = route<{ id: string }>("segment export", async (_request, para
   const encoder = new TextEncoder();
   let started = false;
   const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
+    async pull(controller) {
       if (!started) {
         started = true;
         controller.enqueue(encoder.encode(toCsvLine(HEADER) + "\n"));
         return;
       }
-      const next = pages.next();
+      const next = await pages.next();
       if (next.done) return controller.close();
-      controller.enqueue(encoder.encode(next.value.map((r) => toCsvLine([r.externalId, r.email, r.name, r.country, r.orders, r.revenue, r.lastPurchaseAt?.slice(0, 10) ?? null]) + "\n").join("")));
+      controller.enqueue(encoder.encode(next.value.map((r) => toCsvLine([r.externalId, r.email, r.name, r.country, r.orders, r.revenue, r.lastPurchaseAt?.toISOString().slice(0, 10) ?? null]) + "\n").join("")));
     },
   });
   const file = `${segment.name.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "").toLowerCase() || "segment"}.csv`;
