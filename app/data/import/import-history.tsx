@@ -1,16 +1,17 @@
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/page-header";
 import { isImportKind, kindSpec } from "@/lib/csv/kinds";
+import type { JobStatus } from "@/lib/db/jobs";
 import type { ImportJobView } from "@/lib/services/import/imports";
 import { fmt } from "../../formatting";
 import { formatDuration, STATUS_LABELS } from "./job-text";
 
-const STATUS_TONE: Record<string, string> = {
+const STATUS_TONE: Record<JobStatus, string> = {
   completed: "bg-emerald-50 text-emerald-800",
   failed: "bg-red-50 text-red-800",
   cancelled: "bg-amber-50 text-amber-900",
   running: "bg-sky-50 text-sky-800",
-  pending: "bg-slate-100 text-slate-700",
+  queued: "bg-slate-100 text-slate-700",
 };
 
 const count = (key: "rowsRead" | "inserted" | "updated" | "unchanged", header: string): Column<ImportJobView> => ({

@@ -1,10 +1,11 @@
 // Plain words for an import job's numbers, shared by the live summary and the history table.
+import type { JobStatus } from "@/lib/db/jobs";
 import type { ImportJobView } from "@/lib/services/import/imports";
 
 /** An ImportJobView as it arrives from /api/jobs/<id>: dates are ISO strings. */
 export type ImportJobJson = { [K in keyof ImportJobView]: ImportJobView[K] extends Date ? string : ImportJobView[K] extends Date | null ? string | null : ImportJobView[K] };
 
-export const STATUS_LABELS: Record<string, string> = {
+export const STATUS_LABELS: Record<JobStatus, string> = {
   queued: "Waiting to start",
   running: "Running",
   completed: "Completed",
