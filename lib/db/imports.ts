@@ -1,9 +1,10 @@
 // Reads of import jobs' file side: counts, first refused rows, history. Written by the import itself in
 // each batch's transaction (import-progress.ts).
 import { getDb } from "./client";
+import type { ImportCounts } from "./import-progress";
 import { isJobStatus, type JobStatus } from "./jobs";
 
-export interface ImportRecord {
+export interface ImportRecord extends ImportCounts {
   id: number;
   status: JobStatus;
   /** The import kind: customers, events, … */
@@ -11,12 +12,6 @@ export interface ImportRecord {
   fileName: string;
   dryRun: boolean;
   bytesTotal: number | null;
-  bytesRead: number;
-  rowsRead: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
   summary: unknown;
   errorsPath: string | null;
   message: string | null;
