@@ -4,7 +4,11 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { describeZodError, UserError } from "../../lib/errors";
-import { importJob } from "../../lib/services/import/import-job";
+import path from "node:path";
+import { ImportOptions } from "../../lib/csv/import-options";
+import { IMPORT_KINDS } from "../../lib/csv/kinds";
+import { analyseFile } from "../../lib/services/import/analyse";
+import { importJob, prepareImportJob } from "../../lib/services/import/import-job";
 import { JOB_KINDS, jobKindSpec } from "../../lib/services/jobs/job-kinds";
 import { type JobView, listJobViews, loadJobView } from "../../lib/services/jobs/job-view";
 import { cancelJob, enqueueJob, runJobHere, runQueuedJobs } from "../../lib/services/jobs/runner";
@@ -33,6 +37,17 @@ export function parseParams(pairs: readonly string[]): Record<string, unknown> {
   return out;
 }
 
+/** A list field given one value (`--param features=monetary`) gets a list of one. */
+export function listsWhereExpected(schema: z.ZodType, params: Record<string, unknown>): Record<string, unknown> {
+  const shape = schema instanceof z.ZodObject ? (schema.shape as Record<string, z.ZodType>) : {};
+  const isList = (t: z.ZodType | undefined): boolean => {
+    let at = t;
+    while (at instanceof z.ZodDefault || at instanceof z.ZodOptional) at = at.unwrap() as z.ZodType;
+    return at instanceof z.ZodArray;
+  };
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === "string" && isList(shape[k]) ? [v] : v]));
+}
+
 function line(j: JobView): string {
   const pct = `${Math.round(j.progress * 100)}%`;
   const what = j.isFinished ? (j.message ?? "") : (j.progressNote ?? "");
@@ -53,15 +68,32 @@ async function start(args: string[], ctx: CommandContext) {
   if (!kind || extra.length) throw new UsageError(`give one job kind: ${KINDS()}`);
   const spec = jobKindSpec(kind);
   if (!spec) throw new UsageError(`unknown job kind "${kind}"; use one of ${KINDS()}`);
-  if (spec === importJob) throw new UsageError(`start imports with the import command (it reads the file's columns first): npm run -s cli -- import <kind> <file>`);
-  const parsed = spec.parameters.schema.safeParse({ ...parseParams(values.param ?? []), version: spec.parameters.version });
-  if (!parsed.success) throw new UsageError(`the parameters of ${kind} are not valid: ${describeZodError(parsed.error).message}`);
-  const jobId = await enqueueJob(spec, parsed.data);
+  const params = parseParams(values.param ?? []);
+  let jobId: number;
+  if (spec === importJob) jobId = await queueImport(params);
+  else {
+    const parsed = spec.parameters.schema.safeParse({ ...listsWhereExpected(spec.parameters.schema, params), version: spec.parameters.version });
+    if (!parsed.success) throw new UsageError(`the parameters of ${kind} are not valid: ${describeZodError(parsed.error).message}`);
+    jobId = await enqueueJob(spec, parsed.data);
+  }
   ctx.log(`Queued job ${jobId} (${spec.label.toLowerCase()}).`);
   const job = values.wait ? await watch(jobId, ctx) : (await loadJobView(jobId))!;
   const text = values.wait ? line(job) : `${line(job)}\nThe server runs it when it is up; follow it with: npm run -s cli -- jobs show ${jobId}`;
   if (values.wait && job.status === "failed") throw new UserError(`job ${jobId} failed: ${job.message}`);
   return { json: job, text };
+}
+
+const ImportParams = z.object({ kind: z.enum(IMPORT_KINDS), file: z.string().min(1), dryRun: z.boolean().default(false) }).strict();
+
+/** An import with everything detected, as the import command does without flags (it has them all). */
+async function queueImport(params: Record<string, unknown>): Promise<number> {
+  const parsed = ImportParams.safeParse(params);
+  if (!parsed.success) throw new UsageError(`an import takes --param kind=<${IMPORT_KINDS.join("|")}> --param file=PATH [--param dryRun=true]: ${describeZodError(parsed.error).message}`);
+  const filePath = path.resolve(parsed.data.file);
+  const analysis = await analyseFile(filePath, { kind: parsed.data.kind });
+  const options = ImportOptions.parse({ ...analysis, kind: parsed.data.kind, dryRun: parsed.data.dryRun });
+  const { parameters, importRow } = await prepareImportJob(filePath, path.basename(filePath), options);
+  return enqueueJob(importJob, parameters, importRow);
 }
 
 const Id = z.coerce.number().int().positive();
@@ -74,7 +106,7 @@ function jobId(positionals: string[]): number {
 
 export const jobsCommand: Command = {
   name: "jobs",
-  summary: `start, watch and cancel background jobs (${["customer-clusters", "recommenders", "recs-evaluation"].join(", ")}; imports via the import command); run queued jobs here`,
+  summary: "start, watch and cancel background jobs (import, customer-clusters, recommenders, recs-evaluation); run queued jobs here",
   usage: "jobs start <kind> [--param name=value …] [--wait] | jobs list [--kind K] [--limit N] | jobs show N [--wait] | jobs cancel N | jobs run  [--json]",
   async run(args, ctx) {
     const [sub, ...rest] = args;

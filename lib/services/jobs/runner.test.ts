@@ -80,13 +80,17 @@ describe("jobs whose process died", () => {
     await idle();
   });
 
-  it("takes a job on another machine as dead only once it has been silent for SILENT_MS", async () => {
+  it("takes a job as dead once it has been silent for SILENT_MS, on another machine or with a live (reused) pid here", async () => {
     await idle();
     const id = await queue();
     await claimOldestQueuedJob(other);
     expect(await failDeadJobs(Date.now() + SILENT_MS - 5_000)).toBe(0);
     expect(await failDeadJobs(Date.now() + SILENT_MS + 5_000)).toBe(1);
-    expect((await getJobRow(id))!.status).toBe("failed");
+    expect(await getJobRow(id)).toMatchObject({ status: "failed", message: "It stopped: the process running it stopped answering. Start it again." });
+    const here = await queue();
+    await claimOldestQueuedJob(thisRunner());
+    expect(await failDeadJobs(Date.now() + SILENT_MS + 5_000)).toBe(1);
+    expect((await getJobRow(here))!.status).toBe("failed");
   });
 });
 

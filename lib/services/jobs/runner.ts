@@ -52,18 +52,22 @@ function isProcessAlive(pid: number): boolean {
   }
 }
 
-function isDead(job: JobRow, now: number, me = thisRunner()): boolean {
-  if (job.runnerHost === me.host && job.runnerPid !== null) return !isProcessAlive(job.runnerPid);
-  return (job.heartbeatAt?.getTime() ?? job.startedAt?.getTime() ?? 0) < now - SILENT_MS;
+/** Why a running job is taken as dead, or null while it lives. */
+function deathOf(job: JobRow, now: number, me = thisRunner()): string | null {
+  if (job.runnerHost === me.host && job.runnerPid !== null && !isProcessAlive(job.runnerPid)) return "the process running it ended";
+  // Also on this machine: a pid reused by another program after a reboot must not keep a job alive forever.
+  if ((job.heartbeatAt?.getTime() ?? job.startedAt?.getTime() ?? 0) < now - SILENT_MS) return "the process running it stopped answering";
+  return null;
 }
 
 /** Fails every running job whose process is gone, saying what was kept; returns how many. */
 export async function failDeadJobs(now = Date.now()): Promise<number> {
   let failed = 0;
   for (const job of await findRunningJobs()) {
-    if (!isDead(job, now)) continue;
+    const death = deathOf(job, now);
+    if (!death) continue;
     const after = jobKindSpec(job.kind)?.afterFailure ?? "";
-    if (await endJobRow(job.id, "failed", `It stopped: the process running it ended.${after ? ` ${after}` : " Start it again."}`)) failed++;
+    if (await endJobRow(job.id, "failed", `It stopped: ${death}.${after ? ` ${after}` : " Start it again."}`)) failed++;
   }
   return failed;
 }
@@ -185,7 +189,7 @@ function runInChild(job: { id: number; kind: string }): Promise<void> {
       process.off("exit", stop);
       // The child records its own outcome; this only catches one that could not (it died, or was stopped).
       const outcome: ["failed" | "cancelled", string] = cancelSeenAt
-        ? ["cancelled", "Cancelled: it did not stop by itself, so it was stopped; nothing was stored."]
+        ? ["cancelled", `Cancelled: it did not stop in time, so it was stopped. ${spec?.afterFailure || "Nothing was stored."}`]
         : ["failed", `It stopped unexpectedly (${why}).${spec?.afterFailure ? ` ${spec.afterFailure}` : " Start it again."}`];
       void endJobRow(job.id, ...outcome)
         .catch(() => undefined)
