@@ -12,18 +12,20 @@ import { useJob } from "./use-job";
 /** Cancel for any job the page follows: a queued one stops at once, a running one at its next step. */
 export function CancelJobButton({ jobId, label = "Cancel" }: { jobId: number; label?: string }) {
   const [pending, start] = useTransition();
-  const [note, setNote] = useState<string | null>(null);
+  const [note, setNote] = useState<{ text: string; final: boolean } | null>(null);
   const cancel = () =>
     start(async () => {
       const r = await cancelJobAction({ jobId });
-      setNote(!r.ok ? r.message : r.data.outcome === "requested" ? "Cancelling at the next step…" : r.data.outcome === "cancelled" ? "Cancelled." : "It had already finished.");
+      // A cancel that could not be delivered can be tried again; one that was, not.
+      if (!r.ok) setNote({ text: r.message, final: false });
+      else setNote({ text: r.data.outcome === "requested" ? "Cancelling at the next step…" : r.data.outcome === "cancelled" ? "Cancelled." : "It had already finished.", final: true });
     });
   return (
     <span className="inline-flex items-center gap-2">
-      <Button variant="danger" onClick={cancel} disabled={pending || note !== null}>
+      <Button variant="danger" onClick={cancel} disabled={pending || note?.final === true}>
         {label}
       </Button>
-      {note ? <span className="text-sm text-slate-600">{note}</span> : null}
+      {note ? <span className="text-sm text-slate-600">{note.text}</span> : null}
     </span>
   );
 }

@@ -108,13 +108,17 @@ export async function findActiveJob(kind: string): Promise<JobRow | null> {
  */
 export async function claimOldestQueuedJob(runner: RunnerId, now = new Date()): Promise<{ id: number; kind: string } | null> {
   const db = getDb();
+  // Reads first: a write would wait on a running import's batch lock (up to the busy timeout, holding this
+  // process's event loop), and while any job runs there is nothing to claim anyway.
+  if (await db.job.findFirst({ where: { status: "running" }, select: { id: true } })) return null;
   const next = await db.job.findFirst({ where: { status: "queued" }, orderBy: { id: "asc" }, select: { id: true, kind: true } });
   if (!next) return null;
-  const claimed = await db.$executeRaw`UPDATE "Job" SET "status" = 'running', "runnerHost" = ${runner.host}, "runnerPid" = ${runner.pid}, "progressNote" = 'Starting…'
+  // startedAt and heartbeatAt in the same statement: a runner checking for dead jobs in between must not
+  // see a running job that has never beaten.
+  const claimed = await db.$executeRaw`UPDATE "Job" SET "status" = 'running', "runnerHost" = ${runner.host}, "runnerPid" = ${runner.pid}, "progressNote" = 'Starting…',
+      "startedAt" = ${now}, "heartbeatAt" = ${now}
     WHERE "id" = ${next.id} AND "status" = 'queued' AND NOT EXISTS (SELECT 1 FROM "Job" WHERE "status" = 'running')`;
-  if (claimed !== 1) return null;
-  await db.job.update({ where: { id: next.id }, data: { startedAt: now, heartbeatAt: now } });
-  return next;
+  return claimed === 1 ? next : null;
 }
 
 /** The process that runs a claimed job (a child of the one that claimed it) puts its own pid on it. */

@@ -12,6 +12,8 @@ import { importJob, prepareImportJob } from "../../lib/services/import/import-jo
 import { JOB_KINDS, jobKindSpec } from "../../lib/services/jobs/job-kinds";
 import { type JobView, listJobViews, loadJobView } from "../../lib/services/jobs/job-view";
 import { cancelJob, enqueueJob, runJobHere, runQueuedJobs } from "../../lib/services/jobs/runner";
+import { applyMigrations } from "../../lib/db/schema-engine";
+import { env } from "../../lib/env";
 import { prepareDatabase } from "../../lib/services/prepare-database";
 import { type Command, type CommandContext, parseIntegerFlag, UsageError } from "../cli-support";
 
@@ -110,7 +112,10 @@ export const jobsCommand: Command = {
   usage: "jobs start <kind> [--param name=value …] [--wait] | jobs list [--kind K] [--limit N] | jobs show N [--wait] | jobs cancel N | jobs run  [--json]",
   async run(args, ctx) {
     const [sub, ...rest] = args;
-    await prepareDatabase({ seedIfEmpty: false });
+    // Starting and running jobs prepare the database as any start does; reading and cancelling must not
+    // (it would rebuild the indexes an import under way has dropped, and wait on its lock).
+    if (sub === "start" || sub === "run") await prepareDatabase({ seedIfEmpty: false });
+    else await applyMigrations(env.DATABASE_URL);
     switch (sub) {
       case "start":
         return start(rest, ctx);

@@ -74,9 +74,16 @@ describe("jobs whose process died", () => {
     expect(await failDeadJobs()).toBe(1);
     expect(await getJobRow(dead)).toMatchObject({ status: "failed", message: "It stopped: the process running it ended. Start it again." });
     const live = await queue();
-    await claimOldestQueuedJob(thisRunner());
+    // Another process that is alive (this one's parent): its job is left alone.
+    await claimOldestQueuedJob({ host: thisRunner().host, pid: process.ppid });
     expect(await failDeadJobs()).toBe(0);
     expect((await getJobRow(live))!.status).toBe("running");
+    await idle();
+    // This very process, not running it (a restarted server that got its old pid back): dead.
+    const mine = await queue();
+    await claimOldestQueuedJob(thisRunner());
+    expect(await failDeadJobs()).toBe(1);
+    expect((await getJobRow(mine))!.status).toBe("failed");
     await idle();
   });
 
@@ -103,6 +110,23 @@ describe("cancelling", () => {
     expect(await getJobRow(id)).toMatchObject({ status: "cancelled", message: "Cancelled before it started." });
     expect(await cancelJob(id)).toBe("finished");
     expect(await cancelJob(999_999)).toBe("missing");
+  });
+
+  it("tells a job running in another process on this machine by signal, writing nothing it would wait on", async () => {
+    await idle();
+    const { spawn } = await import("node:child_process");
+    const other = spawn(process.execPath, ["-e", "process.on('SIGUSR2', () => { console.log('cancel asked'); process.exit(0); }); console.log('ready'); setInterval(() => {}, 1000);"], { stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    other.stdout!.on("data", (d: Buffer) => (out += d.toString()));
+    while (!out.includes("ready")) await new Promise((r) => setTimeout(r, 20));
+    const id = await queue();
+    await claimOldestQueuedJob({ host: thisRunner().host, pid: other.pid! });
+    expect(await cancelJob(id)).toBe("requested");
+    await new Promise((r) => other.on("exit", r));
+    expect(out).toContain("cancel asked");
+    // The flag is not written: the process told records the cancel itself when it stops.
+    expect((await getJobRow(id))!.cancelRequested).toBe(false);
+    await idle();
   });
 
   it("stops a running job at its next progress report, and stores no result", async () => {

@@ -41,8 +41,27 @@ const CANCEL_GRACE_MS = 15_000;
 
 export const thisRunner = (): RunnerId => ({ host: hostname(), pid: process.pid });
 
-function isProcessAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
+// Process-wide state on globalThis: Next.js builds instrumentation.ts and the server actions as separate
+// entries with their own module instances, and a cancel from an action must find the job running here.
+const state = ((globalThis as { marketlensJobRunner?: RunnerState }).marketlensJobRunner ??= { runningHere: new Map(), draining: null, poller: null });
+interface RunnerState {
+  /** Jobs this process is running, so a cancel is seen without a write that would wait on an import's lock. */
+  runningHere: Map<number, { cancel: () => void }>;
+  draining: Promise<number> | null;
+  poller: NodeJS.Timeout | null;
+}
+const runningHere = state.runningHere;
+
+// A cancel for a job running in another process on this machine arrives as SIGUSR2 (cancelJob): writing the
+// flag would wait on an import's open batch. One job runs per process at a time, so the signal means it.
+if (!process.listeners("SIGUSR2").some((l) => (l as { marketlensCancel?: boolean }).marketlensCancel)) {
+  const onCancel = Object.assign(() => runningHere.forEach((r) => r.cancel()), { marketlensCancel: true });
+  process.on("SIGUSR2", onCancel);
+}
+
+function isProcessAlive(pid: number, jobId: number): boolean {
+  // This very process (a restarted server can get its old pid back) is alive for a job only if it runs it.
+  if (pid === process.pid) return runningHere.has(jobId);
   try {
     process.kill(pid, 0);
     return true;
@@ -54,7 +73,7 @@ function isProcessAlive(pid: number): boolean {
 
 /** Why a running job is taken as dead, or null while it lives. */
 function deathOf(job: JobRow, now: number, me = thisRunner()): string | null {
-  if (job.runnerHost === me.host && job.runnerPid !== null && !isProcessAlive(job.runnerPid)) return "the process running it ended";
+  if (job.runnerHost === me.host && job.runnerPid !== null && !isProcessAlive(job.runnerPid, job.id)) return "the process running it ended";
   // Also on this machine: a pid reused by another program after a reboot must not keep a job alive forever.
   if ((job.heartbeatAt?.getTime() ?? job.startedAt?.getTime() ?? 0) < now - SILENT_MS) return "the process running it stopped answering";
   return null;
@@ -83,17 +102,25 @@ export async function enqueueJob<P extends { version: number }>(spec: JobKindSpe
   return id;
 }
 
-/** Jobs this process is running, so a cancel asked here is seen without waiting on the database. */
-const runningHere = new Map<number, { cancel: () => void }>();
-
-/** Cancels a queued job at once, or asks a running one to stop at its next progress report. */
+/**
+ * Cancels a queued job at once, or asks a running one to stop at its next progress report. A running import
+ * holds the write lock between its commits, so a job on this machine is told without a write: directly
+ * when it runs in this process, by signal when in another; it records the cancel itself when it stops.
+ */
 export async function cancelJob(id: number): Promise<"cancelled" | "requested" | "finished" | "missing"> {
   const here = runningHere.get(id);
   if (here) {
-    // An import here holds the write lock between its commits: a write through the other connection would
-    // wait on it. The job stops at its next report and records the cancel itself.
     here.cancel();
     return "requested";
+  }
+  const job = await getJobRow(id);
+  if (job?.status === "running" && job.runnerHost === thisRunner().host && job.runnerPid !== null && job.runnerPid !== process.pid) {
+    try {
+      process.kill(job.runnerPid, "SIGUSR2");
+      return "requested";
+    } catch {
+      // Gone or not ours: the flag below, and the dead-job check, take it from here.
+    }
   }
   return requestJobCancel(id);
 }
@@ -173,13 +200,16 @@ function runInChild(job: { id: number; kind: string }): Promise<void> {
     const stop = () => child.kill();
     process.once("exit", stop);
     let cancelSeenAt = 0;
+    let lastBeat = 0;
     const watch = setInterval(() => {
       // An import writes its own heartbeat inside its batches; a write from here would wait on their lock.
-      const report = spec?.ownHeartbeat ? getJobRow(job.id).then((r) => ({ cancelRequested: r?.cancelRequested ?? false })) : reportJobProgress(job.id, null, null);
+      const report = spec?.ownHeartbeat ? getJobRow(job.id).then((r) => ({ cancelRequested: r?.cancelRequested ?? false, beat: r?.heartbeatAt?.getTime() ?? 0 })) : reportJobProgress(job.id, null, null).then((r) => ({ ...r, beat: 0 }));
       void report
         .then((r) => {
           if (!r.cancelRequested) return;
-          cancelSeenAt ||= Date.now();
+          // A job still beating is still winding down (an import rebuilding its indexes): give it the time.
+          if (!cancelSeenAt || r.beat > lastBeat) cancelSeenAt = Date.now();
+          lastBeat = r.beat;
           if (Date.now() - cancelSeenAt > CANCEL_GRACE_MS) child.kill();
         })
         .catch(() => undefined);
@@ -213,6 +243,8 @@ export async function runJobHere(id: number, onTick?: (job: JobRow) => void): Pr
       if (!job) throw new UserError(`There is no job ${id}.`, "not_found");
       if (isFinishedStatus(job.status)) return job;
       if (job.status === "queued" && (await runQueuedJobs("inline", id)) > 0) continue;
+      // Its process may have died (a server stopped mid-job): then nobody else will end it.
+      if (job.status === "running" && (await failDeadJobs()) > 0) continue;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   } finally {
@@ -220,14 +252,12 @@ export async function runJobHere(id: number, onTick?: (job: JobRow) => void): Pr
   }
 }
 
-let draining: Promise<number> | null = null;
-
 /**
  * Runs queued jobs one after another until none is left (or one runs elsewhere, or job `until` has
  * ended); returns how many ran here. Calls made while a drain is under way join it.
  */
 export function runQueuedJobs(mode: "inline" | "process" = env.MARKETLENS_JOBS, until?: number): Promise<number> {
-  draining ??= (async () => {
+  state.draining ??= (async () => {
     let ran = 0;
     try {
       for (;;) {
@@ -240,16 +270,14 @@ export function runQueuedJobs(mode: "inline" | "process" = env.MARKETLENS_JOBS, 
         if (job.id === until) return ran;
       }
     } finally {
-      draining = null;
+      state.draining = null;
     }
   })();
-  return draining;
+  return state.draining;
 }
 
-let poller: NodeJS.Timeout | null = null;
-
 function wakeRunner(): void {
-  if (poller) void runQueuedJobs().catch((e: unknown) => console.error("job runner:", e instanceof Error ? e.message : e));
+  if (state.poller) void runQueuedJobs().catch((e: unknown) => console.error("job runner:", e instanceof Error ? e.message : e));
 }
 
 /**
@@ -257,13 +285,13 @@ function wakeRunner(): void {
  * (jobs queued by other processes, the CLI, or left from before a restart).
  */
 export function startJobRunner(pollMs = 2_000): void {
-  if (poller) return;
-  poller = setInterval(wakeRunner, pollMs);
-  poller.unref();
+  if (state.poller) return;
+  state.poller = setInterval(wakeRunner, pollMs);
+  state.poller.unref();
   wakeRunner();
 }
 
 export function stopJobRunner(): void {
-  if (poller) clearInterval(poller);
-  poller = null;
+  if (state.poller) clearInterval(state.poller);
+  state.poller = null;
 }
