@@ -1,7 +1,7 @@
 import { ClusterScatter } from "@/components/charts/cluster-scatter";
 import { ExploreKChart } from "@/components/charts/explore-k-chart";
 import { EmptyState, Notice, Section } from "@/components/ui/page-header";
-import type { ModelRunRecord } from "@/lib/db/model-runs";
+import type { JobResultRow } from "@/lib/db/jobs";
 import type { JobView } from "@/lib/services/jobs/job-view";
 import { type FeatureId, featureLabel } from "@/lib/ml/customer-features";
 import { clusterRule } from "@/lib/segments/cluster-rule";
@@ -15,7 +15,7 @@ const signed = (z: number) => `${z >= 0 ? "+" : "−"}${Math.abs(z).toFixed(1)} 
 const DEFAULT_FEATURES: FeatureId[] = ["recencyDays", "frequency", "monetary"];
 
 interface Props {
-  run: ModelRunRecord<ClusterResult> | null;
+  run: JobResultRow<ClusterResult> | null;
   running: JobView | null;
   lastImportAt: Date | null;
   categories: string[];

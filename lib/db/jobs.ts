@@ -164,15 +164,12 @@ export async function requestJobCancel(id: number): Promise<"cancelled" | "reque
   return (await db.job.findUnique({ where: { id }, select: { id: true } })) ? "finished" : "missing";
 }
 
-export async function isJobCancelRequested(id: number): Promise<boolean> {
-  return (await getDb().job.findUnique({ where: { id }, select: { cancelRequested: true } }))?.cancelRequested ?? false;
-}
-
-export interface JobResultRow {
+/** A finished job's stored result: `unknown` until read through its kind's shape (lib/stored-json.ts). */
+export interface JobResultRow<T = unknown> {
   id: number;
   kind: string;
   parameters: unknown;
-  result: unknown;
+  result: T;
   finishedAt: Date;
 }
 

@@ -3,7 +3,7 @@
 // Prints {"segmentId": N, "models": true|false} on stdout.
 import { closeBulkConnections } from "../../lib/db/bulk-insert";
 import { getDb } from "../../lib/db/client";
-import { latestModelRunId } from "../../lib/db/model-runs";
+import { getLatestJobId } from "../../lib/db/jobs";
 import { listSegments, saveRuleSegment } from "../../lib/db/segments";
 import { prepareDatabase } from "../../lib/services/prepare-database";
 import { TRAINING_JOB } from "../../lib/services/jobs/job-kinds";
@@ -14,10 +14,10 @@ const NAME = "Bench: UK repeat buyers";
 await prepareDatabase({ seedIfEmpty: false });
 const existing = (await listSegments()).find((s) => s.name === NAME);
 const segment = existing ?? (await saveRuleSegment(NAME, "for bench:pages", { all: [{ field: "country", op: "eq", value: "United Kingdom" }, { field: "orders", op: "gte", value: 2 }] }));
-if (process.argv.includes("--train") && !(await latestModelRunId("recommenders"))) {
+if (process.argv.includes("--train") && !(await getLatestJobId("recommenders"))) {
   // Without tuning: the page timings depend on the models served, not on how their settings were chosen.
   await runJobHere(await enqueueJob(TRAINING_JOB, { interactions: DEFAULT_INTERACTIONS, algorithms: [], tune: false }));
 }
-console.log(JSON.stringify({ segmentId: segment.id, models: (await latestModelRunId("recommenders")) !== null }));
+console.log(JSON.stringify({ segmentId: segment.id, models: (await getLatestJobId("recommenders")) !== null }));
 closeBulkConnections();
 await getDb().$disconnect();

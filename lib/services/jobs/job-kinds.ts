@@ -33,12 +33,10 @@ export const EVALUATION_JOB: JobKindSpec<ParametersOf<typeof EVALUATION_SHAPES>>
   afterFailure: "",
 };
 
-export const IMPORT_JOB = importJob;
-
 /** Any kind, as the runner sees it: parameters are read through the kind's own shape before it runs. */
 export type AnyJobKind = JobKindSpec<{ version: number }>;
 
-export const JOB_KINDS: ReadonlyMap<string, AnyJobKind> = new Map(([IMPORT_JOB, CLUSTERS_JOB, TRAINING_JOB, EVALUATION_JOB] as unknown as AnyJobKind[]).map((s) => [s.kind, s]));
+export const JOB_KINDS: ReadonlyMap<string, AnyJobKind> = new Map(([importJob, CLUSTERS_JOB, TRAINING_JOB, EVALUATION_JOB] as unknown as AnyJobKind[]).map((s) => [s.kind, s]));
 
 export function jobKindSpec(kind: string): AnyJobKind | null {
   return JOB_KINDS.get(kind) ?? null;

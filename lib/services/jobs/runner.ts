@@ -290,8 +290,3 @@ export function startJobRunner(pollMs = 2_000): void {
   state.poller.unref();
   wakeRunner();
 }
-
-export function stopJobRunner(): void {
-  if (state.poller) clearInterval(state.poller);
-  state.poller = null;
-}

@@ -3,7 +3,7 @@
 // top k for every customer with held-out items, and score the lists (metrics defined in
 // docs/recommendations.md). One algorithm at a time, so the progress bar moves and the page stays served.
 import { z } from "zod";
-import { latestModelRun, type ModelRunRecord } from "../../db/model-runs";
+import { getLatestJobResult, type JobResultRow } from "../../db/jobs";
 import { UserError } from "../../errors";
 import { evaluateRecommenders, type EvaluationRow } from "../../ml/recs/eval/evaluate";
 import { evaluationSetOf, keepPurchases, randomHoldOut, type Relevance, timeSplit } from "../../ml/recs/eval/splits";
@@ -51,7 +51,7 @@ const EvaluationRowSchema = z.discriminatedUnion("ok", [
   z.object({ name: z.string(), ok: z.literal(false), error: z.string() }),
 ]) satisfies z.ZodType<EvaluationRow, unknown>;
 
-/** An evaluation's stored result (ModelRun.model). Version 1 added `version`; nothing else changed. */
+/** An evaluation's stored result (Job.result). Version 1 added `version`; nothing else changed. */
 export const EvaluationResult = z.object({
   version: z.literal(1),
   settings: EvaluationSettings,
@@ -119,7 +119,7 @@ export async function evaluationJob(settings: EvaluationSettings, progress: Prog
 }
 
 /** The newest completed evaluation, read through its stored shape; null when there is none. */
-export async function latestEvaluation(): Promise<ModelRunRecord<EvaluationResult> | null> {
-  const run = await latestModelRun(EVALUATION_RUN_KIND);
+export async function latestEvaluation(): Promise<JobResultRow<EvaluationResult> | null> {
+  const run = await getLatestJobResult(EVALUATION_RUN_KIND);
   return run && { ...run, result: readStored(EVALUATION_SHAPES.result, run.result, `run ${run.id}`) };
 }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getCustomerIdsByExternalId, insertCustomers } from "../../db/customers";
 import { insertEvents } from "../../db/events";
-import { getJobRow } from "../../db/jobs";
+import { getJobRow, getLatestJobResult, type JobResultRow } from "../../db/jobs";
 import { getProductIdsByExternalId, insertProducts } from "../../db/products";
 import { prepareDatabase } from "../prepare-database";
 import { recommendForCustomer } from "./serving";
@@ -96,10 +96,9 @@ describe("customers who bought this also bought", () => {
 describe("offline evaluation on the database", () => {
   it("splits per customer, fits each algorithm and scores its lists, as a job", async () => {
     const { EVALUATION_RUN_KIND } = await import("./evaluation");
-    const { latestModelRun } = await import("../../db/model-runs");
     const runId = await enqueueJob(EVALUATION_JOB, { split: "user", relevance: "new-items", k: 2, seed: 1, algorithms: ["popularity", "item-knn"] });
     expect(await runJobHere(runId)).toMatchObject({ status: "completed" });
-    const r = (await latestModelRun<import("./evaluation").EvaluationResult>(EVALUATION_RUN_KIND))!.result;
+    const r = (await (getLatestJobResult(EVALUATION_RUN_KIND) as Promise<JobResultRow<import("./evaluation").EvaluationResult> | null>))!.result;
     // A (4 items) holds out 1, B (3) 1, C (2) 1, D (2) 1; E has one item and keeps it.
     expect(r.users).toBe(4);
     expect(r.trainInteractions + r.testInteractions).toBe(12);

@@ -1,6 +1,6 @@
 // Recommendations for one customer from the stored models: loaded once per process (and again only when a
 // newer training run lands), with exclusions, product details and a reason in words for every item.
-import { latestModelRunId, modelRunById } from "../../db/model-runs";
+import { getLatestJobId, getJobResult } from "../../db/jobs";
 import { UserError } from "../../errors";
 import { MlRangeError } from "../../ml/errors";
 import { catalogueStamp, listPurchasedProductIds, loadCatalogue, loadCustomerProfileFields, type Catalogue } from "../../db/recs-data";
@@ -44,7 +44,7 @@ async function attachCatalogue(m: Omit<LoadedModels, "catalogue" | "catalogueRow
 
 /** The latest trained models, parsed once per process; null when nothing has been trained yet. */
 export async function loadServingModels(): Promise<LoadedModels | null> {
-  const latest = await latestModelRunId(RECS_RUN_KIND);
+  const latest = await getLatestJobId(RECS_RUN_KIND);
   if (!latest) return null;
   // The catalogue as it is now: products renamed, repriced or deactivated since training show so.
   const stamp = await catalogueStamp();
@@ -66,7 +66,7 @@ export async function loadServingModels(): Promise<LoadedModels | null> {
 }
 
 async function parseRun(runId: number, stamp: string): Promise<LoadedModels | null> {
-  const run = await modelRunById(runId);
+  const run = await getJobResult(runId);
   if (!run) return null;
   const { models: json, matrix, ...stored } = readStored(TRAINING_SHAPES.result, run.result, `run ${run.id}`);
   const customerIds = unpackI32(stored.customerIds, "customer ids");

@@ -37,7 +37,7 @@ const StoredTuned = z.object({
 }) satisfies z.ZodType<Tuned, unknown>;
 
 /**
- * A training run's stored result (ModelRun.model). The models stay `unknown` here: each recommender's
+ * A training run's stored result (Job.result). The models stay `unknown` here: each recommender's
  * fromJSON checks its own kind and version when serving loads it (lib/ml/recs/codec.ts checkHeader), and
  * the packed arrays are checked when unpacked, so this parse reads only the small fields of a result that
  * can be many megabytes. Version 1 added `version`; nothing else changed.
@@ -64,7 +64,7 @@ export const StoredRecommenders = z.object({
 });
 export type StoredRecommenders = z.infer<typeof StoredRecommenders>;
 
-/** What a training run stores in ModelRun.metrics. */
+/** What a training run stores in Job.metrics. */
 export const TrainingMetrics = z.object({ version: z.literal(1), fitSeconds: z.partialRecord(AlgorithmChoice, storedNumber) });
 export type TrainingMetrics = z.infer<typeof TrainingMetrics>;
 

@@ -4,7 +4,7 @@
 // with progress (runClustersJob) or directly (clusterCustomers, for the CLI and benchmarks).
 import { loadCustomerExtras } from "../../db/customer-extras";
 import { userErrorFromMl, UserError } from "../../errors";
-import { latestModelRunId, modelRunById, type ModelRunRecord, updateModelRunResult } from "../../db/model-runs";
+import { getLatestJobId, getJobResult, type JobResultRow, updateJobResult } from "../../db/jobs";
 import { loadPurchaseHistory, type PurchaseHistory } from "../../db/purchase-history";
 import { z } from "zod";
 import { type KCandidate, suggestK } from "../../ml/choose-k";
@@ -57,7 +57,7 @@ export const ClusterScatter = z.object({
 });
 export type ClusterScatter = z.infer<typeof ClusterScatter>;
 
-/** A clustering run's stored result (ModelRun.model). Version 1 added `version`; nothing else changed. */
+/** A clustering run's stored result (Job.result). Version 1 added `version`; nothing else changed. */
 export const ClusterResult = z.object({
   version: z.literal(1),
   customers: z.number().int().min(0),
@@ -183,19 +183,19 @@ export async function clustersJob(req: ClusterRequest, progress: Progress) {
 
 /** Renames one cluster of a stored run; an empty name restores the generated one. */
 export async function renameCluster(runId: number, cluster: number, name: string): Promise<void> {
-  const run = await modelRunById(runId);
+  const run = await getJobResult(runId);
   if (!run || run.kind !== CLUSTER_RUN_KIND) throw new UserError(`there is no clustering run ${runId}`, "not_found");
   const r = readClusterResult(run).result;
   if (!Number.isInteger(cluster) || cluster < 0 || cluster >= r.profiles.length) throw new UserError(`run ${runId} has no cluster ${cluster + 1}`, "not_found");
   const names = r.names ?? r.profiles.map(() => null);
   names[cluster] = name.trim() === "" ? null : name.trim();
-  await updateModelRunResult(runId, { ...r, names });
+  await updateJobResult(runId, { ...r, names });
   generation++;
   clustersCache = null;
 }
 
 /** A run read back through the result's shape (an older result migrated, an unreadable one refused). */
-function readClusterResult(run: ModelRunRecord<unknown>): ModelRunRecord<ClusterResult> {
+function readClusterResult(run: JobResultRow<unknown>): JobResultRow<ClusterResult> {
   return { ...run, result: readStored(CLUSTER_SHAPES.result, run.result, `run ${run.id}`) };
 }
 
@@ -205,16 +205,16 @@ export function clusterName(r: ClusterResult, j: number): string {
 
 // The latest run, parsed once per run id: its result carries every customer's cluster (hundreds of KB at
 // 100,000 customers), and the segments and customer pages read it on every view.
-let clustersCache: { id: number; record: ModelRunRecord<ClusterResult> | null } | null = null;
+let clustersCache: { id: number; record: JobResultRow<ClusterResult> | null } | null = null;
 // Bumped by every rename, so a read that started before one cannot put the old names back in the cache.
 let generation = 0;
 
-export async function latestClusters(): Promise<ModelRunRecord<ClusterResult> | null> {
-  const latest = await latestModelRunId(CLUSTER_RUN_KIND);
+export async function latestClusters(): Promise<JobResultRow<ClusterResult> | null> {
+  const latest = await getLatestJobId(CLUSTER_RUN_KIND);
   if (!latest) return null;
   if (clustersCache?.id === latest.id) return clustersCache.record;
   const started = generation;
-  const run = await modelRunById(latest.id);
+  const run = await getJobResult(latest.id);
   const record = run && readClusterResult(run);
   if (started === generation) clustersCache = { id: latest.id, record };
   return record;
