@@ -8,10 +8,12 @@ import { ratio } from "@/lib/format";
 import { loadOverview } from "@/lib/services/overview";
 import { first, hrefWith, type SearchParams } from "@/lib/url-state";
 import { currency, fmt, locale } from "./formatting";
+import { requirePage } from "@/lib/auth/page-guard";
 
 export const dynamic = "force-dynamic";
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requirePage("dashboards:read", "/");
   const sp = await searchParams;
   const o = await loadOverview({ range: first(sp, "range"), from: first(sp, "from"), to: first(sp, "to"), grain: first(sp, "grain") });
   const k = o.kpis;

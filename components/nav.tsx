@@ -12,13 +12,17 @@ const LINKS = [
   { href: "/campaigns", label: "Campaigns" },
 ];
 
-export function Nav() {
+const ADMIN_LINK = { href: "/admin", label: "Admin" };
+
+/** The main links a role can use; the pages check access themselves. */
+export function Nav({ canImport, isAdmin }: { canImport: boolean; isAdmin: boolean }) {
   const path = usePathname();
+  const links = [...LINKS.filter((l) => canImport || l.href !== "/data/import"), ...(isAdmin ? [ADMIN_LINK] : [])];
   // The longest link that prefixes the path is the current one: /data/import is Import, not Data.
-  const current = LINKS.filter((l) => (l.href === "/" ? path === "/" : path === l.href || path.startsWith(`${l.href}/`))).sort((a, b) => b.href.length - a.href.length)[0]?.href;
+  const current = links.filter((l) => (l.href === "/" ? path === "/" : path === l.href || path.startsWith(`${l.href}/`))).sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
     <nav aria-label="Main" className="flex flex-wrap gap-1">
-      {LINKS.map((l) => {
+      {links.map((l) => {
         const active = l.href === current;
         return (
           <Link

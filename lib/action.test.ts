@@ -1,15 +1,22 @@
 // createAction's failures: a UserError keeps its message and code; anything else, V8's own RangeError
 // included, is logged with a reference and answered generically.
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { createAction } from "./action";
+import { actAs } from "./auth/test-support";
+import { prepareDatabase } from "./services/prepare-database";
 import { UserError } from "./errors";
 import { ImportInputError } from "./services/import/analyse";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 afterEach(() => vi.restoreAllMocks());
 
-const failing = (error: unknown) => createAction({ name: "failing", input: z.object({}), run: async () => Promise.reject(error) });
+const failing = (error: unknown) => createAction({ name: "failing", permission: "dashboards:read", input: z.object({}), run: async () => Promise.reject(error) });
+
+beforeAll(async () => {
+  await prepareDatabase({ seedIfEmpty: false });
+  await actAs("viewer");
+});
 
 describe("createAction failures", () => {
   it("gives a UserError's message and code to the person, subclasses included", async () => {

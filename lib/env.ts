@@ -24,7 +24,34 @@ const EnvSchema = z.object({
    * web server keeps answering) or "inline" (in the calling process; tests use it).
    */
   MARKETLENS_JOBS: z.enum(["process", "inline"]).default("process"),
+  /**
+   * Signs sessions and keys the hashes and encryption of personal data. When unset, a random one is made on
+   * first start and kept in the data folder (lib/auth/secret.ts). A weak one set by hand is refused.
+   */
+  MARKETLENS_SECRET: z
+    .string()
+    .optional()
+    .superRefine((s, ctx) => {
+      const weakness = s === undefined ? null : secretWeakness(s);
+      if (weakness) ctx.addIssue({ code: "custom", message: weakness });
+    }),
+  /**
+   * The address people open, e.g. https://marketlens.example.com. With https, cookies are marked Secure and
+   * named __Secure-…; state-changing requests must come from this origin.
+   */
+  MARKETLENS_BASE_URL: z
+    .url({ protocol: /^https?$/, message: "must be an http:// or https:// address such as https://marketlens.example.com" })
+    .transform((u) => u.replace(/\/+$/, ""))
+    .optional(),
 });
+
+/** Why a hand-set secret is too weak to sign sessions with, or null. 32 characters of real variety. */
+export function secretWeakness(s: string): string | null {
+  if (s.length < 32) return `is ${s.length} characters long: use at least 32 random characters (e.g. the output of \`openssl rand -base64 32\`)`;
+  if (new Set(s).size < 10) return "repeats too few characters to be random: use e.g. the output of `openssl rand -base64 32`";
+  if (/^(?:changeme|secret|password|marketlens|example)/i.test(s)) return "looks like a placeholder: use e.g. the output of `openssl rand -base64 32`";
+  return null;
+}
 
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -9,7 +9,8 @@
 import { z } from "zod";
 import { MlRangeError } from "./ml/errors";
 
-export type UserErrorCode = "rejected" | "not_found" | "unauthorised" | "conflict";
+/** unauthenticated: no session or token (401); unauthorised: signed in, but the role or token may not (403). */
+export type UserErrorCode = "rejected" | "not_found" | "unauthenticated" | "unauthorised" | "conflict" | "rate_limited";
 
 export class UserError extends Error {
   constructor(
@@ -34,7 +35,9 @@ export interface ErrorBody {
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   invalid_input: 400,
   rejected: 422,
+  unauthenticated: 401,
   unauthorised: 403,
+  rate_limited: 429,
   not_found: 404,
   conflict: 409,
   internal: 500,

@@ -12,8 +12,10 @@ import { jobsCommand } from "./commands/jobs";
 import { kmeansCommand } from "./commands/kmeans";
 import { seedCommand } from "./commands/seed";
 import { segmentCommand } from "./commands/segment";
+import { tokensCommand } from "./commands/tokens";
+import { usersCommand } from "./commands/users";
 
-const COMMANDS: readonly Command[] = [seedCommand, importCommand, jobsCommand, kmeansCommand, segmentCommand, evalRecsCommand];
+const COMMANDS: readonly Command[] = [seedCommand, importCommand, jobsCommand, kmeansCommand, segmentCommand, evalRecsCommand, usersCommand, tokensCommand];
 
 function help(): string {
   return ["Usage: npm run -s cli -- <command> [flags]", "", "Commands:", ...COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`)].join("\n");

@@ -7,6 +7,7 @@ import { getCampaignSpan, listCampaignPerformance, type CampaignPerformance } fr
 import { ratio } from "@/lib/format";
 import { first, type SearchParams } from "@/lib/url-state";
 import { fmt } from "../formatting";
+import { requirePage } from "@/lib/auth/page-guard";
 
 export const metadata: Metadata = { title: "Campaigns" };
 export const dynamic = "force-dynamic";
@@ -14,6 +15,7 @@ export const dynamic = "force-dynamic";
 const SOURCE_LABEL: Record<CampaignPerformance["source"], string> = { events: "per event", daily: "daily report", both: "both", none: "no data in range" };
 
 export default async function CampaignsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requirePage("dashboards:read", "/campaigns");
   const sp = await searchParams;
   const span = await getCampaignSpan();
   const range = resolveRange({ range: first(sp, "range"), from: first(sp, "from"), to: first(sp, "to") }, span, new Date());

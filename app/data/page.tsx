@@ -10,6 +10,8 @@ import { countTables } from "@/lib/db/maintenance";
 import { getEventSpan } from "@/lib/db/overview";
 import { first, type SearchParams } from "@/lib/url-state";
 import { fmt } from "../formatting";
+import { piiView } from "@/lib/auth/mask";
+import { requirePage } from "@/lib/auth/page-guard";
 
 export const metadata: Metadata = { title: "Data" };
 export const dynamic = "force-dynamic";
@@ -21,6 +23,7 @@ const TABS = [
 ] as const;
 
 export default async function DataPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const pii = piiView((await requirePage("dashboards:read", "/data")).role);
   const sp = await searchParams;
   const tab = TABS.find((t) => t.key === first(sp, "tab"))?.key ?? "customers";
   const [counts, span] = await Promise.all([countTables(), getEventSpan()]);
@@ -48,9 +51,9 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
             </Link>
           ))}
         </nav>
-        {tab === "customers" ? <CustomersTable path="/data" params={sp} keep={["tab"]} /> : null}
+        {tab === "customers" ? <CustomersTable path="/data" params={sp} keep={["tab"]} pii={pii} /> : null}
         {tab === "products" ? <ProductsTable path="/data" params={sp} keep={["tab"]} /> : null}
-        {tab === "events" ? <EventsTable path="/data" params={sp} /> : null}
+        {tab === "events" ? <EventsTable path="/data" params={sp} pii={pii} /> : null}
       </Section>
     </>
   );

@@ -7,6 +7,7 @@ import { cancelJob } from "@/lib/services/jobs/runner";
 
 export const cancelJobAction = createAction({
   name: "cancelJob",
+  permission: "models:train",
   input: z.object({ jobId: z.number().int().positive() }),
   run: async ({ jobId }) => {
     const outcome = await cancelJob(jobId);

@@ -7,10 +7,14 @@ import { runJobHere } from "@/lib/services/jobs/runner";
 import { prepareDatabase } from "@/lib/services/prepare-database";
 import { trainModelsAction } from "./actions";
 import { evaluateAction } from "./evaluation/actions";
+import { actAs } from "@/lib/auth/test-support";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
-beforeAll(() => prepareDatabase({ seedIfEmpty: false }));
+beforeAll(async () => {
+  await prepareDatabase({ seedIfEmpty: false });
+  await actAs("analyst");
+});
 
 describe("recommendation actions", () => {
   it("refuse weights that leave nothing to learn from, negative weights and a zero half-life", async () => {

@@ -7,6 +7,7 @@ import { DEFAULT_INTERACTIONS, InteractionSettings } from "@/lib/services/recs/t
 
 export const trainModelsAction = createAction({
   name: "trainModels",
+  permission: "models:train",
   // The same schema the job's stored parameters are read with. Weight per event type; when left out, the
   // defaults (purchase 5, cart 3, click 1, view 0.5, rating 1).
   input: InteractionSettings.pick({ weights: true, halfLifeDays: true }).partial(),

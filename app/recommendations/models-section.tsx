@@ -8,14 +8,14 @@ import { fmt } from "../formatting";
 import { TrainButton } from "./train-button";
 
 /** What the trained models learnt from and when, how long each took, and a button to train again. */
-export function ModelsSection({ models, running, eventTypes }: { models: LoadedModels | null; running: JobView | null; eventTypes: string[] }) {
+export function ModelsSection({ models, running, eventTypes, canTrain }: { models: LoadedModels | null; running: JobView | null; eventTypes: string[]; canTrain: boolean }) {
   const last = models?.stored.settings.interactions;
   const weightOf = (t: string) => (last ? (last.weights[t] ?? 0) : (DEFAULT_INTERACTIONS.weights[t] ?? 0));
   const types = eventTypes.map((type) => ({ type, weight: weightOf(type) }));
   const train = (label: string) => (
-    <div className="mt-4">
+    canTrain ? <div className="mt-4">
       <TrainButton label={label} runningId={running?.id ?? null} types={types} halfLifeDays={last?.halfLifeDays ?? null} />
-    </div>
+    </div> : <p className="mt-4 text-sm text-slate-600">An analyst or admin can train the models.</p>
   );
   if (!models) {
     return (

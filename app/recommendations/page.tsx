@@ -15,6 +15,9 @@ import { fmt } from "../formatting";
 import { ModelsSection } from "./models-section";
 import { readPreview } from "./preview-state";
 import { PreviewSection } from "./preview-section";
+import { piiView } from "@/lib/auth/mask";
+import { requirePage } from "@/lib/auth/page-guard";
+import { can } from "@/lib/auth/roles";
 
 export const metadata: Metadata = { title: "Recommendations" };
 export const dynamic = "force-dynamic";
@@ -23,19 +26,20 @@ export const dynamic = "force-dynamic";
 const NOT_TASTE = new Set(["return", "adjustment"]);
 
 export default async function RecommendationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const caller = await requirePage("dashboards:read", "/recommendations");
   const sp = await searchParams;
   const span = await getEventSpan();
   const to = span.last ? new Date(Math.floor(span.last.getTime() / DAY_MS) * DAY_MS + DAY_MS) : null;
   const best = to ? await listBestSellers({ from: new Date(to.getTime() - 30 * DAY_MS), to }, 10) : [];
   const [models, running, eventTypes] = await Promise.all([loadServingModels(), activeJobView(RECS_RUN_KIND), listDistinctEventTypes()]);
-  const preview = models ? await readPreview(models, { customer: first(sp, "customer"), algorithm: first(sp, "algorithm"), n: first(sp, "n"), includeBought: first(sp, "includeBought") }) : null;
+  const preview = models ? await readPreview(models, { customer: first(sp, "customer"), algorithm: first(sp, "algorithm"), n: first(sp, "n"), includeBought: first(sp, "includeBought") }, piiView(caller.role)) : null;
   return (
     <>
       <PageHeader title="Recommendations" description="What each algorithm would recommend to a customer and why, trained on your own events; the catalogue and best sellers below." />
       <p className="mb-4 text-sm">
         <Link href="/recommendations/evaluation" className="text-indigo-700 underline">Compare the algorithms&rsquo; offline quality on your data</Link>
       </p>
-      <ModelsSection models={models} running={running} eventTypes={eventTypes.filter((t) => !NOT_TASTE.has(t))} />
+      <ModelsSection canTrain={can(caller.role, "models:train")} models={models} running={running} eventTypes={eventTypes.filter((t) => !NOT_TASTE.has(t))} />
       {models && preview ? <PreviewSection state={preview} algorithms={Object.keys(models.models) as never} /> : null}
       <Section
         title="Best sellers, last 30 days"

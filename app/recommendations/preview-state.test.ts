@@ -9,6 +9,7 @@ import { loadServingModels } from "@/lib/services/recs/serving";
 import { TRAINING_JOB } from "@/lib/services/jobs/job-kinds";
 import { enqueueJob, runJobHere } from "@/lib/services/jobs/runner";
 import { readPreview } from "./preview-state";
+import { piiView } from "@/lib/auth/mask";
 
 beforeAll(async () => {
   await prepareDatabase({ seedIfEmpty: false });
@@ -24,7 +25,7 @@ beforeAll(async () => {
 describe("the recommendations preview", () => {
   it("shows a ratings-only customer's ratings, newest first, as what the models learn from", async () => {
     const models = (await loadServingModels())!;
-    const state = await readPreview(models, { customer: "U1" });
+    const state = await readPreview(models, { customer: "U1" }, piiView("analyst"));
     expect(state.historyTypes).toEqual(["rating"]);
     expect(state.history.map((h) => [h.type, h.subject, h.rating])).toEqual([["rating", "Fargo (1996)", 4], ["rating", "Star Wars (1977)", 5]]);
   });

@@ -9,6 +9,7 @@ import { ClusterRequest, renameCluster } from "@/lib/services/segments/clusters"
 
 export const findClustersAction = createAction({
   name: "findClusters",
+  permission: "models:train",
   // The same schema the job's stored parameters are read with; the page chooses k and features only.
   input: ClusterRequest.pick({ k: true }).extend({ features: ClusterRequest.shape.features.default(["recencyDays", "frequency", "monetary"]) }),
   run: async ({ k, features }) => {
@@ -18,6 +19,7 @@ export const findClustersAction = createAction({
 
 export const renameClusterAction = createAction({
   name: "renameCluster",
+  permission: "segments:write",
   input: z.object({ runId: z.number().int().positive(), cluster: z.number().int().min(0), name: z.string().max(80, "keep names under 80 characters") }),
   revalidate: ["/segments"],
   run: async ({ runId, cluster, name }) => {

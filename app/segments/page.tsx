@@ -17,11 +17,15 @@ import { MovementSection } from "./movement-section";
 import { RfmSection } from "./rfm-section";
 import { RuleBuilder } from "./rule-builder";
 import { SavedSegments } from "./saved-segments";
+import { piiView } from "@/lib/auth/mask";
+import { requirePage } from "@/lib/auth/page-guard";
+import { can } from "@/lib/auth/roles";
 
 export const metadata: Metadata = { title: "Segments" };
 export const dynamic = "force-dynamic";
 
 export default async function SegmentsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const caller = await requirePage("dashboards:read", "/segments");
   const sp = await searchParams;
   const [countries, genders, education] = await Promise.all([countCustomersBy("country"), countCustomersBy("gender"), countCustomersBy("education")]);
   const rfm = await currentRfmSummary();
@@ -46,7 +50,7 @@ export default async function SegmentsPage({ searchParams }: { searchParams: Pro
       {rfm.customers > 0 ? <MovementSection {...movement} /> : null}
       <ClustersSection run={clusters} running={running} lastImportAt={importedAt} categories={categories} />
       <Section title="Build a segment" description="Conditions on customer fields, purchase history and attributes imported from your files; the count updates as you change them.">
-        <RuleBuilder attributes={attributes} />
+        {can(caller.role, "segments:write") ? <RuleBuilder attributes={attributes} /> : <p className="text-sm text-slate-600">A marketer, analyst or admin can build and save segments; your role reads them.</p>}
       </Section>
       <Section title="Saved segments">
         <SavedSegments segments={saved} stats={stats} />
@@ -57,7 +61,7 @@ export default async function SegmentsPage({ searchParams }: { searchParams: Pro
         <BreakdownCard title="By education" rows={education} />
       </div>
       <Section title="Customers" description="Orders and revenue count purchase events over all time.">
-        <CustomersTable path="/segments" params={sp} keep={[]} />
+        <CustomersTable path="/segments" params={sp} keep={[]} pii={piiView(caller.role)} />
       </Section>
     </>
   );

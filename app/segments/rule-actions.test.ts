@@ -1,13 +1,17 @@
 // The rule builder's actions reject bad rules and names with the reason, and save nothing then; the live
 // count's route is tested in app/api/segments/count/route.test.ts.
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { actAs, sessionHeaders } from "@/lib/auth/test-support";
 import { getDb } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/services/prepare-database";
 import { deleteSegmentAction, saveRuleSegmentAction } from "./rule-actions";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
-beforeAll(() => prepareDatabase({ seedIfEmpty: false }));
+beforeAll(async () => {
+  await prepareDatabase({ seedIfEmpty: false });
+  await actAs("marketer");
+});
 
 describe("rule segment actions", () => {
   it("refuse a rule the database cannot run, an unknown operator, or a missing name, and save nothing", async () => {
@@ -31,7 +35,7 @@ describe("segment export route", () => {
   it("answers 404 with a reason for an unknown or malformed id", async () => {
     const { GET } = await import("../api/segments/[id]/export/route");
     for (const id of ["999", "../1", "abc", "0"]) {
-      const res = await GET(new Request("http://x/"), { params: Promise.resolve({ id }) });
+      const res = await GET(new Request("http://x/", { headers: await sessionHeaders("marketer") }), { params: Promise.resolve({ id }) });
       expect(res.status).toBe(404);
       expect(await res.json()).toEqual({ code: "not_found", message: "There is no saved rule segment with this id." });
     }

@@ -8,6 +8,7 @@ import { describeRule, RuleNode } from "@/lib/segments/rules";
 
 export const saveRuleSegmentAction = createAction({
   name: "saveRuleSegment",
+  permission: "segments:write",
   input: z.object({ name: z.string().trim().min(1, "give the segment a name").max(120), rule: RuleNode }),
   revalidate: ["/segments"],
   run: async ({ name, rule }) => {
@@ -18,6 +19,7 @@ export const saveRuleSegmentAction = createAction({
 
 export const deleteSegmentAction = createAction({
   name: "deleteSegment",
+  permission: "segments:write",
   input: z.object({ id: z.number().int().positive() }),
   revalidate: ["/segments"],
   run: async ({ id }) => ({ deleted: await deleteSegment(id) }),

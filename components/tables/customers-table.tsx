@@ -4,17 +4,19 @@ import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { SearchForm } from "@/components/ui/search-form";
+import type { PiiView } from "@/lib/auth/mask";
+import { maskRow } from "@/lib/auth/mask";
 import { CUSTOMER_SORTS, getCustomerActivity, listCustomers, type CustomerActivity, type CustomerRow } from "@/lib/db/customers";
 import { readTableParams, type SearchParams } from "@/lib/url-state";
 
 type Row = CustomerRow & { activity?: CustomerActivity };
 
 /** Customers, paginated, sortable and searchable; with purchase activity for the rows shown. */
-export async function CustomersTable({ path, params, keep }: { path: string; params: SearchParams; keep: readonly string[] }) {
+export async function CustomersTable({ path, params, keep, pii }: { path: string; params: SearchParams; keep: readonly string[]; pii: PiiView }) {
   const t = readTableParams(params, CUSTOMER_SORTS, { sort: "externalId", dir: "asc" });
-  const page = await listCustomers(t);
+  const page = await listCustomers({ ...t, searchPii: pii.clear });
   const activity = await getCustomerActivity(page.rows.map((r) => r.id));
-  const rows: Row[] = page.rows.map((r) => ({ ...r, activity: activity.get(r.id) }));
+  const rows: Row[] = page.rows.map((r) => ({ ...maskRow(r, pii), activity: activity.get(r.id) }));
   const columns: Column<Row>[] = [
     { header: "ID", sortKey: "externalId", render: (r) => <Link href={`/customers/${r.id}`} prefetch={false} className="font-mono text-xs text-indigo-700 underline">{r.externalId}</Link> },
     { header: "Name", sortKey: "name", render: (r) => r.name ?? "–" },
@@ -29,7 +31,7 @@ export async function CustomersTable({ path, params, keep }: { path: string; par
   return (
     <div>
       <div className="mb-3 flex justify-end">
-        <SearchForm label="Search id, name, email, city" value={t.q} params={params} keep={[...keep, "sort", "dir"]} />
+        <SearchForm label={pii.clear ? "Search id, name, email, city" : "Search id, city, country"} value={t.q} params={params} keep={[...keep, "sort", "dir"]} />
       </div>
       {page.total === 0 ? (
         <EmptyState title={t.q ? `No customer matches “${t.q}”` : "No customers yet"}>

@@ -3,11 +3,12 @@ import { fmt } from "@/app/formatting";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import type { PiiView } from "@/lib/auth/mask";
 import { listEventTypes, listRecentEvents, type EventRow } from "@/lib/db/events";
 import { first, hrefWith, readTableParams, type SearchParams } from "@/lib/url-state";
 
 /** The newest events first, filterable by type. */
-export async function EventsTable({ path, params }: { path: string; params: SearchParams }) {
+export async function EventsTable({ path, params, pii }: { path: string; params: SearchParams; pii: PiiView }) {
   const t = readTableParams(params, ["occurredAt"] as const, { sort: "occurredAt", dir: "desc" });
   const types = await listEventTypes();
   const requested = first(params, "type");
@@ -16,7 +17,7 @@ export async function EventsTable({ path, params }: { path: string; params: Sear
   const columns: Column<EventRow>[] = [
     { header: "When (UTC)", render: (r) => fmt.dateTime(r.occurredAt) },
     { header: "Type", render: (r) => r.type.replace(/_/g, " ") },
-    { header: "Customer", render: (r) => (r.customer ? `${r.customer.name ?? ""} (${r.customer.externalId})` : "Guest") },
+    { header: "Customer", render: (r) => (r.customer ? `${pii.name(r.customer.name) ?? ""} (${r.customer.externalId})` : "Guest") },
     { header: "Product", render: (r) => r.product?.name ?? "–" },
     { header: "Qty", align: "right", render: (r) => fmt.integer(r.quantity) },
     { header: "Revenue", align: "right", render: (r) => (r.revenue ? fmt.money(r.revenue) : "–") },

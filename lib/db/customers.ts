@@ -55,23 +55,18 @@ export interface CustomerActivity {
   lastPurchaseAt: Date | null;
 }
 
-function customerSearch(q: string | undefined): PrismaTypes.CustomerWhereInput {
+// Name and email are searched only for those who may read them: otherwise the search would tell a viewer
+// whose address is in the shop.
+function customerSearch(q: string | undefined, searchPii: boolean): PrismaTypes.CustomerWhereInput {
   const term = q?.trim();
   if (!term) return {};
-  return {
-    OR: [
-      { externalId: { contains: term } },
-      { name: { contains: term } },
-      { email: { contains: term } },
-      { city: { contains: term } },
-      { country: { contains: term } },
-    ],
-  };
+  const pii = searchPii ? [{ name: { contains: term } }, { email: { contains: term } }] : [];
+  return { OR: [{ externalId: { contains: term } }, ...pii, { city: { contains: term } }, { country: { contains: term } }] };
 }
 
-export async function listCustomers(req: PageRequest<CustomerSort>): Promise<Page<CustomerRow>> {
+export async function listCustomers(req: PageRequest<CustomerSort> & { searchPii?: boolean }): Promise<Page<CustomerRow>> {
   const db = getDb();
-  const where = customerSearch(req.q);
+  const where = customerSearch(req.q, req.searchPii ?? true);
   const [rows, total] = await Promise.all([
     db.customer.findMany({
       where,

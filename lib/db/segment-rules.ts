@@ -185,11 +185,11 @@ export interface MemberRow extends ExportRow {
 const SORT_KEYS: Record<MemberSort, string> = { externalId: `c."externalId"`, name: `c."name"`, country: `c."country"`, orders: `coalesce(p."orders", 0)`, revenue: `coalesce(p."revenue", 0)`, lastPurchaseAt: `p."lastPurchaseAt"` };
 
 /** One page of a rule's members with their purchase totals, sorted, with the total count. */
-export async function pageRuleMembers(node: RuleNode, req: { page: number; pageSize: number; sort: MemberSort; dir: "asc" | "desc"; q?: string }, now: number = Date.now()): Promise<{ rows: MemberRow[]; total: number }> {
+export async function pageRuleMembers(node: RuleNode, req: { page: number; pageSize: number; sort: MemberSort; dir: "asc" | "desc"; q?: string; searchPii?: boolean }, now: number = Date.now()): Promise<{ rows: MemberRow[]; total: number }> {
   const rule = compileRule(node, now);
   const term = req.q?.trim();
   // Search matches part of the id, name, email or country, as the customers table does.
-  const match = term ? Prisma.sql` AND (${Prisma.join(["externalId", "name", "email", "country"].map((col) => containsText(Prisma.raw(`c."${col}"`), term)), " OR ")})` : Prisma.empty;
+  const match = term ? Prisma.sql` AND (${Prisma.join((req.searchPii === false ? ["externalId", "country"] : ["externalId", "name", "email", "country"]).map((col) => containsText(Prisma.raw(`c."${col}"`), term)), " OR ")})` : Prisma.empty;
   const from = Prisma.sql`FROM "Customer" c ${PURCHASES} WHERE ${rule.sql}${match}`;
   const key = SORT_KEYS[req.sort];
   // Empty values last whichever way the column is sorted; the id keeps pages stable.

@@ -11,6 +11,8 @@ import { type CustomerRfm, rfmOfCustomer } from "@/lib/services/segments/rfm";
 import type { SearchParams } from "@/lib/url-state";
 import { currency, fmt, locale } from "../../formatting";
 import { TimelineSection } from "./timeline-section";
+import { maskRow, piiView } from "@/lib/auth/mask";
+import { requirePage } from "@/lib/auth/page-guard";
 
 export const metadata: Metadata = { title: "Customer" };
 export const dynamic = "force-dynamic";
@@ -21,8 +23,10 @@ const MISSING = "–";
 
 export default async function CustomerPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const [{ id }, sp] = await Promise.all([params, searchParams]);
-  const customer = /^\d{1,9}$/.test(id) ? await getCustomerProfile(Number(id)) : null;
-  if (!customer) notFound();
+  const caller = await requirePage("dashboards:read", `/customers/${id}`);
+  const profile = /^\d{1,9}$/.test(id) ? await getCustomerProfile(Number(id)) : null;
+  if (!profile) notFound();
+  const customer = maskRow(profile, piiView(caller.role));
   const rfm = await rfmOfCustomer(customer.id);
   // Recency is counted to the RFM date (the day after the shop's last purchase), so it matches the R score.
   // eslint-disable-next-line react-hooks/purity -- a server component renders once per request, so the request time is the intended input, not an unstable re-render value.

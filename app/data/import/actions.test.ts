@@ -10,6 +10,7 @@ import { runJobHere } from "@/lib/services/jobs/runner";
 import { cancelJobAction } from "../../jobs/actions";
 import { removeUpload, saveUpload, uploadPath } from "@/lib/services/import/uploads";
 import { analyseUploadAction, startImportAction } from "./actions";
+import { actAs } from "@/lib/auth/test-support";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
@@ -29,7 +30,10 @@ async function waitForJob(jobId: number) {
   return (await loadImportJob(jobId))!;
 }
 
-beforeAll(() => prepareDatabase({ seedIfEmpty: false }));
+beforeAll(async () => {
+  await prepareDatabase({ seedIfEmpty: false });
+  await actAs("analyst");
+});
 afterAll(() => Promise.all(made.map((id) => removeUpload(uploadPath(id)))));
 
 describe("import actions", () => {

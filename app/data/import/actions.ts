@@ -22,6 +22,7 @@ const ReadSettings = ImportOptions.pick({ kind: true, delimiter: true, hasHeader
 
 export const analyseUploadAction = createAction({
   name: "analyseUpload",
+  permission: "imports:write",
   // The mapping only when the person changed it: dates are then looked for in the columns they chose.
   input: z.object({ uploadId: UploadId, overrides: ReadSettings.partial().extend({ mapping: ImportOptions.shape.mapping.optional() }).default({}) }),
   run: async ({ uploadId, overrides }) => analyseFile(await uploadedFile(uploadId), overrides),
@@ -29,8 +30,10 @@ export const analyseUploadAction = createAction({
 
 export const startImportAction = createAction({
   name: "startImport",
+  permission: "imports:write",
   input: z.object({ uploadId: UploadId, options: ImportOptions }),
   revalidate: ["/data/import"],
+  audit: ({ options }, data: { jobId: number } | null) => ({ target: data ? `job ${data.jobId}` : null, detail: { kind: options.kind, dryRun: options.dryRun } }),
   // The service refuses a mapping that does not fit the file before any job exists.
   run: async ({ uploadId, options }) => {
     await uploadedFile(uploadId);

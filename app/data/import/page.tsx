@@ -7,6 +7,7 @@ import { loadImportHistory } from "@/lib/services/import/imports";
 import { currency, locale } from "../../formatting";
 import { ImportHistory } from "./import-history";
 import { ImportWizard } from "./import-wizard";
+import { requirePage } from "@/lib/auth/page-guard";
 
 export const metadata: Metadata = { title: "Import data" };
 export const dynamic = "force-dynamic";
@@ -14,6 +15,7 @@ export const dynamic = "force-dynamic";
 const HISTORY_SIZE = 20;
 
 export default async function ImportPage() {
+  await requirePage("imports:write", "/data/import");
   const jobs = await loadImportHistory(HISTORY_SIZE);
   return (
     <>

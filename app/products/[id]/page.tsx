@@ -5,6 +5,7 @@ import { EmptyState, PageHeader, Section } from "@/components/ui/page-header";
 import { getProduct, getProductSales } from "@/lib/db/products";
 import { alsoBoughtFromModels, loadServingModels } from "@/lib/services/recs/serving";
 import { fmt } from "../../formatting";
+import { requirePage } from "@/lib/auth/page-guard";
 
 export const metadata: Metadata = { title: "Product" };
 export const dynamic = "force-dynamic";
@@ -12,6 +13,7 @@ export const dynamic = "force-dynamic";
 /** One product: what it is, how it sells, and what its buyers also bought (from the item-kNN model). */
 export default async function ProductPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
+  await requirePage("dashboards:read", `/products/${id}`);
   const product = /^\d{1,9}$/.test(id) ? await getProduct(Number(id)) : null;
   if (!product) notFound();
   const [sales, models] = await Promise.all([getProductSales([product.id]), loadServingModels()]);

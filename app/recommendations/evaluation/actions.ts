@@ -7,6 +7,7 @@ import { EvaluationSettings } from "@/lib/services/recs/evaluation";
 
 export const evaluateAction = createAction({
   name: "evaluateRecommenders",
+  permission: "models:train",
   // The same schema the job's stored parameters are read with; the seed is fixed here.
   input: EvaluationSettings.pick({ split: true, testFrom: true, relevance: true, k: true, algorithms: true }),
   run: async (input) => {

@@ -10,6 +10,8 @@ import { RECOMMENDERS } from "@/lib/ml/recs/registry";
 import { EVALUATION_RUN_KIND, type EvaluationResult, latestEvaluation } from "@/lib/services/recs/evaluation";
 import { fmt } from "../../formatting";
 import { EvaluateForm } from "./evaluate-form";
+import { requirePage } from "@/lib/auth/page-guard";
+import { can } from "@/lib/auth/roles";
 
 export const metadata: Metadata = { title: "Evaluate recommenders" };
 export const dynamic = "force-dynamic";
@@ -17,6 +19,7 @@ export const dynamic = "force-dynamic";
 const DAY = 86_400_000;
 
 export default async function EvaluationPage() {
+  const caller = await requirePage("dashboards:read", "/recommendations/evaluation");
   const [run, running, span, importedAt] = await Promise.all([latestEvaluation(), activeJobView(EVALUATION_RUN_KIND), getEventSpan(), lastImportAt()]);
   // eslint-disable-next-line react-hooks/purity -- a server component renders once per request, so the request time is the intended input, not an unstable re-render value.
   const defaultTestFrom = new Date((span.last ? Math.floor(span.last.getTime() / DAY) + 1 : Math.floor(Date.now() / DAY)) * DAY - 30 * DAY).toISOString().slice(0, 10);
@@ -29,7 +32,7 @@ export default async function EvaluationPage() {
         {" · "}Every metric is defined exactly in <code>docs/recommendations.md</code>.
       </p>
       <Section title="Run an evaluation">
-        <EvaluateForm algorithms={algorithms} defaultTestFrom={defaultTestFrom} runningId={running?.id ?? null} />
+        {can(caller.role, "models:train") ? <EvaluateForm algorithms={algorithms} defaultTestFrom={defaultTestFrom} runningId={running?.id ?? null} /> : <p className="text-sm text-slate-600">An analyst or admin can run an evaluation; your role reads the results.</p>}
       </Section>
       <Section title="Results" description={run ? describe(run.result, run.finishedAt) : undefined}>
         {!run ? (

@@ -11,16 +11,21 @@ import { MEMBER_SORTS, type MemberRow, pageRuleMembers } from "@/lib/db/segment-
 import { getSegment } from "@/lib/db/segments";
 import { readTableParams, type SearchParams } from "@/lib/url-state";
 import { fmt } from "../../formatting";
+import { maskRow, piiView } from "@/lib/auth/mask";
+import { requirePage } from "@/lib/auth/page-guard";
+import { can } from "@/lib/auth/roles";
 
 export const metadata: Metadata = { title: "Segment" };
 export const dynamic = "force-dynamic";
 
 export default async function SegmentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const [{ id }, sp] = await Promise.all([params, searchParams]);
+  const caller = await requirePage("dashboards:read", `/segments/${id}`);
+  const pii = piiView(caller.role);
   const segment = /^\d{1,9}$/.test(id) ? await getSegment(Number(id)) : null;
   if (!segment?.rule) notFound();
   const t = readTableParams(sp, MEMBER_SORTS, { sort: "revenue", dir: "desc" });
-  const [members, profile] = await Promise.all([pageRuleMembers(segment.rule, t), profileSegment(segment.rule)]);
+  const [members, profile] = await Promise.all([pageRuleMembers(segment.rule, { ...t, searchPii: pii.clear }), profileSegment(segment.rule)]);
   const path = `/segments/${segment.id}`;
   return (
     <>
@@ -41,10 +46,12 @@ export default async function SegmentPage({ params, searchParams }: { params: Pr
       </Section>
       <Section title={`${fmt.integer(t.q ? profile.members : members.total)} customers today`} description={`The rule runs on today's data; ${fmt.integer(segment.memberCount)} matched when it was saved${segment.computedAt ? ` (${fmt.dateTime(segment.computedAt)})` : ""}.`}>
         <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
-          <a className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100" href={`/api/segments/${segment.id}/export`} download>
-            Export CSV
-          </a>
-          <SearchForm label="Search members by id, name, email or country" value={t.q} params={sp} keep={["sort", "dir"]} />
+          {can(caller.role, "exports:read") ? (
+            <a className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100" href={`/api/segments/${segment.id}/export`} download>
+              Export CSV{pii.clear ? "" : " (without emails and names)"}
+            </a>
+          ) : <span />}
+          <SearchForm label={pii.clear ? "Search members by id, name, email or country" : "Search members by id or country"} value={t.q} params={sp} keep={["sort", "dir"]} />
         </div>
         {t.q && members.total === 0 ? <p className="text-sm text-slate-600">No member matches &ldquo;{t.q}&rdquo;.</p> : null}
         <DataTable<MemberRow>
@@ -54,7 +61,7 @@ export default async function SegmentPage({ params, searchParams }: { params: Pr
           params={sp}
           sort={t.sort}
           dir={t.dir}
-          rows={members.rows}
+          rows={members.rows.map((r) => maskRow(r, pii))}
           rowKey={(r) => r.id}
           columns={[
             { header: "Customer", sortKey: "externalId", render: (r) => <Link href={`/customers/${r.id}`} prefetch={false} className="text-indigo-700 underline">{r.externalId}</Link> },

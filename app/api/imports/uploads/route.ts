@@ -14,7 +14,7 @@ function declaredLength(request: Request): number | null {
 // refusals: the statuses upload clients, proxies and the browser journeys already know for a bad body.
 const BAD_FILE = 400;
 
-export const POST = route("upload", async (request) => {
+export const POST = route("upload", { permission: "imports:write", scope: "imports:write" }, async (request) => {
   const name = new URL(request.url).searchParams.get("name") ?? "upload.csv";
   const declared = declaredLength(request);
   if (!request.body || declared === 0) return errorResponse(new UserError("The file is empty."), "upload", BAD_FILE);

@@ -3,7 +3,7 @@
 import { notFound, parseId, route } from "@/lib/http/route";
 import { loadJobView } from "@/lib/services/jobs/job-view";
 
-export const GET = route<{ id: string }>("job status", async (_request, params) => {
+export const GET = route<{ id: string }>("job status", { permission: "dashboards:read", scope: "imports:write" }, async (_request, params) => {
   const job = await loadJobView(parseId(params.id, "job"));
   if (!job) throw notFound("job");
   return Response.json(job, { headers: { "Cache-Control": "no-store" } });

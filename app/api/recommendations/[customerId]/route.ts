@@ -1,13 +1,13 @@
 // GET /api/recommendations/{customerId}?n=10&algorithm=hybrid[&includeBought=1][&excludeProducts=1,2]
 //   [&excludeCategories=A,B][&minPrice=][&maxPrice=]: items, scores and a reason for each, as JSON.
-// customerId is the database id (as in /customers/{id}). Access control arrives with its own issue.
+// customerId is the database id (as in /customers/{id}). A session, or a token with recommendations:read.
 import { getCustomerProfile } from "@/lib/db/customer-profile";
 import { UserError } from "@/lib/errors";
 import { notFound, parseId, parseQuery, route } from "@/lib/http/route";
 import { exclusionsOf, RecommendationQuery } from "@/lib/services/recs/request";
 import { loadServingModels, recommendFromModels } from "@/lib/services/recs/serving";
 
-export const GET = route<{ customerId: string }>("recommendations API", async (request, params) => {
+export const GET = route<{ customerId: string }>("recommendations API", { permission: "dashboards:read", scope: "recommendations:read" }, async (request, params) => {
   const customerId = parseId(params.customerId, "customer");
   const q = parseQuery(request, RecommendationQuery);
   const customer = await getCustomerProfile(customerId);

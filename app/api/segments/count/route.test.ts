@@ -1,12 +1,17 @@
 // The rule builder's live count: a rule in the query counted and described, a bad rule refused with the
 // reason (a 400 with the field for one that is not a rule, a 422 for one the database cannot run).
 import { beforeAll, describe, expect, it } from "vitest";
+import { sessionHeaders } from "@/lib/auth/test-support";
 import { prepareDatabase } from "@/lib/services/prepare-database";
 import { GET } from "./route";
 
-beforeAll(() => prepareDatabase({ seedIfEmpty: false }));
+let headers: Headers;
+beforeAll(async () => {
+  await prepareDatabase({ seedIfEmpty: false });
+  headers = await sessionHeaders("viewer");
+});
 
-const count = (rule: string) => GET(new Request(`http://x/api/segments/count?rule=${encodeURIComponent(rule)}`), { params: Promise.resolve({}) });
+const count = (rule: string) => GET(new Request(`http://x/api/segments/count?rule=${encodeURIComponent(rule)}`, { headers }), { params: Promise.resolve({}) });
 
 describe("GET /api/segments/count", () => {
   it("counts a rule and describes it", async () => {

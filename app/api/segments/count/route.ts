@@ -23,7 +23,7 @@ export const RuleCountQuery = z.object({
     .pipe(RuleNode),
 });
 
-export const GET = route("rule count", async (request) => {
+export const GET = route("rule count", { permission: "dashboards:read", scope: "segments:read" }, async (request) => {
   const { rule } = parseQuery(request, RuleCountQuery);
   const body: RuleCount = { count: await countRuleMembers(rule), description: describeRule(rule) };
   return Response.json(body, { headers: { "Cache-Control": "no-store" } });

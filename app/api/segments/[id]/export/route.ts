@@ -1,18 +1,25 @@
 // A saved rule segment's members as CSV, streamed in pages so 100,000 members never sit in memory.
-// Text cells are formula-neutralised (lib/csv/csv-export.ts).
+// Text cells are formula-neutralised (lib/csv/csv-export.ts). Email and name columns only for roles that may
+// read personal data; every export is written to the audit log.
+import { requestOrigin } from "@/lib/auth/auth";
+import { can } from "@/lib/auth/roles";
 import { toCsvLine } from "@/lib/csv/csv-export";
+import { recordAuditEvent } from "@/lib/db/audit";
 import { getSegment } from "@/lib/db/segments";
 import { exportRuleMembers } from "@/lib/db/segment-rules";
 import { attachment } from "@/lib/http/download";
 import { notFound, parseId, route } from "@/lib/http/route";
 
 const HEADER = ["customer_id", "email", "name", "country", "orders", "revenue", "last_purchase_at"];
+const HEADER_WITHOUT_PII = HEADER.filter((h) => h !== "email" && h !== "name");
 
 const WHAT = "saved rule segment";
 
-export const GET = route<{ id: string }>("segment export", async (_request, params) => {
+export const GET = route<{ id: string }>("segment export", { permission: "exports:read", scope: "segments:read" }, async (request, params, caller) => {
   const segment = await getSegment(parseId(params.id, WHAT));
   if (!segment?.rule) throw notFound(WHAT);
+  const withPii = can(caller.role, "pii:read");
+  await recordAuditEvent({ action: "export", outcome: "ok", actor: { id: caller.userId, label: caller.label }, target: `segment ${segment.id}`, detail: { what: "segment members", personalData: withPii, via: caller.via }, ...requestOrigin(request) });
   const pages = exportRuleMembers(segment.rule);
   const encoder = new TextEncoder();
   let started = false;
@@ -20,12 +27,12 @@ export const GET = route<{ id: string }>("segment export", async (_request, para
     async pull(controller) {
       if (!started) {
         started = true;
-        controller.enqueue(encoder.encode(toCsvLine(HEADER) + "\n"));
+        controller.enqueue(encoder.encode(toCsvLine(withPii ? HEADER : HEADER_WITHOUT_PII) + "\n"));
         return;
       }
       const next = await pages.next();
       if (next.done) return controller.close();
-      controller.enqueue(encoder.encode(next.value.map((r) => toCsvLine([r.externalId, r.email, r.name, r.country, r.orders, r.revenue, r.lastPurchaseAt?.toISOString().slice(0, 10) ?? null]) + "\n").join("")));
+      controller.enqueue(encoder.encode(next.value.map((r) => toCsvLine([r.externalId, ...(withPii ? [r.email, r.name] : []), r.country, r.orders, r.revenue, r.lastPurchaseAt?.toISOString().slice(0, 10) ?? null]) + "\n").join("")));
     },
   });
   const file = `${segment.name.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "").toLowerCase() || "segment"}.csv`;

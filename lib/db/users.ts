@@ -1,0 +1,76 @@
+// People who sign in: the User and Account rows better-auth reads (lib/auth/auth.ts). Accounts are created
+// here, by lib/services/users.ts only, with the password already hashed.
+import { randomUUID } from "node:crypto";
+import { UserError } from "../errors";
+import { isRole, type Role } from "../auth/roles";
+import { getDb } from "./client";
+
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  createdAt: Date;
+}
+
+const SELECT = { id: true, email: true, name: true, role: true, createdAt: true } as const;
+
+function toUser(r: { id: string; email: string; name: string; role: string; createdAt: Date }): UserRow {
+  // A role this version does not know (a hand edit) grants the least, never more.
+  return { ...r, role: isRole(r.role) ? r.role : "viewer" };
+}
+
+export async function countUsers(): Promise<number> {
+  return getDb().user.count();
+}
+
+export async function findUserByEmail(email: string): Promise<UserRow | null> {
+  const r = await getDb().user.findUnique({ where: { email: email.trim().toLowerCase() }, select: SELECT });
+  return r ? toUser(r) : null;
+}
+
+export async function findUserById(id: string): Promise<UserRow | null> {
+  const r = await getDb().user.findUnique({ where: { id }, select: SELECT });
+  return r ? toUser(r) : null;
+}
+
+export async function listUsers(): Promise<UserRow[]> {
+  return (await getDb().user.findMany({ select: SELECT, orderBy: { createdAt: "asc" } })).map(toUser);
+}
+
+export interface NewUser {
+  email: string;
+  name: string;
+  role: Role;
+  passwordHash: string;
+}
+
+/**
+ * Creates a user with a password (a better-auth "credential" account). With `onlyIfNone`, only while there
+ * are no users at all, checked in the same transaction, so two set-up pages racing make one admin.
+ */
+export async function insertUser(u: NewUser, opts: { onlyIfNone?: boolean } = {}): Promise<UserRow> {
+  const email = u.email.trim().toLowerCase();
+  return getDb().$transaction(async (tx) => {
+    if (opts.onlyIfNone && (await tx.user.count()) > 0) throw new UserError("MarketLens is already set up: sign in, or ask an admin for an account.", "conflict");
+    if (await tx.user.findUnique({ where: { email }, select: { id: true } })) throw new UserError(`There is already a user with the email ${email}.`, "conflict");
+    const id = randomUUID();
+    const row = await tx.user.create({ data: { id, email, name: u.name.trim() || email, role: u.role, emailVerified: false }, select: SELECT });
+    await tx.account.create({ data: { id: randomUUID(), accountId: id, providerId: "credential", userId: id, password: u.passwordHash } });
+    return toUser(row);
+  });
+}
+
+export async function updateUserRole(id: string, role: Role): Promise<UserRow | null> {
+  const r = await getDb().user.updateMany({ where: { id }, data: { role } });
+  return r.count ? findUserById(id) : null;
+}
+
+export async function countAdmins(): Promise<number> {
+  return getDb().user.count({ where: { role: "admin" } });
+}
+
+/** Ends every session of a user (a role change takes effect at their next request either way). */
+export async function deleteUserSessions(userId: string): Promise<number> {
+  return (await getDb().session.deleteMany({ where: { userId } })).count;
+}
