@@ -18,6 +18,7 @@ import { ImportInputError } from "./analyse";
 import { BatchTransaction } from "./batch-transaction";
 import { mappedFields, type PreparedChunk, RowPreparer } from "./prepare-rows";
 import { RejectedRowsFile } from "./rejected-rows";
+import { loadSuppressionFilter } from "./suppression";
 import { openTextStream, type SourceInfo } from "./source";
 
 /**
@@ -67,7 +68,10 @@ export async function executeImport(jobId: number, source: Pick<SourceInfo, "pat
     cancelled = ctx.isCancelAsked() || isCancelRequested(progressDb, jobId);
   };
   /** Writes one prepared chunk, committing every BATCH_ROWS rows; returns true once cancelled. */
-  const apply = (chunk: PreparedChunk): boolean => {
+  const suppression = loadSuppressionFilter(progressDb, o.kind);
+  const apply = (prepared: PreparedChunk): boolean => {
+    const split = suppression?.split(prepared.rows);
+    const chunk = split ? { ...prepared, rows: split.kept, rejected: [...prepared.rejected, ...split.refused].sort((a, b) => a.line - b.line) } : prepared;
     columns ??= chunk.columns;
     blankLines = chunk.blankLines;
     for (const r of chunk.rejected) tx.reject(r);

@@ -1,0 +1,86 @@
+// Everything stored about one customer, read out (GDPR art. 15/20) or erased (art. 17). Erasure deletes in
+// one transaction: events, campaign events, segment memberships, purchase totals, refused import rows that
+// quote them, the customer; adds them to the suppression list; and drops the stored models that hold a row
+// for them (recommenders, clusters), which are then trained again. Connections run with secure_delete
+// (client.ts, bulk-insert.ts), and the write-ahead log is checkpointed and truncated afterwards, so the
+// deleted content is zeroed in the database file rather than left in free pages.
+import type Database from "better-sqlite3";
+import { prepared } from "./bulk-insert";
+import { getDb } from "./client";
+import { Prisma } from "./generated/client";
+
+export interface CustomerRef {
+  id: number;
+  externalId: string;
+  email: string | null;
+}
+
+export type CustomerLookup = { id: number } | { externalId: string } | { email: string };
+
+export async function findCustomerRef(by: CustomerLookup): Promise<CustomerRef | null> {
+  const select = { id: true, externalId: true, email: true } as const;
+  const db = getDb();
+  if ("id" in by) return db.customer.findUnique({ where: { id: by.id }, select });
+  if ("externalId" in by) return db.customer.findUnique({ where: { externalId: by.externalId }, select });
+  // Email is not unique and may differ in case: the oldest match, as the person most likely meant.
+  const rows = await db.$queryRaw<CustomerRef[]>`SELECT "id", "externalId", "email" FROM "Customer" WHERE lower(trim("email")) = ${by.email.trim().toLowerCase()} ORDER BY "id" LIMIT 1`;
+  return rows[0] ?? null;
+}
+
+/** Every row about the customer, as stored (for the export). */
+export async function loadCustomerData(id: number) {
+  const db = getDb();
+  const [customer, purchaseStats, events, campaignEvents, segments] = await Promise.all([
+    db.customer.findUnique({ where: { id } }),
+    db.customerPurchaseStats.findUnique({ where: { customerId: id } }),
+    db.event.findMany({ where: { customerId: id }, orderBy: { occurredAt: "asc" }, select: { id: true, type: true, quantity: true, revenue: true, rating: true, orderId: true, occurredAt: true, product: { select: { externalId: true, name: true } } } }),
+    db.campaignEvent.findMany({ where: { customerId: id }, orderBy: { occurredAt: "asc" }, select: { id: true, type: true, revenue: true, cost: true, occurredAt: true, campaign: { select: { externalId: true, name: true } } } }),
+    db.segmentMember.findMany({ where: { customerId: id }, select: { segment: { select: { id: true, name: true, kind: true } } } }),
+  ]);
+  return { customer, purchaseStats, events, campaignEvents, segments: segments.map((s) => s.segment) };
+}
+
+/** Job kinds whose stored result holds a row per customer. */
+export const PER_CUSTOMER_JOB_KINDS = ["recommenders", "customer-clusters"] as const;
+
+export interface ErasureCounts {
+  events: number;
+  campaignEvents: number;
+  segmentMemberships: number;
+  importRowErrors: number;
+  modelsDropped: number;
+}
+
+export async function eraseCustomerRows(c: CustomerRef, suppression: { externalIdHash: string; emailHash: string | null }, droppedNote: string): Promise<ErasureCounts> {
+  const db = getDb();
+  const counts = await db.$transaction(async (tx) => {
+    const events = (await tx.event.deleteMany({ where: { customerId: c.id } })).count;
+    const campaignEvents = (await tx.campaignEvent.deleteMany({ where: { customerId: c.id } })).count;
+    const segmentMemberships = (await tx.segmentMember.deleteMany({ where: { customerId: c.id } })).count;
+    await tx.customerPurchaseStats.deleteMany({ where: { customerId: c.id } });
+    // A refused row keeps the file's cells: those that name the customer go too.
+    const needles = [c.externalId, ...(c.email ? [c.email] : [])];
+    const importRowErrors = (await tx.importRowError.deleteMany({ where: { OR: needles.map((n) => ({ raw: { contains: n } })) } })).count;
+    await tx.customer.delete({ where: { id: c.id } });
+    await tx.suppressedCustomer.upsert({ where: { externalIdHash: suppression.externalIdHash }, create: suppression, update: { emailHash: suppression.emailHash ?? undefined } });
+    const modelsDropped = (await tx.job.updateMany({ where: { kind: { in: [...PER_CUSTOMER_JOB_KINDS] }, status: "completed" }, data: { status: "cancelled", result: Prisma.DbNull, message: droppedNote } })).count;
+    return { events, campaignEvents, segmentMemberships, importRowErrors, modelsDropped };
+  });
+  // Copies of the deleted pages also sit in the write-ahead log until a checkpoint: write them back and empty it.
+  await db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
+  return counts;
+}
+
+export async function isSuppressed(hashes: { externalIdHash: string; emailHash: string | null }): Promise<boolean> {
+  const or = [{ externalIdHash: hashes.externalIdHash }, ...(hashes.emailHash ? [{ emailHash: hashes.emailHash }] : [])];
+  return (await getDb().suppressedCustomer.count({ where: { OR: or } })) > 0;
+}
+
+/**
+ * The whole suppression list (a few bytes per erased customer), read on an import's own direct connection:
+ * an import never opens Prisma's client (client.ts).
+ */
+export function readSuppressionList(db: Database.Database): { externalIds: Set<string>; emails: Set<string> } {
+  const rows = prepared(db, `SELECT "externalIdHash", "emailHash" FROM "SuppressedCustomer"`).all() as { externalIdHash: string; emailHash: string | null }[];
+  return { externalIds: new Set(rows.map((r) => r.externalIdHash)), emails: new Set(rows.flatMap((r) => (r.emailHash ? [r.emailHash] : []))) };
+}
