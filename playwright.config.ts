@@ -20,10 +20,14 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
-  // Specs that write to the database run after the ones that check the seeded figures exactly.
+  // First the first-run journey, which makes the users and saves each role's signed-in state; then, as the
+  // admin, the specs that check the seeded figures exactly; then those that write to the database; then
+  // the walks through every page by role.
   projects: [
-    { name: "seeded", testIgnore: /(import|clusters|recommendations)\.spec\.ts$/ },
-    { name: "writes", testMatch: /(import|clusters|recommendations)\.spec\.ts$/, dependencies: ["seeded"] },
+    { name: "first-run", testMatch: /first-run\.spec\.ts$/ },
+    { name: "seeded", testIgnore: /(first-run|import|clusters|recommendations|access|privacy)\.spec\.ts$/, dependencies: ["first-run"], use: { storageState: "e2e/.auth/admin.json" } },
+    { name: "writes", testMatch: /(import|clusters|recommendations)\.spec\.ts$/, dependencies: ["seeded"], use: { storageState: "e2e/.auth/admin.json" } },
+    { name: "access", testMatch: /(access|privacy)\.spec\.ts$/, dependencies: ["writes"] },
   ],
   webServer: {
     // A fresh database, seeded with a fixed end date so the figures on the pages are known.

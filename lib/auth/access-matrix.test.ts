@@ -20,6 +20,7 @@ const ACTIONS: Record<string, Permission | "public"> = {
   "admin/actions.ts#setRoleAction": "admin",
   "admin/actions.ts#createTokenAction": "admin",
   "admin/actions.ts#revokeTokenAction": "admin",
+  "admin/customers/actions.ts#eraseCustomerAction": "admin",
   "data/import/actions.ts#analyseUploadAction": "imports:write",
   "data/import/actions.ts#startImportAction": "imports:write",
   "jobs/actions.ts#cancelJobAction": "models:train",
@@ -43,6 +44,7 @@ const ROUTES: Record<string, RouteAccess | "better-auth"> = {
   // Filters are optional, so the whole (test) log comes back.
   "GET api/audit/route.ts": { permission: "admin", passes: [200] },
   "GET api/auth/[...all]/route.ts": "better-auth",
+  "GET api/customers/export/route.ts": { permission: "admin" },
   "POST api/auth/[...all]/route.ts": "better-auth",
   "GET api/imports/[id]/rejected/route.ts": { permission: "imports:write", scope: "imports:write" },
   "POST api/imports/uploads/route.ts": { permission: "imports:write", scope: "imports:write" },

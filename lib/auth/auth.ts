@@ -16,7 +16,7 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./password-policy";
 import { deriveKey } from "./secret";
 
 /** Sign-in attempts allowed per client address in SIGN_IN_WINDOW_S seconds. */
-export const SIGN_IN_ATTEMPTS = 5;
+export const SIGN_IN_ATTEMPTS = 10;
 export const SIGN_IN_WINDOW_S = 60;
 export const SESSION_DAYS = 7;
 /**
