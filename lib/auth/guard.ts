@@ -8,8 +8,8 @@ import { can, type Permission, type Scope } from "./roles";
 
 export interface Access {
   permission: Permission;
-  /** The scope an API token needs to call this; without one, only a signed-in person may. */
-  scope?: Scope;
+  /** The scope an API token needs to call this ("any": every token); without one, only a signed-in person may. */
+  scope?: Scope | "any";
 }
 
 const DOES: Record<Permission, string> = {
@@ -27,7 +27,7 @@ export function refusal(caller: Caller | null, access: Access): UserError | null
   if (!caller) return new UserError("Sign in to MarketLens first, or send an API token.", "unauthenticated");
   if (caller.via === "token") {
     if (!access.scope) return new UserError("This cannot be done with an API token: sign in to MarketLens instead.", "unauthorised");
-    if (!caller.scopes?.includes(access.scope)) return new UserError(`This API token does not have the scope "${access.scope}".`, "unauthorised");
+    if (access.scope !== "any" && !caller.scopes?.includes(access.scope)) return new UserError(`This API token does not have the scope "${access.scope}".`, "unauthorised");
   }
   if (!can(caller.role, access.permission)) return new UserError(`Your role (${caller.role}) may not ${DOES[access.permission]}. Ask an admin if you need to.`, "unauthorised");
   return null;

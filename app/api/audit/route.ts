@@ -3,14 +3,15 @@
 import { requestOrigin } from "@/lib/auth/auth";
 import { toCsvLine } from "@/lib/csv/csv-export";
 import { iterateAuditEvents, recordAuditEvent } from "@/lib/db/audit";
+import { API } from "@/lib/http/api-catalogue";
 import { attachment } from "@/lib/http/download";
 import { parseQuery, route } from "@/lib/http/route";
-import { AuditQuery, auditFilter } from "@/lib/services/audit-query";
+import { auditFilter } from "@/lib/services/audit-query";
 
 const HEADER = ["id", "at", "actor", "action", "outcome", "target", "detail", "ip", "user_agent"];
 
-export const GET = route("audit export", { permission: "admin" }, async (request, _params, caller) => {
-  const q = parseQuery(request, AuditQuery);
+export const GET = route("audit export", API.auditExport.access, async (request, _params, caller) => {
+  const q = parseQuery(request, API.auditExport.query);
   await recordAuditEvent({ action: "export", outcome: "ok", actor: { id: caller.userId, label: caller.label }, target: "audit log", detail: { what: "audit log" }, ...requestOrigin(request) });
   const pages = iterateAuditEvents(auditFilter(q));
   const encoder = new TextEncoder();

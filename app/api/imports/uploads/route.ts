@@ -1,6 +1,7 @@
 // POST the raw file as the body (?name=<file name>): streamed to disk, so size is bounded by
 // MARKETLENS_MAX_UPLOAD_MB and not by memory, then analysed for the import page.
 import { UserError } from "@/lib/errors";
+import { API } from "@/lib/http/api-catalogue";
 import { errorResponse, route } from "@/lib/http/route";
 import { analyseFile, ImportInputError } from "@/lib/services/import/analyse";
 import { maxUploadBytes, removeUpload, saveUpload, uploadPath } from "@/lib/services/import/uploads";
@@ -14,7 +15,7 @@ function declaredLength(request: Request): number | null {
 // refusals: the statuses upload clients, proxies and the browser journeys already know for a bad body.
 const BAD_FILE = 400;
 
-export const POST = route("upload", { permission: "imports:write", scope: "imports:write" }, async (request) => {
+export const POST = route("upload", API.upload.access, async (request) => {
   const name = new URL(request.url).searchParams.get("name") ?? "upload.csv";
   const declared = declaredLength(request);
   if (!request.body || declared === 0) return errorResponse(new UserError("The file is empty."), "upload", BAD_FILE);

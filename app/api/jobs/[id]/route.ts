@@ -1,9 +1,10 @@
 // One job's progress and outcome as JSON, for every progress bar (imports, clustering, training,
 // evaluation): pages poll it, since server actions run one at a time per tab.
+import { API } from "@/lib/http/api-catalogue";
 import { notFound, parseId, route } from "@/lib/http/route";
 import { loadJobView } from "@/lib/services/jobs/job-view";
 
-export const GET = route<{ id: string }>("job status", { permission: "dashboards:read", scope: "imports:write" }, async (_request, params) => {
+export const GET = route<{ id: string }>("job status", API.jobStatus.access, async (_request, params) => {
   const job = await loadJobView(parseId(params.id, "job"));
   if (!job) throw notFound("job");
   return Response.json(job, { headers: { "Cache-Control": "no-store" } });

@@ -3,13 +3,14 @@
 // customerId is the database id (as in /customers/{id}). A session, or a token with recommendations:read.
 import { getCustomerProfile } from "@/lib/db/customer-profile";
 import { UserError } from "@/lib/errors";
+import { API } from "@/lib/http/api-catalogue";
 import { notFound, parseId, parseQuery, route } from "@/lib/http/route";
-import { exclusionsOf, RecommendationQuery } from "@/lib/services/recs/request";
+import { exclusionsOf } from "@/lib/services/recs/request";
 import { loadServingModels, recommendFromModels } from "@/lib/services/recs/serving";
 
-export const GET = route<{ customerId: string }>("recommendations API", { permission: "dashboards:read", scope: "recommendations:read" }, async (request, params) => {
+export const GET = route<{ customerId: string }>("recommendations API", API.recommendations.access, async (request, params) => {
   const customerId = parseId(params.customerId, "customer");
-  const q = parseQuery(request, RecommendationQuery);
+  const q = parseQuery(request, API.recommendations.query);
   const customer = await getCustomerProfile(customerId);
   if (!customer) throw notFound("customer");
   const models = await loadServingModels();

@@ -3,11 +3,12 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { UserError } from "@/lib/errors";
+import { API } from "@/lib/http/api-catalogue";
 import { attachment } from "@/lib/http/download";
 import { parseId, route } from "@/lib/http/route";
 import { rejectedRowsFile } from "@/lib/services/import/imports";
 
-export const GET = route<{ id: string }>("rejected rows download", { permission: "imports:write", scope: "imports:write" }, async (_request, params) => {
+export const GET = route<{ id: string }>("rejected rows download", API.rejectedRows.access, async (_request, params) => {
   const file = await rejectedRowsFile(parseId(params.id, "import"));
   // A file removed since (uploads and their rejects are cleaned up) is as absent as one never written.
   const size = file ? await stat(file.path).then((s) => s.size).catch(() => null) : null;

@@ -7,6 +7,7 @@ import { toCsvLine } from "@/lib/csv/csv-export";
 import { recordAuditEvent } from "@/lib/db/audit";
 import { getSegment } from "@/lib/db/segments";
 import { exportRuleMembers } from "@/lib/db/segment-rules";
+import { API } from "@/lib/http/api-catalogue";
 import { attachment } from "@/lib/http/download";
 import { notFound, parseId, route } from "@/lib/http/route";
 
@@ -15,7 +16,7 @@ const HEADER_WITHOUT_PII = HEADER.filter((h) => h !== "email" && h !== "name");
 
 const WHAT = "saved rule segment";
 
-export const GET = route<{ id: string }>("segment export", { permission: "exports:read", scope: "segments:read" }, async (request, params, caller) => {
+export const GET = route<{ id: string }>("segment export", API.segmentExport.access, async (request, params, caller) => {
   const segment = await getSegment(parseId(params.id, WHAT));
   if (!segment?.rule) throw notFound(WHAT);
   const withPii = can(caller.role, "pii:read");
