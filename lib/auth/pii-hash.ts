@@ -16,6 +16,13 @@ export function emailHash(email: string): string {
   return createHmac("sha256", key).update(`email:${normaliseEmail(email)}`).digest("hex");
 }
 
+export const STORED_HASH_PREFIX = "hmac-sha256:";
+
+/** An email as an import with hashEmails stores it: the keyed hash, marked so nobody mistakes it for an address. */
+export function storedEmailHash(email: string): string {
+  return STORED_HASH_PREFIX + emailHash(email);
+}
+
 /** The keyed hash of a customer's external id, exactly as imported. */
 export function externalIdHash(externalId: string): string {
   key ??= deriveKey("email-hash");

@@ -19,5 +19,10 @@ export const ImportOptions = z.object({
     .regex(/^[a-z][a-z0-9_]{0,39}$/, "must be lowercase letters, digits and _, like add_to_cart")
     .optional(),
   dryRun: z.boolean().default(false),
+  /**
+   * Store customers' email addresses only as a keyed hash (HMAC-SHA-256 under the installation's secret,
+   * "hmac-sha256:<hex>"): the same address in another file gives the same value, so customers still match.
+   */
+  hashEmails: z.boolean().default(false),
 });
 export type ImportOptions = z.infer<typeof ImportOptions>;

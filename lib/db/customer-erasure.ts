@@ -6,6 +6,7 @@
 // deleted content is zeroed in the database file rather than left in free pages.
 import type Database from "better-sqlite3";
 import { prepared } from "./bulk-insert";
+import { normaliseEmail, storedEmailHash } from "../auth/pii-hash";
 import { getDb } from "./client";
 import { Prisma } from "./generated/client";
 
@@ -23,7 +24,8 @@ export async function findCustomerRef(by: CustomerLookup): Promise<CustomerRef |
   if ("id" in by) return db.customer.findUnique({ where: { id: by.id }, select });
   if ("externalId" in by) return db.customer.findUnique({ where: { externalId: by.externalId }, select });
   // Email is not unique and may differ in case: the oldest match, as the person most likely meant.
-  const rows = await db.$queryRaw<CustomerRef[]>`SELECT "id", "externalId", "email" FROM "Customer" WHERE lower(trim("email")) = ${by.email.trim().toLowerCase()} ORDER BY "id" LIMIT 1`;
+  // Imported with hashEmails, the column holds the keyed hash: look for both.
+  const rows = await db.$queryRaw<CustomerRef[]>`SELECT "id", "externalId", "email" FROM "Customer" WHERE lower(trim("email")) = ${normaliseEmail(by.email)} OR "email" = ${storedEmailHash(by.email)} ORDER BY "id" LIMIT 1`;
   return rows[0] ?? null;
 }
 

@@ -31,6 +31,8 @@ export interface WriterOptions {
   /** Customers without an id column are keyed "<file>:<line>". */
   fileStem: string;
   dryRun: boolean;
+  /** Replace each email by its keyed hash before it is written (ImportOptions.hashEmails). */
+  hashEmail?: (email: string) => string;
 }
 
 const date = (v: FieldValue): Date | null => (typeof v === "number" ? new Date(v) : null);
@@ -48,9 +50,10 @@ function entityWriter(kind: keyof typeof ENTITY_COLUMNS, o: WriterOptions): Impo
   const overlay = o.dryRun ? new Map<string, Record<string, StoredValue>>() : undefined;
   return {
     write(db, rows) {
+      const value = (c: string, v: FieldValue): SqlValue => (dates.includes(c) ? date(v) : c === "email" && o.hashEmail && typeof v === "string" ? o.hashEmail(v) : v);
       const entities = rows.map(({ line, row }) => ({
         externalId: str(row.fields.externalId ?? null) ?? `${o.fileStem}:${line}`,
-        values: Object.fromEntries(columns.map((c) => [c, dates.includes(c) ? date(row.fields[c] ?? null) : (row.fields[c] ?? null)])) as Record<string, SqlValue>,
+        values: Object.fromEntries(columns.map((c) => [c, value(c, row.fields[c] ?? null)])) as Record<string, SqlValue>,
         attributes: row.attributes,
       }));
       return upsertEntities(db, table, columns, entities, overlay);

@@ -47,7 +47,7 @@ export const API = {
     method: "GET",
     path: "/api/segments/{id}/export",
     file: "api/segments/[id]/export/route.ts",
-    summary: "A saved rule segment's members as CSV (email and name only for roles that may read personal data)",
+    summary: "A saved rule segment's members as CSV (email and name only for roles that may read personal data; ?emails=sha256 gives SHA-256 of each trimmed, lower-cased address instead, for ad platforms)",
     access: { permission: "exports:read", scope: "segments:read" },
     params: { id: "The saved segment's id" },
     returns: { status: 200, type: "text/csv", description: "customer_id,[email,name,]country,orders,revenue,last_purchase_at" },

@@ -62,7 +62,7 @@ function describe(s: ImportSummary): string {
 export const importCommand: Command = {
   name: "import",
   summary: "import a CSV (or .csv.gz) file: customers, products, events, transactions, campaigns, campaign-events, campaign-daily-stats",
-  usage: "import <kind> <file> [--map Column=field …] [--delimiter comma|semicolon|tab|pipe] [--no-header] [--encoding utf-8|latin1] [--decimal-comma] [--date-format iso|ymd-hms|mdy|dmy|unix-s|unix-ms] [--event-type NAME] [--dry-run] [--json]",
+  usage: "import <kind> <file> [--map Column=field …] [--delimiter comma|semicolon|tab|pipe] [--no-header] [--encoding utf-8|latin1] [--decimal-comma] [--date-format iso|ymd-hms|mdy|dmy|unix-s|unix-ms] [--event-type NAME] [--hash-emails] [--dry-run] [--json]",
   async run(args, ctx) {
     const { values, positionals } = parseArgs({
       args,
@@ -77,6 +77,7 @@ export const importCommand: Command = {
         "date-format": { type: "string" },
         "event-type": { type: "string" },
         "dry-run": { type: "boolean", default: false },
+        "hash-emails": { type: "boolean", default: false },
         json: { type: "boolean", default: false },
       },
     });
@@ -102,7 +103,7 @@ export const importCommand: Command = {
       // Analysed again with the final mapping, so dates are detected in the columns it names.
       const analysis = values.map?.length ? await analyseFile(filePath, { ...overrides, mapping }) : first;
       for (const w of analysis.warnings) ctx.log(`import: note: ${w}`);
-      const options = ImportOptions.parse({ ...analysis, kind, mapping, eventType: values["event-type"], dryRun: values["dry-run"] });
+      const options = ImportOptions.parse({ ...analysis, kind, mapping, eventType: values["event-type"], dryRun: values["dry-run"], hashEmails: values["hash-emails"] });
       const summary = await importFile(filePath, path.basename(filePath), options, (job) => {
         ctx.log(`import: ${job.status === "queued" ? "waiting for the job before it" : `${job.progressNote ?? "starting"}, ${Math.round(100 * job.progress)}% of the file`}`);
       });

@@ -36,6 +36,7 @@ export function ImportWizard({ maxMb, locale, currency }: { maxMb: number; local
   const [mapping, setMapping] = useState<Mapping>([]);
   const [mappingEdited, setMappingEdited] = useState(false);
   const [eventType, setEventType] = useState("");
+  const [hashEmails, setHashEmails] = useState(false);
   const [run, setRun] = useState<Run | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [analysing, startAnalysis] = useTransition();
@@ -113,7 +114,7 @@ export function ImportWizard({ maxMb, locale, currency }: { maxMb: number; local
 
   function begin(dryRun: boolean) {
     if (!settings?.kind) return;
-    start({ ...settings, kind: settings.kind, mapping, eventType: needsEventType && eventType.trim() ? eventType.trim() : undefined, dryRun });
+    start({ ...settings, kind: settings.kind, mapping, eventType: needsEventType && eventType.trim() ? eventType.trim() : undefined, dryRun, hashEmails: hashEmails && mapping.includes("email") });
   }
 
   return (
@@ -143,6 +144,15 @@ export function ImportWizard({ maxMb, locale, currency }: { maxMb: number; local
               <input id="import-event-type" value={eventType} onChange={(e) => setEventType(e.target.value)} placeholder={mapping.includes("rating") ? "rating" : "purchase"} disabled={running || starting} className="mt-1 block w-64 rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
               <p className="mt-1 text-xs text-slate-600">No column holds the event type; leave empty for {mapping.includes("rating") ? "rating" : "purchase"}.</p>
             </div>
+          ) : null}
+          {mapping.includes("email") ? (
+            <label className="mt-4 flex items-start gap-2 text-sm">
+              <input type="checkbox" checked={hashEmails} onChange={(e) => setHashEmails(e.target.checked)} disabled={running || starting} className="mt-1" />
+              <span>
+                Store email addresses only as a keyed hash
+                <span className="block text-xs text-slate-600">The address itself is never written; the same address in another file gives the same hash, so customers still match. Pages then show the hash, and audience exports cannot include the address.</span>
+              </span>
+            </label>
           ) : null}
           <MappingProblems problems={problems} />
         </Section>

@@ -46,11 +46,18 @@ export default async function SegmentPage({ params, searchParams }: { params: Pr
       </Section>
       <Section title={`${fmt.integer(t.q ? profile.members : members.total)} customers today`} description={`The rule runs on today's data; ${fmt.integer(segment.memberCount)} matched when it was saved${segment.computedAt ? ` (${fmt.dateTime(segment.computedAt)})` : ""}.`}>
         <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
-          {can(caller.role, "exports:read") ? (
-            <a className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100" href={`/api/segments/${segment.id}/export`} download>
-              Export CSV{pii.clear ? "" : " (without emails and names)"}
-            </a>
-          ) : <span />}
+          <div className="flex flex-wrap gap-2">
+            {can(caller.role, "exports:read") ? (
+              <a className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100" href={`/api/segments/${segment.id}/export`} download>
+                Export CSV{pii.clear ? "" : " (without emails and names)"}
+              </a>
+            ) : null}
+            {pii.clear ? (
+              <a className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100" href={`/api/segments/${segment.id}/export?emails=sha256`} download title="SHA-256 of each trimmed, lower-cased email, as Google, Meta and LinkedIn take for customer-match audiences">
+                Export for ad platforms (hashed emails)
+              </a>
+            ) : null}
+          </div>
           <SearchForm label={pii.clear ? "Search members by id, name, email or country" : "Search members by id or country"} value={t.q} params={sp} keep={["sort", "dir"]} />
         </div>
         {t.q && members.total === 0 ? <p className="text-sm text-slate-600">No member matches &ldquo;{t.q}&rdquo;.</p> : null}

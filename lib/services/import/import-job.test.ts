@@ -5,7 +5,7 @@ import type { ImportOptions } from "../../csv/import-options";
 import { readStored, StoredShapeError } from "../../stored-json";
 import { importJob } from "./import-job";
 
-const options: ImportOptions = { kind: "customers", delimiter: ",", hasHeader: true, encoding: "utf-8", decimalComma: false, dateFormat: "iso", mapping: ["externalId", "email", "attr:tier", ""], dryRun: false };
+const options: ImportOptions = { kind: "customers", delimiter: ",", hasHeader: true, encoding: "utf-8", decimalComma: false, dateFormat: "iso", mapping: ["externalId", "email", "attr:tier", ""], dryRun: false, hashEmails: false };
 const read = (v: unknown) => readStored(importJob.parameters, v, "job 5");
 
 describe("stored import parameters", () => {

@@ -19,6 +19,7 @@ import { BatchTransaction } from "./batch-transaction";
 import { mappedFields, type PreparedChunk, RowPreparer } from "./prepare-rows";
 import { RejectedRowsFile } from "./rejected-rows";
 import { loadSuppressionFilter } from "./suppression";
+import { storedEmailHash } from "../../auth/pii-hash";
 import { openTextStream, type SourceInfo } from "./source";
 
 /**
@@ -51,7 +52,7 @@ export async function executeImport(jobId: number, source: Pick<SourceInfo, "pat
   const db = bulkConnection(!o.dryRun);
   const progressDb = bulkConnection(true);
   const bulkTable = bulkLoadTable(o);
-  const writer = createImportWriter(o.kind, { mappedFields: mappedFields(o), fileStem: fileName, dryRun: o.dryRun });
+  const writer = createImportWriter(o.kind, { mappedFields: mappedFields(o), fileStem: fileName, dryRun: o.dryRun, hashEmail: o.hashEmails ? storedEmailHash : undefined });
   let columns: string[] | null = null;
   let blankLines = 0;
   let latin1From: number | null = null;
