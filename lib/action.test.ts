@@ -33,4 +33,13 @@ describe("createAction failures", () => {
     expect(logged).toContain(`[failing] unexpected RangeError (ref ${ref})`);
     expect(logged).not.toContain("typed array");
   });
+
+  it("never logs personal data an unexpected error carries, and never shows it to the person", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const r = await failing(new Error('UNIQUE constraint failed for row "ana.lyst@example.com,Ana Lyst"'))({});
+    expect(r).toMatchObject({ ok: false, code: "internal" });
+    const everything = [...log.mock.calls.flat().map(String), JSON.stringify(r)].join(" ");
+    expect(everything).not.toContain("ana.lyst@example.com");
+    expect(everything).not.toContain("Ana Lyst");
+  });
 });

@@ -11,6 +11,7 @@ export const trainModelsAction = createAction({
   // The same schema the job's stored parameters are read with. Weight per event type; when left out, the
   // defaults (purchase 5, cart 3, click 1, view 0.5, rating 1).
   input: InteractionSettings.pick({ weights: true, halfLifeDays: true }).partial(),
+  audit: ({ weights, halfLifeDays }) => ({ detail: { weights: weights ? Object.entries(weights).map(([t, w]) => `${t}=${w}`) : "defaults", halfLifeDays: halfLifeDays ?? null } }),
   run: async ({ weights, halfLifeDays }) => {
     const interactions = { ...DEFAULT_INTERACTIONS, ...(weights ? { weights } : {}), ...(halfLifeDays ? { halfLifeDays } : {}) };
     return { runId: await enqueueJob(TRAINING_JOB, { interactions, algorithms: [] }) };

@@ -12,6 +12,7 @@ export const findClustersAction = createAction({
   permission: "models:train",
   // The same schema the job's stored parameters are read with; the page chooses k and features only.
   input: ClusterRequest.pick({ k: true }).extend({ features: ClusterRequest.shape.features.default(["recencyDays", "frequency", "monetary"]) }),
+  audit: ({ k, features }) => ({ detail: { k: String(k), features } }),
   run: async ({ k, features }) => {
     return { runId: await enqueueJob(CLUSTERS_JOB, { k, features: [...new Set(features)], transform: "log1p-zscore", seed: 42 }) };
   },

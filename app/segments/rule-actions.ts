@@ -11,6 +11,7 @@ export const saveRuleSegmentAction = createAction({
   permission: "segments:write",
   input: z.object({ name: z.string().trim().min(1, "give the segment a name").max(120), rule: RuleNode }),
   revalidate: ["/segments"],
+  audit: (_input, data: { id: number; memberCount: number } | null) => ({ target: data ? `segment ${data.id}` : null, detail: data ? { members: data.memberCount } : undefined }),
   run: async ({ name, rule }) => {
     const saved = await saveRuleSegment(name, describeRule(rule), rule);
     return { id: saved.id, memberCount: saved.memberCount };
@@ -22,5 +23,6 @@ export const deleteSegmentAction = createAction({
   permission: "segments:write",
   input: z.object({ id: z.number().int().positive() }),
   revalidate: ["/segments"],
+  audit: ({ id }) => ({ target: `segment ${id}` }),
   run: async ({ id }) => ({ deleted: await deleteSegment(id) }),
 });

@@ -2,6 +2,7 @@
 // back afterwards); signed in without the permission → the 403 page (app/forbidden.tsx).
 import { forbidden, redirect } from "next/navigation";
 import { headers } from "next/headers";
+import { cache } from "react";
 import { countUsers } from "../db/users";
 import type { Caller } from "./caller";
 import { callerFromHeaders } from "./caller";
@@ -13,10 +14,12 @@ export function signInPath(next: string): string {
   return next.startsWith("/") && !next.startsWith("//") && next !== "/" ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in";
 }
 
+// Once per request: the layout (the header) and the page both ask.
+const requestCaller = cache(async (): Promise<Caller | null> => callerFromHeaders(await headers()).catch(() => null));
+
 export async function requirePage(permission: Permission, path: string): Promise<Caller> {
-  const h = await headers();
   // A bearer token on a page is refused like any token without a page's scope.
-  const caller = await callerFromHeaders(h).catch(() => null);
+  const caller = await requestCaller();
   if (!caller) {
     if ((await countUsers()) === 0) redirect("/setup");
     redirect(signInPath(path));
@@ -27,5 +30,5 @@ export async function requirePage(permission: Permission, path: string): Promise
 
 /** The signed-in person for parts of the page (the header) that show differently by who is looking. */
 export async function currentCaller(): Promise<Caller | null> {
-  return callerFromHeaders(await headers()).catch(() => null);
+  return requestCaller();
 }

@@ -10,6 +10,7 @@ export const evaluateAction = createAction({
   permission: "models:train",
   // The same schema the job's stored parameters are read with; the seed is fixed here.
   input: EvaluationSettings.pick({ split: true, testFrom: true, relevance: true, k: true, algorithms: true }),
+  audit: (input) => ({ detail: { split: input.split, relevance: input.relevance, k: input.k } }),
   run: async (input) => {
     return { runId: await enqueueJob(EVALUATION_JOB, { ...input, seed: 42 }) };
   },

@@ -4,12 +4,11 @@
 import { createHash } from "node:crypto";
 import { requestOrigin } from "@/lib/auth/auth";
 import { can } from "@/lib/auth/roles";
-import { toCsvLine } from "@/lib/csv/csv-export";
 import { recordAuditEvent } from "@/lib/db/audit";
 import { getSegment } from "@/lib/db/segments";
 import { exportRuleMembers } from "@/lib/db/segment-rules";
 import { API } from "@/lib/http/api-catalogue";
-import { attachment } from "@/lib/http/download";
+import { csvDownload } from "@/lib/http/download";
 import { UserError } from "@/lib/errors";
 import { notFound, parseId, route } from "@/lib/http/route";
 
@@ -31,21 +30,7 @@ export const GET = route<{ id: string }>("segment export", API.segmentExport.acc
   if (hashed && !can(caller.role, "pii:read")) throw new UserError(`Your role (${caller.role}) may not export email addresses, hashed or not. Ask an analyst or admin.`, "unauthorised");
   const withPii = can(caller.role, "pii:read") && !hashed;
   await recordAuditEvent({ action: "export", outcome: "ok", actor: { id: caller.userId, label: caller.label }, target: `segment ${segment.id}`, detail: { what: "segment members", personalData: hashed ? "sha256 of emails" : withPii, via: caller.via }, ...requestOrigin(request) });
-  const pages = exportRuleMembers(segment.rule);
-  const encoder = new TextEncoder();
-  let started = false;
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(encoder.encode(toCsvLine(hashed ? HEADER_HASHED : withPii ? HEADER : HEADER_WITHOUT_PII) + "\n"));
-        return;
-      }
-      const next = await pages.next();
-      if (next.done) return controller.close();
-      controller.enqueue(encoder.encode(next.value.map((r) => toCsvLine([r.externalId, ...(hashed ? [sha256(r.email)] : withPii ? [r.email, r.name] : []), r.country, r.orders, r.revenue, r.lastPurchaseAt?.toISOString().slice(0, 10) ?? null]) + "\n").join("")));
-    },
-  });
+  const header = hashed ? HEADER_HASHED : withPii ? HEADER : HEADER_WITHOUT_PII;
   const file = `${segment.name.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "").toLowerCase() || "segment"}.csv`;
-  return new Response(body, { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": attachment(file), "Cache-Control": "no-store" } });
+  return csvDownload(file, header, exportRuleMembers(segment.rule), (r) => [r.externalId, ...(hashed ? [sha256(r.email)] : withPii ? [r.email, r.name] : []), r.country, r.orders, r.revenue, r.lastPurchaseAt?.toISOString().slice(0, 10) ?? null]);
 });
