@@ -25,6 +25,11 @@ test("a viewer sees customers' emails and names masked on every page that shows 
     expect(text, p).not.toContain(clearEmail);
     expect(text, p).not.toContain(name);
   }
+  // A viewer is offered no control their role would refuse.
+  await asViewer.goto("/segments");
+  await expect(asViewer.getByRole("button", { name: /as a segment$/ })).toHaveCount(0);
+  await expect(asViewer.getByRole("button", { name: /^Delete segment/ })).toHaveCount(0);
+  await expect(asViewer.getByText("A marketer, analyst or admin can build and save segments; your role reads them.")).toBeVisible();
   // Searching by the address finds nobody for a viewer (it would tell them who is a customer).
   await asViewer.goto(`/data?q=${encodeURIComponent(clearEmail)}`);
   await expect(asViewer.getByText(`No customer matches “${clearEmail}”`)).toBeVisible();

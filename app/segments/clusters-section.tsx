@@ -19,11 +19,13 @@ interface Props {
   running: JobView | null;
   lastImportAt: Date | null;
   categories: string[];
+  /** What the viewer may do here (the actions check again). */
+  can: { train: boolean; edit: boolean };
 }
 
 /** The last stored k-means run: clusters described in words, how k was chosen, and a form to run it again. */
-export function ClustersSection({ run, running, lastImportAt, categories }: Props) {
-  const form = (label: string) => <FindClustersForm initial={run?.result.features ?? DEFAULT_FEATURES} categories={categories} runningId={running?.id ?? null} label={label} />;
+export function ClustersSection({ run, running, lastImportAt, categories, can }: Props) {
+  const form = (label: string) => !can.train ? <p className="text-sm text-slate-600">An analyst or admin can find clusters.</p> : <FindClustersForm initial={run?.result.features ?? DEFAULT_FEATURES} categories={categories} runningId={running?.id ?? null} label={label} />;
   // The form sits at the same place in both layouts, so the run it follows survives the refresh that
   // replaces "no clusters yet" with the result.
   if (!run) {
@@ -65,7 +67,7 @@ export function ClustersSection({ run, running, lastImportAt, categories }: Prop
               return (
                 <tr key={`${run.id}-${j}`} className="border-b border-slate-100 last:border-0">
                   <th scope="row" className="px-3 py-2 text-left font-medium">
-                    <ClusterName runId={run.id} cluster={j} name={names[j]!} generated={p.name} />
+                    {can.edit ? <ClusterName runId={run.id} cluster={j} name={names[j]!} generated={p.name} /> : names[j]}
                   </th>
                   <td className="px-3 py-2 text-right tabular-nums">{fmt.integer(p.size)}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{fmt.percent(p.share, 1)}</td>
@@ -75,7 +77,7 @@ export function ClustersSection({ run, running, lastImportAt, categories }: Prop
                   <td className="px-3 py-2 text-slate-600">
                     {p.deviations.slice(0, 2).map((d) => `${featureLabel(d.feature).toLowerCase()} ${signed(d.z)}`).join("; ")}
                   </td>
-                  <td className="px-3 py-2">{saved && saved.rule.all.length > 0 ? <SaveRuleButton what={names[j]!} name={`${names[j]!} (from clusters)`} rule={saved.rule} note={omittedNote(saved.omitted)} /> : null}</td>
+                  <td className="px-3 py-2">{saved && saved.rule.all.length > 0 && can.edit ? <SaveRuleButton what={names[j]!} name={`${names[j]!} (from clusters)`} rule={saved.rule} note={omittedNote(saved.omitted)} /> : null}</td>
                 </tr>
               );
             })}

@@ -46,14 +46,14 @@ export default async function SegmentsPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader title="Segments" description="Who your customers are: RFM segments by purchase behaviour, the customer base by attribute, and every customer with their purchase history." />
-      <RfmSection summary={rfm} params={sp} />
+      <RfmSection summary={rfm} params={sp} canSave={can(caller.role, "segments:write")} />
       {rfm.customers > 0 ? <MovementSection {...movement} /> : null}
-      <ClustersSection run={clusters} running={running} lastImportAt={importedAt} categories={categories} />
+      <ClustersSection run={clusters} running={running} lastImportAt={importedAt} categories={categories} can={{ train: can(caller.role, "models:train"), edit: can(caller.role, "segments:write") }} />
       <Section title="Build a segment" description="Conditions on customer fields, purchase history and attributes imported from your files; the count updates as you change them.">
         {can(caller.role, "segments:write") ? <RuleBuilder attributes={attributes} /> : <p className="text-sm text-slate-600">A marketer, analyst or admin can build and save segments; your role reads them.</p>}
       </Section>
       <Section title="Saved segments">
-        <SavedSegments segments={saved} stats={stats} />
+        <SavedSegments segments={saved} stats={stats} canDelete={can(caller.role, "segments:write")} />
       </Section>
       <div className="grid gap-6 md:grid-cols-3">
         <BreakdownCard title="By country" rows={countries} limit={8} />

@@ -9,7 +9,8 @@ import { fmt } from "../formatting";
 import { SaveRuleButton } from "./save-rule-button";
 
 /** RFM segments with their rules, and the recency × frequency grid. */
-export function RfmSection({ summary, params }: { summary: RfmSummary; params: SearchParams }) {
+/** `canSave`: the viewer may save segments (the action checks again). */
+export function RfmSection({ summary, params, canSave }: { summary: RfmSummary; params: SearchParams; canSave: boolean }) {
   if (summary.customers === 0) {
     return (
       <Section title="RFM segments">
@@ -39,7 +40,7 @@ export function RfmSection({ summary, params }: { summary: RfmSummary; params: S
             { header: "Revenue share", align: "right", render: (s) => fmt.percent(s.revenueShare, 1) },
             { header: "Median days since purchase", align: "right", render: (s) => (s.customers ? fmt.integer(s.medianRecencyDays) : "–") },
             { header: "Median orders", align: "right", render: (s) => (s.customers ? fmt.integer(s.medianOrders) : "–") },
-            { header: "Save", hideHeader: true, render: (s) => (s.customers ? <SaveRuleButton what={s.name} name={`${s.name} (RFM as of ${summary.asOf})`} rule={rfmSegmentRule(RFM_SEGMENTS.findIndex((g) => g.name === s.name), summary.cuts, asOf)} /> : null) },
+            { header: "Save", hideHeader: true, render: (s) => (s.customers && canSave ? <SaveRuleButton what={s.name} name={`${s.name} (RFM as of ${summary.asOf})`} rule={rfmSegmentRule(RFM_SEGMENTS.findIndex((g) => g.name === s.name), summary.cuts, asOf)} /> : null) },
           ]}
         />
         <RfGrid summary={summary} />

@@ -6,7 +6,7 @@ import { fmt } from "../formatting";
 import { DeleteSegmentButton } from "./delete-segment-button";
 
 /** Saved rule segments with their rule in words, today's size and revenue share, the change since saved, and the export. */
-export function SavedSegments({ segments, stats }: { segments: readonly SavedSegment[]; stats: ReadonlyMap<number, SegmentStats> }) {
+export function SavedSegments({ segments, stats, canDelete }: { segments: readonly SavedSegment[]; stats: ReadonlyMap<number, SegmentStats>; canDelete: boolean }) {
   if (segments.length === 0) return <EmptyState title="No saved segments yet">Build a rule above, check its count, name it and save it.</EmptyState>;
   return (
     <ul className="divide-y divide-slate-100" data-testid="saved-segments">
@@ -21,7 +21,7 @@ export function SavedSegments({ segments, stats }: { segments: readonly SavedSeg
             <a className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100" href={`/api/segments/${s.id}/export`} download>
               Export CSV
             </a>
-            <DeleteSegmentButton id={s.id} name={s.name} />
+            {canDelete ? <DeleteSegmentButton id={s.id} name={s.name} /> : null}
           </div>
         </li>
       ))}
