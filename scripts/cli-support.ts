@@ -1,5 +1,13 @@
 // Shared plumbing for CLI commands: flag parsing errors, one JSON object on stdout, errors on stderr.
 
+import { userInfo } from "node:os";
+import type { Actor } from "../lib/services/users";
+
+/** Whoever can run the CLI can read the database file anyway: the audit log names them by their OS account. */
+export function cliActor(): Actor & { caller: { userId: string; label: string } } {
+  return { caller: { userId: "cli", label: `command line (${userInfo().username})` }, via: "cli" };
+}
+
 export class UsageError extends Error {
   constructor(message: string) {
     super(message);

@@ -1,7 +1,6 @@
 // The audit log: appended to, never updated or deleted by the app (lib/db has no function that would).
 // It names customers by database id and never holds their personal data.
 import type { Prisma } from "./generated/client";
-import { bulkConnection, prepared, storedDate } from "./bulk-insert";
 import { getDb } from "./client";
 import type { Page } from "./pagination";
 
@@ -91,20 +90,3 @@ export async function countFailedSignIns(userId: string, since: Date): Promise<n
   return getDb().auditEvent.count({ where: { action: "sign-in", outcome: "failed", actorId: userId, at: { gte: since } } });
 }
 
-/**
- * The same entry written on the direct connection, for the importing CLI process, which keeps Prisma's
- * client out of memory (client.ts).
- */
-export function recordAuditEventDirect(e: AuditInput): void {
-  prepared(bulkConnection(), `INSERT INTO "AuditEvent" ("at","actorId","actorLabel","action","outcome","target","detail","ip","userAgent") VALUES (?,?,?,?,?,?,?,?,?)`).run(
-    storedDate(new Date()),
-    e.actor?.id ?? null,
-    e.actor?.label ?? null,
-    e.action,
-    e.outcome,
-    e.target ?? null,
-    e.detail ? JSON.stringify(e.detail) : null,
-    e.ip ?? null,
-    e.userAgent ?? null,
-  );
-}

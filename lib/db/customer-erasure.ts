@@ -4,8 +4,6 @@
 // for them (recommenders, clusters), which are then trained again. Connections run with secure_delete
 // (client.ts, bulk-insert.ts), and the write-ahead log is checkpointed and truncated afterwards, so the
 // deleted content is zeroed in the database file rather than left in free pages.
-import type Database from "better-sqlite3";
-import { prepared } from "./bulk-insert";
 import { normaliseEmail, storedEmailHash } from "../auth/pii-hash";
 import { getDb } from "./client";
 import { Prisma } from "./generated/client";
@@ -71,18 +69,4 @@ export async function eraseCustomerRows(c: CustomerRef, suppression: { externalI
   // Copies of the deleted pages also sit in the write-ahead log until a checkpoint: write them back and empty it.
   await db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
   return counts;
-}
-
-export async function isSuppressed(hashes: { externalIdHash: string; emailHash: string | null }): Promise<boolean> {
-  const or = [{ externalIdHash: hashes.externalIdHash }, ...(hashes.emailHash ? [{ emailHash: hashes.emailHash }] : [])];
-  return (await getDb().suppressedCustomer.count({ where: { OR: or } })) > 0;
-}
-
-/**
- * The whole suppression list (a few bytes per erased customer), read on an import's own direct connection:
- * an import never opens Prisma's client (client.ts).
- */
-export function readSuppressionList(db: Database.Database): { externalIds: Set<string>; emails: Set<string> } {
-  const rows = prepared(db, `SELECT "externalIdHash", "emailHash" FROM "SuppressedCustomer"`).all() as { externalIdHash: string; emailHash: string | null }[];
-  return { externalIds: new Set(rows.map((r) => r.externalIdHash)), emails: new Set(rows.flatMap((r) => (r.emailHash ? [r.emailHash] : []))) };
 }

@@ -1,9 +1,7 @@
 import { parseArgs } from "node:util";
 import type { CustomerLookup } from "../../lib/db/customer-erasure";
 import { prepareDatabase } from "../../lib/services/prepare-database";
-import { eraseCustomer, exportCustomerData } from "../../lib/services/gdpr";
-import { type Command, parseIntegerFlag, UsageError } from "../cli-support";
-import { cliActor } from "./users";
+import { cliActor, type Command, parseIntegerFlag, UsageError } from "../cli-support";
 
 function lookup(values: { id?: string; "external-id"?: string; email?: string }): CustomerLookup {
   const given = [values.id, values["external-id"], values.email].filter((v) => v !== undefined);
@@ -23,6 +21,7 @@ export const customersCommand: Command = {
     if (verb !== "export" && verb !== "erase") throw new UsageError(`customers needs export or erase${verb ? `, got "${verb}"` : ""}`);
     const by = lookup(values);
     await prepareDatabase({ seedIfEmpty: false });
+    const { eraseCustomer, exportCustomerData } = await import("../../lib/services/gdpr");
     if (verb === "export") {
       const data = await exportCustomerData(by, cliActor());
       return { json: data, text: JSON.stringify(data, null, 2) };

@@ -8,9 +8,8 @@ import { IMPORT_KINDS, isImportKind, kindSpec, type ImportKind } from "../../lib
 import { analyseFile, type FileAnalysis } from "../../lib/services/import/analyse";
 import { importFile, type ImportSummary } from "../../lib/services/import/imports";
 import { prepareDatabase } from "../../lib/services/prepare-database";
-import { type Command, UsageError } from "../cli-support";
-import { recordAuditEventDirect } from "../../lib/db/audit";
-import { cliActor } from "./users";
+import { cliActor, type Command, UsageError } from "../cli-support";
+import { recordAuditEventDirect } from "../../lib/db/audit-direct";
 
 const DELIMITER_NAMES: Record<string, Delimiter> = { ",": ",", comma: ",", ";": ";", semicolon: ";", tab: "\t", "\t": "\t", "\\t": "\t", "|": "|", pipe: "|" };
 
@@ -109,7 +108,7 @@ export const importCommand: Command = {
       const summary = await importFile(filePath, path.basename(filePath), options, (job) => {
         ctx.log(`import: ${job.status === "queued" ? "waiting for the job before it" : `${job.progressNote ?? "starting"}, ${Math.round(100 * job.progress)}% of the file`}`);
       });
-      recordAuditEventDirect({ actor: { id: cliActor().caller!.userId, label: cliActor().caller!.label }, action: "import", outcome: summary.status === "completed" ? "ok" : "failed", target: `job ${summary.jobId}`, detail: { kind, file: path.basename(filePath), dryRun: options.dryRun, rowsRead: summary.rowsRead, inserted: summary.inserted, updated: summary.updated, rejected: summary.rejected } });
+      recordAuditEventDirect({ actor: { id: cliActor().caller.userId, label: cliActor().caller.label }, action: "import", outcome: summary.status === "completed" ? "ok" : "failed", target: `job ${summary.jobId}`, detail: { kind, file: path.basename(filePath), dryRun: options.dryRun, rowsRead: summary.rowsRead, inserted: summary.inserted, updated: summary.updated, rejected: summary.rejected } });
       return { json: summary, text: describe(summary) };
     }
   },

@@ -1,9 +1,7 @@
 import { parseArgs } from "node:util";
 import { SCOPES } from "../../lib/auth/roles";
 import { prepareDatabase } from "../../lib/services/prepare-database";
-import { createApiToken, listTokens, revokeToken } from "../../lib/services/api-tokens";
-import { type Command, parseIntegerFlag, UsageError } from "../cli-support";
-import { cliActor } from "./users";
+import { cliActor, type Command, parseIntegerFlag, UsageError } from "../cli-support";
 
 export const tokensCommand: Command = {
   name: "tokens",
@@ -17,6 +15,7 @@ export const tokensCommand: Command = {
       strict: true,
     });
     await prepareDatabase({ seedIfEmpty: false });
+    const { createApiToken, listTokens, revokeToken } = await import("../../lib/services/api-tokens");
     if (verb === "create") {
       if (!values.user || !values.scopes) throw new UsageError("tokens create needs --user and --scopes");
       const expiresDays = values["expires-days"] === undefined ? null : parseIntegerFlag("expires-days", values["expires-days"], 0, 1);

@@ -1,16 +1,8 @@
-import { userInfo } from "node:os";
 import { parseArgs } from "node:util";
 import { ROLES } from "../../lib/auth/roles";
-import { findUserByEmail, listUsers } from "../../lib/db/users";
 import { UserError } from "../../lib/errors";
 import { prepareDatabase } from "../../lib/services/prepare-database";
-import { createUser, NewUserInput, setUserRole, type Actor } from "../../lib/services/users";
-import { type Command, UsageError } from "../cli-support";
-
-/** Whoever can run the CLI can read the database file anyway: the audit log names them by their OS account. */
-export function cliActor(): Actor {
-  return { caller: { userId: "cli", label: `command line (${userInfo().username})` }, via: "cli" };
-}
+import { cliActor, type Command, UsageError } from "../cli-support";
 
 const USAGE = `users create --email E --password P --role ${ROLES.join("|")} [--name N] | users list | users set-role --email E --role R`;
 
@@ -26,6 +18,8 @@ export const usersCommand: Command = {
       strict: true,
     });
     await prepareDatabase({ seedIfEmpty: false });
+    // Loaded here, not at the CLI's start: the password hashing and auth modules are not every command's cost.
+    const [{ findUserByEmail, listUsers }, { createUser, NewUserInput, setUserRole }] = await Promise.all([import("../../lib/db/users"), import("../../lib/services/users")]);
     if (verb === "list") {
       const users = await listUsers();
       return { json: { users }, text: users.length ? users.map((u) => `${u.email}  ${u.role}  since ${u.createdAt.toISOString().slice(0, 10)}`).join("\n") : "No users yet: create one with `users create` or on the set-up page." };

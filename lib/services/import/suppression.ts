@@ -5,7 +5,7 @@
 import type Database from "better-sqlite3";
 import { emailHash, externalIdHash } from "../../auth/pii-hash";
 import type { ImportKind } from "../../csv/kinds";
-import { readSuppressionList } from "../../db/customer-erasure";
+import { readSuppressionList } from "../../db/suppression-list";
 import type { ImportedRow } from "../../db/import-writers";
 import type { RejectedRow } from "./rejected-rows";
 
