@@ -11,7 +11,7 @@ import { callerFromHeaders, type Caller } from "./auth/caller";
 import { authoriseCaller } from "./auth/guard";
 import type { Permission } from "./auth/roles";
 import { recordAuditEvent, type AuditInput } from "./db/audit";
-import { describeError, describeZodError, type ErrorBody } from "./errors";
+import { describeError, describeZodError, type ErrorBody, logUnexpected } from "./errors";
 
 export type ActionResult<T> = { ok: true; data: T } | ({ ok: false } & ErrorBody);
 
@@ -86,14 +86,16 @@ export function createAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): (i
   return build(spec, () => authorise(spec), async (input, ctx) => {
     const record = (data: T | null, outcome: "ok" | "failed", code?: string) =>
       recordAuditEvent({ action: spec.name, outcome, actor: { id: ctx.caller.userId, label: ctx.caller.label }, ...ctx.origin, ...audit(input, data), ...(code ? { detail: { ...audit(input, data).detail, error: code } } : {}) });
+    let data: T;
     try {
-      const data = await spec.run(input, ctx);
-      await record(data, "ok");
-      return data;
+      data = await spec.run(input, ctx);
     } catch (e) {
       await record(null, "failed", describeErrorCode(e));
       throw e;
     }
+    // Done is done: a failure to record it is logged, not turned into an error for the person.
+    await record(data, "ok").catch((e: unknown) => logUnexpected(e, `${spec.name} audit`));
+    return data;
   });
 }
 

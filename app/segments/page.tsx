@@ -50,7 +50,7 @@ export default async function SegmentsPage({ searchParams }: { searchParams: Pro
       {rfm.customers > 0 ? <MovementSection {...movement} /> : null}
       <ClustersSection run={clusters} running={running} lastImportAt={importedAt} categories={categories} can={{ train: can(caller.role, "models:train"), edit: can(caller.role, "segments:write") }} />
       <Section title="Build a segment" description="Conditions on customer fields, purchase history and attributes imported from your files; the count updates as you change them.">
-        {can(caller.role, "segments:write") ? <RuleBuilder attributes={attributes} /> : <p className="text-sm text-slate-600">A marketer, analyst or admin can build and save segments; your role reads them.</p>}
+        {can(caller.role, "segments:write") ? <RuleBuilder attributes={attributes} personal={can(caller.role, "pii:read")} /> : <p className="text-sm text-slate-600">A marketer, analyst or admin can build and save segments; your role reads them.</p>}
       </Section>
       <Section title="Saved segments">
         <SavedSegments segments={saved} stats={stats} canDelete={can(caller.role, "segments:write")} />

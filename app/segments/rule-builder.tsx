@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { ATTRIBUTE_FIELD, type Condition, fieldOf, OPERATOR_LABELS, OPERATORS_BY_KIND, type Operator, RULE_FIELDS, type RuleNode } from "@/lib/segments/rules";
+import { ATTRIBUTE_FIELD, type Condition, fieldOf, OPERATOR_LABELS, OPERATORS_BY_KIND, type Operator, PERSONAL_FIELDS, RULE_FIELDS, type RuleNode } from "@/lib/segments/rules";
 import { saveRuleSegmentAction } from "./rule-actions";
 import { fetchRuleCount } from "./rule-count";
 
@@ -44,14 +44,14 @@ function toRule(g: GroupState): RuleNode {
   return g.mode === "all" ? { all: items } : { any: items };
 }
 
-function ConditionRow({ row, attributes, onChange, onRemove, label }: { row: Row; attributes: readonly string[]; onChange: (r: Row) => void; onRemove: () => void; label: string }) {
+function ConditionRow({ row, attributes, onChange, onRemove, label, personal }: { row: Row; attributes: readonly string[]; onChange: (r: Row) => void; onRemove: () => void; label: string; personal: boolean }) {
   const kind = kindOf(row.field);
   const input = `rounded-md border border-slate-300 px-2 py-1 text-sm`;
   const valueType = kind === "date" && row.op !== "withinDays" ? "date" : "text";
   return (
     <div className="flex flex-wrap items-center gap-2" role="group" aria-label={label}>
       <select aria-label={`${label}: field`} className={input} value={row.field} onChange={(e) => onChange({ ...row, field: e.target.value, op: opsFor(e.target.value).includes(row.op) ? row.op : opsFor(e.target.value)[0]! })}>
-        <optgroup label="Customer">{RULE_FIELDS.filter((f) => f.source === "customer").map((f) => <option key={f.id} value={f.id}>{f.label}</option>)}</optgroup>
+        <optgroup label="Customer">{RULE_FIELDS.filter((f) => f.source === "customer" && (personal || !PERSONAL_FIELDS.has(f.id))).map((f) => <option key={f.id} value={f.id}>{f.label}</option>)}</optgroup>
         <optgroup label="Purchase history">{RULE_FIELDS.filter((f) => f.source === "purchases").map((f) => <option key={f.id} value={f.id}>{f.label}</option>)}</optgroup>
         {attributes.length ? <optgroup label="Imported attributes">{attributes.map((a) => <option key={a} value={ATTRIBUTE_FIELD + a}>{a}</option>)}</optgroup> : null}
       </select>
@@ -81,7 +81,8 @@ function ModeSelect({ mode, onChange, label }: { mode: "all" | "any"; onChange: 
 }
 
 /** Builds a rule, counts its customers as it changes, and saves it as a segment. */
-export function RuleBuilder({ attributes }: { attributes: readonly string[] }) {
+/** `personal`: the viewer may use email and name (the server checks again). */
+export function RuleBuilder({ attributes, personal }: { attributes: readonly string[]; personal: boolean }) {
   const router = useRouter();
   const [g, setG] = useState<GroupState>({ mode: "all", rows: [newRow()], groups: [] });
   const [debounced, setDebounced] = useState(() => JSON.stringify(toRule(g)));
@@ -108,7 +109,7 @@ export function RuleBuilder({ attributes }: { attributes: readonly string[] }) {
     <div className="space-y-3">
       <ModeSelect mode={g.mode} onChange={(mode) => setG({ ...g, mode })} label="Customers matching" />
       {g.rows.map((r, i) => (
-        <ConditionRow key={r.key} row={r} attributes={attributes} label={`Condition ${i + 1}`} onChange={(x) => setRow(i, x)} onRemove={() => setG({ ...g, rows: g.rows.filter((_, j) => j !== i) })} />
+        <ConditionRow key={r.key} row={r} attributes={attributes} personal={personal} label={`Condition ${i + 1}`} onChange={(x) => setRow(i, x)} onRemove={() => setG({ ...g, rows: g.rows.filter((_, j) => j !== i) })} />
       ))}
       {g.groups.map((s, gi) => (
         <fieldset key={s.key} className="space-y-2 rounded-md border border-slate-200 p-3">
@@ -116,7 +117,7 @@ export function RuleBuilder({ attributes }: { attributes: readonly string[] }) {
             <ModeSelect mode={s.mode} onChange={(mode) => setG({ ...g, groups: g.groups.map((x, j) => (j === gi ? { ...x, mode } : x)) })} label={`Group ${gi + 1}: match`} />
           </legend>
           {s.rows.map((r, i) => (
-            <ConditionRow key={r.key} row={r} attributes={attributes} label={`Group ${gi + 1} condition ${i + 1}`}
+            <ConditionRow key={r.key} row={r} attributes={attributes} personal={personal} label={`Group ${gi + 1} condition ${i + 1}`}
               onChange={(x) => setG({ ...g, groups: g.groups.map((y, j) => (j === gi ? { ...y, rows: y.rows.map((z, k) => (k === i ? x : z)) } : y)) })}
               onRemove={() => setG({ ...g, groups: g.groups.map((y, j) => (j === gi ? { ...y, rows: y.rows.filter((_, k) => k !== i) } : y)) })} />
           ))}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { currentCaller } from "@/lib/auth/page-guard";
+import { currentCaller, safeNextPath } from "@/lib/auth/page-guard";
 import { countUsers } from "@/lib/db/users";
 import { first, type SearchParams } from "@/lib/url-state";
 import { SignInForm } from "./sign-in-form";
@@ -8,13 +8,9 @@ import { SignInForm } from "./sign-in-form";
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
-/** Only a path of this app, so the sign-in page cannot be used to send people elsewhere. */
-function safeNext(raw: string | undefined): string {
-  return raw && raw.startsWith("/") && !raw.startsWith("//") && !raw.startsWith("/\\") ? raw : "/";
-}
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const next = safeNext(first(await searchParams, "next"));
+  const next = safeNextPath(first(await searchParams, "next"));
   if ((await countUsers()) === 0) redirect("/setup");
   if (await currentCaller()) redirect(next);
   return (

@@ -13,13 +13,15 @@ type Row = CustomerRow & { activity?: CustomerActivity };
 
 /** Customers, paginated, sortable and searchable; with purchase activity for the rows shown. */
 export async function CustomersTable({ path, params, keep, pii }: { path: string; params: SearchParams; keep: readonly string[]; pii: PiiView }) {
-  const t = readTableParams(params, CUSTOMER_SORTS, { sort: "externalId", dir: "asc" });
+  const read = readTableParams(params, CUSTOMER_SORTS, { sort: "externalId", dir: "asc" });
+  // Sorted by a masked name, the order would give the names away.
+  const t = !pii.clear && read.sort === "name" ? { ...read, sort: "externalId" as const } : read;
   const page = await listCustomers({ ...t, searchPii: pii.clear });
   const activity = await getCustomerActivity(page.rows.map((r) => r.id));
   const rows: Row[] = page.rows.map((r) => ({ ...maskRow(r, pii), activity: activity.get(r.id) }));
   const columns: Column<Row>[] = [
     { header: "ID", sortKey: "externalId", render: (r) => <Link href={`/customers/${r.id}`} prefetch={false} className="font-mono text-xs text-indigo-700 underline">{r.externalId}</Link> },
-    { header: "Name", sortKey: "name", render: (r) => r.name ?? "–" },
+    { header: "Name", sortKey: pii.clear ? "name" : undefined, render: (r) => r.name ?? "–" },
     { header: "Country", sortKey: "country", render: (r) => [r.city, r.country].filter(Boolean).join(", ") || "–" },
     { header: "Age", sortKey: "age", align: "right", render: (r) => (r.age ?? "–") },
     { header: "Income", sortKey: "income", align: "right", render: (r) => (r.income === null ? "–" : fmt.moneyWhole(r.income)) },

@@ -62,7 +62,7 @@ describe("sign-in", () => {
     for (let i = 0; i < ACCOUNT_FAILURES; i++) expect((await signIn("cy@shop.example", "wrong passphrase", `192.0.2.${i + 1}`)).status).toBe(401);
     const locked = await signIn("cy@shop.example", "a long passphrase", "192.0.2.200");
     expect(locked.status).toBe(429);
-    expect(await locked.json()).toMatchObject({ message: "Too many failed sign-ins for this account: try again in 15 minutes." });
+    expect(await locked.json()).toMatchObject({ message: "Too many requests. Please try again later." });
     expect(await getDb().auditEvent.count({ where: { action: "sign-in", outcome: "denied", actorLabel: "cy@shop.example" } })).toBe(1);
   });
 

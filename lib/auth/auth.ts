@@ -93,7 +93,8 @@ async function limitAccount(ctx: AfterContext): Promise<void> {
   const failures = await countFailedSignIns(user.id, new Date(Date.now() - ACCOUNT_WINDOW_MIN * 60_000));
   if (failures >= ACCOUNT_FAILURES) {
     await recordAuditEvent({ action: "sign-in", outcome: "denied", actor: { id: user.id, label: user.email }, detail: { reason: "too many failed attempts" }, ...requestOrigin(ctx.request) });
-    throw new APIError("TOO_MANY_REQUESTS", { message: `Too many failed sign-ins for this account: try again in ${ACCOUNT_WINDOW_MIN} minutes.` });
+    // The same words as the per-address limit: the answer must not tell which accounts exist.
+    throw new APIError("TOO_MANY_REQUESTS", { message: "Too many requests. Please try again later." });
   }
 }
 

@@ -9,9 +9,25 @@ import { callerFromHeaders } from "./caller";
 import { refusal } from "./guard";
 import type { Permission } from "./roles";
 
-/** Where a signed-out visitor goes: `/sign-in?next=<path>`, only ever to a path of this app. */
+/**
+ * A path of this app to go to after signing in, or "/". Parsed as a URL against a placeholder origin, so
+ * "//evil.example", "/\\evil.example" and "/\t/evil.example" (browsers drop the tab) cannot leave the app.
+ */
+export function safeNextPath(raw: string | undefined): string {
+  if (!raw || !raw.startsWith("/")) return "/";
+  const base = "http://marketlens.invalid";
+  try {
+    const u = new URL(raw, base);
+    return u.origin === base && !/[\s\\]/.test(raw) ? `${u.pathname}${u.search}${u.hash}` : "/";
+  } catch {
+    return "/";
+  }
+}
+
+/** Where a signed-out visitor goes: `/sign-in?next=<path>`. */
 export function signInPath(next: string): string {
-  return next.startsWith("/") && !next.startsWith("//") && next !== "/" ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in";
+  const safe = safeNextPath(next);
+  return safe === "/" ? "/sign-in" : `/sign-in?next=${encodeURIComponent(safe)}`;
 }
 
 // Once per request: the layout (the header) and the page both ask.

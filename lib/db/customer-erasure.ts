@@ -14,6 +14,24 @@ export interface CustomerRef {
   email: string | null;
 }
 
+/** The values that name a customer in an imported row: their external id and their email (any case). */
+export function customerNeedles(c: CustomerRef): Set<string> {
+  return new Set([c.externalId, ...(c.email ? [c.email, c.email.trim().toLowerCase()] : [])]);
+}
+
+/** True when one of the cells of a row (as stored or as written to a refused-rows file) is one of `needles`. */
+export function quotesCustomer(line: string, needles: ReadonlySet<string>): boolean {
+  return line.split(/[,;\t|]/).some((cell) => {
+    const v = cell.trim().replace(/^"|"$/g, "").trim();
+    return needles.has(v) || needles.has(v.toLowerCase());
+  });
+}
+
+/** The refused-rows files of past imports (they keep the file's cells). */
+export async function listRejectedRowFiles(): Promise<string[]> {
+  return (await getDb().import.findMany({ where: { errorsPath: { not: null } }, select: { errorsPath: true } })).flatMap((r) => (r.errorsPath ? [r.errorsPath] : []));
+}
+
 export type CustomerLookup = { id: number } | { externalId: string } | { email: string };
 
 export async function findCustomerRef(by: CustomerLookup): Promise<CustomerRef | null> {
@@ -58,9 +76,12 @@ export async function eraseCustomerRows(c: CustomerRef, suppression: { externalI
     const campaignEvents = (await tx.campaignEvent.deleteMany({ where: { customerId: c.id } })).count;
     const segmentMemberships = (await tx.segmentMember.deleteMany({ where: { customerId: c.id } })).count;
     await tx.customerPurchaseStats.deleteMany({ where: { customerId: c.id } });
-    // A refused row keeps the file's cells: those that name the customer go too.
-    const needles = [c.externalId, ...(c.email ? [c.email] : [])];
-    const importRowErrors = (await tx.importRowError.deleteMany({ where: { OR: needles.map((n) => ({ raw: { contains: n } })) } })).count;
+    // A refused row keeps the file's cells: those with a cell that is the customer's id or email go too
+    // (whole cells, so erasing C1 leaves C10's rows alone).
+    const needles = customerNeedles(c);
+    const candidates = await tx.importRowError.findMany({ where: { OR: [...needles].map((n) => ({ raw: { contains: n } })) }, select: { id: true, raw: true } });
+    const quoting = candidates.filter((r) => r.raw !== null && quotesCustomer(r.raw, needles)).map((r) => r.id);
+    const importRowErrors = (await tx.importRowError.deleteMany({ where: { id: { in: quoting } } })).count;
     await tx.customer.delete({ where: { id: c.id } });
     await tx.suppressedCustomer.upsert({ where: { externalIdHash: suppression.externalIdHash }, create: suppression, update: { emailHash: suppression.emailHash ?? undefined } });
     const modelsDropped = (await tx.job.updateMany({ where: { kind: { in: [...PER_CUSTOMER_JOB_KINDS] }, status: "completed" }, data: { status: "cancelled", result: Prisma.DbNull, message: droppedNote } })).count;

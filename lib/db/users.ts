@@ -61,13 +61,20 @@ export async function insertUser(u: NewUser, opts: { onlyIfNone?: boolean } = {}
   });
 }
 
+/**
+ * Changes a role. Taking the admin role from someone is refused when no other admin would remain, checked
+ * in the same transaction, so two admins demoting each other at once cannot leave none.
+ */
 export async function updateUserRole(id: string, role: Role): Promise<UserRow | null> {
-  const r = await getDb().user.updateMany({ where: { id }, data: { role } });
-  return r.count ? findUserById(id) : null;
-}
-
-export async function countAdmins(): Promise<number> {
-  return getDb().user.count({ where: { role: "admin" } });
+  return getDb().$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id }, select: { role: true } });
+    if (!before) return null;
+    if (before.role === "admin" && role !== "admin" && (await tx.user.count({ where: { role: "admin", id: { not: id } } })) === 0) {
+      throw new UserError("This is the only admin: make another user an admin first, so someone can still manage MarketLens.", "conflict");
+    }
+    await tx.user.update({ where: { id }, data: { role } });
+    return toUser(await tx.user.findUniqueOrThrow({ where: { id }, select: SELECT }));
+  });
 }
 
 /** Ends every session of a user (a role change takes effect at their next request either way). */

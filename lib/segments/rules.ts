@@ -81,6 +81,16 @@ export function fieldOf(id: string): RuleField | { id: string; label: string; ki
   return RULE_FIELDS.find((f) => f.id === id);
 }
 
+/** Fields holding personal data: a rule on them tells whoever runs it who is a customer (and, with
+ * `contains`, spells the values out), so only roles that may read personal data may use them. */
+export const PERSONAL_FIELDS: ReadonlySet<string> = new Set(["email", "name"]);
+
+/** The personal fields a rule uses, in order of first use. */
+export function personalFieldsOf(node: RuleNode): string[] {
+  if (!isGroup(node)) return PERSONAL_FIELDS.has(node.field) ? [node.field] : [];
+  return [...new Set(("all" in node ? node.all : node.any).flatMap(personalFieldsOf))];
+}
+
 export function isGroup(node: RuleNode): node is Group {
   return "all" in node || "any" in node;
 }

@@ -63,7 +63,7 @@ beforeAll(async () => {
   const seg = await getDb().segment.create({ data: { name: "Buyers", kind: "snapshot" } });
   await getDb().segmentMember.createMany({ data: [{ segmentId: seg.id, customerId }, { segmentId: seg.id, customerId: c.get("C2")! }] });
   // A refused row that quotes the address, as an import keeps it.
-  await load("customers", "bad.csv", `customer_id,email,age\nC1,${EMAIL},not-a-number\n`);
+  await load("customers", "bad.csv", `customer_id,email,age\nC1,${EMAIL},not-a-number\nC10,ten@example.org,not-a-number\n`);
   await runJobHere(await enqueueJob(TRAINING_JOB, { interactions: { weights: { purchase: 1 } }, algorithms: ["popularity"], tune: false }));
 });
 
@@ -81,7 +81,11 @@ describe("GDPR export and erasure", () => {
   it("erases the customer and every row about them, drops the models that held them and queues a new training", async () => {
     expect(fileText()).toContain(EMAIL); // so the check below can fail
     const r = await eraseCustomer({ externalId: "C1" }, actor);
-    expect(r).toMatchObject({ customerId, events: 2, campaignEvents: 1, segmentMemberships: 1, importRowErrors: 1, modelsDropped: 1 });
+    expect(r).toMatchObject({ customerId, events: 2, campaignEvents: 1, segmentMemberships: 1, importRowErrors: 1, refusedFileLines: 1, modelsDropped: 1 });
+    // C10's refused row stays: ids are matched as whole cells.
+    expect((await getDb().importRowError.findMany({ select: { raw: true } })).map((x) => x.raw)).toEqual(["C10,ten@example.org,not-a-number"]);
+    const refusedFile = (await getDb().import.findFirstOrThrow({ where: { fileName: "bad.csv" } })).errorsPath!;
+    expect(readFileSync(refusedFile, "utf8")).toBe("line,column,reason,customer_id,email,age\n3,age,\"\"\"not-a-number\"\" is not a whole number\",C10,ten@example.org,not-a-number\n");
     expect(r.retrainingJobs).toHaveLength(1);
     const db = getDb();
     expect(await db.customer.findUnique({ where: { id: customerId } })).toBeNull();
@@ -113,5 +117,17 @@ describe("GDPR export and erasure", () => {
     const events = await load("events", "events.csv", `customer_id,product_id,event_type,timestamp\nC1,P1,view,2026-03-05T10:00:00Z\nC2,P1,view,2026-03-05T10:00:00Z\n`);
     expect(events).toMatchObject({ inserted: 1, rejected: 1 });
     expect(await getDb().customer.findUnique({ where: { externalId: "C1" } })).toBeNull();
+  });
+
+  it("erases a second customer who shared the address, and one imported with hashed emails by their real address", async () => {
+    await insertCustomers([{ externalId: "D1", email: EMAIL }]);
+    expect(await eraseCustomer({ externalId: "D1" }, actor)).toMatchObject({ events: 0 });
+    const p = path.join(dir, "hashed.csv");
+    writeFileSync(p, "customer_id,email\nH1,hidden@example.org\n");
+    const a = await analyseFile(p, { kind: "customers" });
+    await importFile(p, "hashed.csv", ImportOptions.parse({ ...a, kind: "customers", hashEmails: true }));
+    await eraseCustomer({ email: "Hidden@example.org" }, actor);
+    const again = await load("customers", "hashed-again.csv", "customer_id,email\nH2,hidden@example.org\n");
+    expect(again).toMatchObject({ inserted: 0, rejected: 1 });
   });
 });

@@ -7,7 +7,7 @@ import type { Caller } from "../auth/caller";
 import { passwordProblem } from "../auth/password-policy";
 import { isRole, ROLES, type Role } from "../auth/roles";
 import { recordAuditEvent } from "../db/audit";
-import { countAdmins, deleteUserSessions, findUserById, insertUser, updateUserRole, type UserRow } from "../db/users";
+import { countUsers, deleteUserSessions, findUserById, insertUser, updateUserRole, type UserRow } from "../db/users";
 import { UserError } from "../errors";
 
 export const NewUserInput = z.object({
@@ -30,6 +30,8 @@ function actorOf(a: Actor) {
 }
 
 async function create(input: NewUserInput, actor: Actor, onlyIfNone: boolean): Promise<UserRow> {
+  // Before the slow hash, so the set-up action costs nothing once MarketLens is set up (insertUser checks again).
+  if (onlyIfNone && (await countUsers()) > 0) throw new UserError("MarketLens is already set up: sign in, or ask an admin for an account.", "conflict");
   const problem = passwordProblem(input.password, input.email);
   if (problem) throw new UserError(problem);
   const user = await insertUser({ email: input.email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password) }, { onlyIfNone });
@@ -51,8 +53,8 @@ export async function setUserRole(userId: string, role: Role, actor: Actor): Pro
   if (!isRole(role)) throw new UserError(`The role must be one of ${ROLES.join(", ")}.`);
   const before = await findUserById(userId);
   if (!before) throw new UserError("There is no such user.", "not_found");
-  if (before.role === "admin" && role !== "admin" && (await countAdmins()) <= 1) throw new UserError("This is the only admin: make another user an admin first, so someone can still manage MarketLens.", "conflict");
-  const after = (await updateUserRole(userId, role))!;
+  const after = await updateUserRole(userId, role);
+  if (!after) throw new UserError("There is no such user.", "not_found");
   // Sessions read the role on every request, so the change holds at once; ending them makes it plain.
   if (before.role !== role) await deleteUserSessions(userId);
   await recordAuditEvent({ action: "user.role", outcome: "ok", target: `user ${after.email}`, detail: { from: before.role, to: role, via: actor.via }, ...actorOf(actor) });

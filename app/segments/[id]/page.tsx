@@ -24,7 +24,9 @@ export default async function SegmentPage({ params, searchParams }: { params: Pr
   const pii = piiView(caller.role);
   const segment = /^\d{1,9}$/.test(id) ? await getSegment(Number(id)) : null;
   if (!segment?.rule) notFound();
-  const t = readTableParams(sp, MEMBER_SORTS, { sort: "revenue", dir: "desc" });
+  const read = readTableParams(sp, MEMBER_SORTS, { sort: "revenue", dir: "desc" });
+  // Sorted by a masked name, the order would give the names away.
+  const t = !pii.clear && read.sort === "name" ? { ...read, sort: "revenue" as const } : read;
   const [members, profile] = await Promise.all([pageRuleMembers(segment.rule, { ...t, searchPii: pii.clear }), profileSegment(segment.rule)]);
   const path = `/segments/${segment.id}`;
   return (
@@ -72,7 +74,7 @@ export default async function SegmentPage({ params, searchParams }: { params: Pr
           rowKey={(r) => r.id}
           columns={[
             { header: "Customer", sortKey: "externalId", render: (r) => <Link href={`/customers/${r.id}`} prefetch={false} className="text-indigo-700 underline">{r.externalId}</Link> },
-            { header: "Name", sortKey: "name", render: (r) => r.name ?? "" },
+            { header: "Name", sortKey: pii.clear ? "name" : undefined, render: (r) => r.name ?? "" },
             { header: "Country", sortKey: "country", render: (r) => r.country ?? "" },
             { header: "Orders", sortKey: "orders", align: "right", render: (r) => fmt.integer(r.orders) },
             { header: "Revenue", sortKey: "revenue", align: "right", render: (r) => fmt.money(r.revenue) },
