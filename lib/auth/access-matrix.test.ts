@@ -47,6 +47,7 @@ const ROUTES: Record<string, RouteAccess | "better-auth"> = {
   "GET api/customers/export/route.ts": { permission: "admin" },
   "POST api/auth/[...all]/route.ts": "better-auth",
   "GET api/imports/[id]/rejected/route.ts": { permission: "imports:write", scope: "imports:write" },
+  "POST api/imports/route.ts": { permission: "imports:write", scope: "imports:write" },
   "POST api/imports/uploads/route.ts": { permission: "imports:write", scope: "imports:write" },
   "GET api/jobs/[id]/route.ts": { permission: "dashboards:read", scope: "imports:write" },
   "GET api/openapi.json/route.ts": { permission: "dashboards:read", scope: "any", passes: [200] },

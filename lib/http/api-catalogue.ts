@@ -5,6 +5,7 @@ import type { z } from "zod";
 import type { Access } from "../auth/guard";
 import { AuditQuery } from "../services/audit-query";
 import { CustomerLookupInput } from "../services/customer-lookup";
+import { StartImportRequest } from "../services/import/start-request";
 import { RecommendationQuery } from "../services/recs/request";
 import { RuleCountQuery } from "../segments/rule-query";
 
@@ -18,7 +19,8 @@ export interface ApiEndpoint {
   access: Access;
   query?: z.ZodType;
   params?: Record<string, string>;
-  body?: { type: string; description: string };
+  /** A JSON body is described by its zod schema; a file body by its type. */
+  body?: { type: string; description: string; schema?: z.ZodType };
   /** What a success answers with: JSON, a CSV or a JSON download. */
   returns: { status: number; type: "application/json" | "text/csv"; description: string };
 }
@@ -69,6 +71,15 @@ export const API = {
     access: { permission: "imports:write", scope: "imports:write" },
     body: { type: "text/csv", description: "The file itself; ?name=<file name>" },
     returns: { status: 201, type: "application/json", description: "{ upload: { uploadId, … }, analysis }" },
+  },
+  startImport: {
+    method: "POST",
+    path: "/api/imports",
+    file: "api/imports/route.ts",
+    summary: "Start importing an uploaded file (or a dry run); follow the job at /api/jobs/{id}",
+    access: { permission: "imports:write", scope: "imports:write" },
+    body: { type: "application/json", description: "{ uploadId, options }: the upload's id and the analysis's settings with the mapping", schema: StartImportRequest },
+    returns: { status: 202, type: "application/json", description: "{ jobId, status }" },
   },
   rejectedRows: {
     method: "GET",

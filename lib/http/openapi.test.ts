@@ -42,3 +42,12 @@ describe("the OpenAPI document", () => {
     expect(doc.components.securitySchemes.bearerToken).toMatchObject({ type: "http", scheme: "bearer" });
   });
 });
+
+describe("starting an import through the API", () => {
+  it("describes the JSON body from the same schema the route checks", () => {
+    const op = openApiDocument().paths["/api/imports"]!.post as { requestBody: { content: Record<string, { schema: { properties: Record<string, unknown>; required: string[] } }> } };
+    const schema = op.requestBody.content["application/json"]!.schema;
+    expect(schema.required).toEqual(["uploadId", "options"]);
+    expect(Object.keys((schema.properties.options as { properties: object }).properties)).toEqual(expect.arrayContaining(["kind", "mapping", "dryRun", "hashEmails"]));
+  });
+});

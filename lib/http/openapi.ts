@@ -6,9 +6,15 @@ import { API, type ApiEndpoint } from "./api-catalogue";
 
 type JsonSchema = { properties?: Record<string, Record<string, unknown>>; required?: string[] };
 
+/** What a client sends (the input side of transforms and defaults), without the $schema line. */
+function jsonSchema(schema: z.ZodType): Record<string, unknown> {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  return rest;
+}
+
 function queryParameters(schema: z.ZodType | undefined) {
   if (!schema) return [];
-  const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
+  const json = jsonSchema(schema) as JsonSchema;
   return Object.entries(json.properties ?? {}).map(([name, s]) => {
     const { description, ...rest } = s;
     return { name, in: "query", required: json.required?.includes(name) ?? false, schema: rest, ...(description ? { description } : {}) };
@@ -34,7 +40,7 @@ function operation(e: ApiEndpoint) {
     description: `Needs the permission "${e.access.permission}"${scope ? (scope === "any" ? "; any API token may call it" : `; an API token needs the scope "${scope}"`) : "; only a signed-in person, not an API token"}.`,
     security,
     parameters: [...Object.entries(e.params ?? {}).map(([name, description]) => ({ name, in: "path", required: true, description, schema: { type: "string", pattern: "^[1-9][0-9]{0,9}$" } })), ...queryParameters(e.query)],
-    ...(e.body ? { requestBody: { required: true, description: e.body.description, content: { [e.body.type]: { schema: { type: "string", format: "binary" } } } } } : {}),
+    ...(e.body ? { requestBody: { required: true, description: e.body.description, content: { [e.body.type]: { schema: e.body.schema ? jsonSchema(e.body.schema) : { type: "string", format: "binary" } } } } } : {}),
     responses: {
       [String(e.returns.status)]: { description: e.returns.description, content: { [e.returns.type]: { schema: e.returns.type === "text/csv" ? { type: "string" } : { type: "object" } } } },
       "400": error("The query or body is not valid; fieldErrors says which field and why."),

@@ -7,6 +7,7 @@ import { createAction } from "@/lib/action";
 import { ImportOptions } from "@/lib/csv/import-options";
 import { analyseFile } from "@/lib/services/import/analyse";
 import { startUploadImport } from "@/lib/services/import/imports";
+import { StartImportRequest } from "@/lib/services/import/start-request";
 import { readUploadMeta, uploadPath } from "@/lib/services/import/uploads";
 
 // uploadPath() refuses anything but the ids we hand out.
@@ -31,7 +32,7 @@ export const analyseUploadAction = createAction({
 export const startImportAction = createAction({
   name: "startImport",
   permission: "imports:write",
-  input: z.object({ uploadId: UploadId, options: ImportOptions }),
+  input: StartImportRequest,
   revalidate: ["/data/import"],
   audit: ({ options }, data: { jobId: number } | null) => ({ target: data ? `job ${data.jobId}` : null, detail: { kind: options.kind, dryRun: options.dryRun } }),
   // The service refuses a mapping that does not fit the file before any job exists.
