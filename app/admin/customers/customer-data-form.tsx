@@ -7,9 +7,10 @@ import { eraseCustomerAction } from "./actions";
 type By = "id" | "externalId" | "email";
 const LABELS: Record<By, string> = { id: "Database id", externalId: "External id", email: "Email" };
 
-export function CustomerDataForm() {
-  const [by, setBy] = useState<By>("email");
-  const [value, setValue] = useState("");
+/** `initial`: a customer named by the link that opened the page (a customer page's "Export or erase"). */
+export function CustomerDataForm({ initial }: { initial: { by: By; value: string } | null }) {
+  const [by, setBy] = useState<By>(initial?.by ?? "email");
+  const [value, setValue] = useState(initial?.value ?? "");
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const query = new URLSearchParams({ by, value: value.trim() }).toString();

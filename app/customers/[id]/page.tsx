@@ -13,6 +13,7 @@ import { currency, fmt, locale } from "../../formatting";
 import { TimelineSection } from "./timeline-section";
 import { maskRow, piiView } from "@/lib/auth/mask";
 import { requirePage } from "@/lib/auth/page-guard";
+import { can } from "@/lib/auth/roles";
 
 export const metadata: Metadata = { title: "Customer" };
 export const dynamic = "force-dynamic";
@@ -37,8 +38,9 @@ export default async function CustomerPage({ params, searchParams }: { params: P
   return (
     <>
       <PageHeader title={customer.name ? `${customer.externalId} · ${customer.name}` : customer.externalId} description="Who this customer is, what they bought, which segments they fall in, and everything they did." />
-      <p className="mb-4 text-sm">
+      <p className="mb-4 flex gap-4 text-sm">
         <Link href="/segments" className="text-indigo-700 underline">All segments</Link>
+        {can(caller.role, "admin") ? <Link href={`/admin/customers?externalId=${encodeURIComponent(customer.externalId)}`} className="text-indigo-700 underline">Export or erase this customer&rsquo;s data</Link> : null}
       </p>
       <div className="grid gap-x-6 lg:grid-cols-2">
         <Section title="Attributes" description="From the customer files you imported; “–” where a file gave no value.">
