@@ -36,6 +36,11 @@ const EnvSchema = z.object({
       if (weakness) ctx.addIssue({ code: "custom", message: weakness });
     }),
   /**
+   * "1": customers' email and name are stored encrypted (AES-256-GCM under a key derived from the secret),
+   * with keyed indexes for exact lookups; existing rows are encrypted at the next start (lib/auth/pii-crypto.ts).
+   */
+  MARKETLENS_ENCRYPT_PII: z.enum(["0", "1"]).default("0"),
+  /**
    * The address people open, e.g. https://marketlens.example.com. With https, cookies are marked Secure and
    * named __Secure-…; state-changing requests must come from this origin.
    */

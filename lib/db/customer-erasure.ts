@@ -4,6 +4,7 @@
 // for them (recommenders, clusters), which are then trained again. Connections run with secure_delete
 // (client.ts, bulk-insert.ts), and the write-ahead log is checkpointed and truncated afterwards, so the
 // deleted content is zeroed in the database file rather than left in free pages.
+import { blindIndex, isPiiEncryptionOn, revealPii, revealRow } from "../auth/pii-crypto";
 import { normaliseEmail, storedEmailHash } from "../auth/pii-hash";
 import { getDb } from "./client";
 import { Prisma } from "./generated/client";
@@ -37,12 +38,14 @@ export type CustomerLookup = { id: number } | { externalId: string } | { email: 
 export async function findCustomerRef(by: CustomerLookup): Promise<CustomerRef | null> {
   const select = { id: true, externalId: true, email: true } as const;
   const db = getDb();
-  if ("id" in by) return db.customer.findUnique({ where: { id: by.id }, select });
-  if ("externalId" in by) return db.customer.findUnique({ where: { externalId: by.externalId }, select });
+  if ("id" in by || "externalId" in by) {
+    const r = await db.customer.findUnique({ where: "id" in by ? { id: by.id } : { externalId: by.externalId }, select });
+    return r ? revealRow(r) : null;
+  }
   // Email is not unique and may differ in case: the oldest match, as the person most likely meant.
   // Imported with hashEmails, the column holds the keyed hash: look for both.
-  const rows = await db.$queryRaw<CustomerRef[]>`SELECT "id", "externalId", "email" FROM "Customer" WHERE lower(trim("email")) = ${normaliseEmail(by.email)} OR "email" = ${storedEmailHash(by.email)} ORDER BY "id" LIMIT 1`;
-  return rows[0] ?? null;
+  const rows = await db.$queryRaw<CustomerRef[]>`SELECT "id", "externalId", "email" FROM "Customer" WHERE lower(trim("email")) = ${normaliseEmail(by.email)} OR "email" = ${storedEmailHash(by.email)} OR "emailIndex" = ${blindIndex("email", by.email)} ORDER BY "id" LIMIT 1`;
+  return rows[0] ? revealRow(rows[0]) : null;
 }
 
 /** Every row about the customer, as stored (for the export). */
@@ -55,7 +58,8 @@ export async function loadCustomerData(id: number) {
     db.campaignEvent.findMany({ where: { customerId: id }, orderBy: { occurredAt: "asc" }, select: { id: true, type: true, revenue: true, cost: true, occurredAt: true, campaign: { select: { externalId: true, name: true } } } }),
     db.segmentMember.findMany({ where: { customerId: id }, select: { segment: { select: { id: true, name: true, kind: true } } } }),
   ]);
-  return { customer, purchaseStats, events, campaignEvents, segments: segments.map((s) => s.segment) };
+  const { emailIndex: _e, nameIndex: _n, ...stored } = customer ?? { emailIndex: null, nameIndex: null };
+  return { customer: customer ? revealRow(stored as Omit<NonNullable<typeof customer>, "emailIndex" | "nameIndex">) : null, purchaseStats, events, campaignEvents, segments: segments.map((s) => s.segment) };
 }
 
 /** Job kinds whose stored result holds a row per customer. */
@@ -79,8 +83,10 @@ export async function eraseCustomerRows(c: CustomerRef, suppression: { externalI
     // A refused row keeps the file's cells: those with a cell that is the customer's id or email go too
     // (whole cells, so erasing C1 leaves C10's rows alone).
     const needles = customerNeedles(c);
-    const candidates = await tx.importRowError.findMany({ where: { OR: [...needles].map((n) => ({ raw: { contains: n } })) }, select: { id: true, raw: true } });
-    const quoting = candidates.filter((r) => r.raw !== null && quotesCustomer(r.raw, needles)).map((r) => r.id);
+    // Sealed rows (MARKETLENS_ENCRYPT_PII) cannot be searched in SQL: they are all read and opened.
+    const where = isPiiEncryptionOn() ? {} : { OR: [...needles].map((n) => ({ raw: { contains: n } })) };
+    const candidates = await tx.importRowError.findMany({ where, select: { id: true, raw: true } });
+    const quoting = candidates.filter((r) => r.raw !== null && quotesCustomer(revealPii(r.raw), needles)).map((r) => r.id);
     const importRowErrors = (await tx.importRowError.deleteMany({ where: { id: { in: quoting } } })).count;
     await tx.customer.delete({ where: { id: c.id } });
     await tx.suppressedCustomer.upsert({ where: { externalIdHash: suppression.externalIdHash }, create: suppression, update: { emailHash: suppression.emailHash ?? undefined } });

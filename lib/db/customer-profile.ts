@@ -10,6 +10,7 @@ import { getDb } from "./client";
 import type { Page } from "./pagination";
 import { dateOf, epochMs, num, numOrNull, Prisma, utcDay } from "./sql";
 import { readAttributes } from "./stored-attributes";
+import { revealRow } from "../auth/pii-crypto";
 
 const DAY = 86_400_000;
 
@@ -38,7 +39,7 @@ export async function getCustomerProfile(id: number): Promise<CustomerProfile | 
     select: { id: true, externalId: true, email: true, name: true, gender: true, age: true, birthYear: true, income: true, education: true, country: true, city: true, signupAt: true, attributes: true },
   });
   if (!c) return null;
-  return { ...c, attributes: flatAttributes(c.attributes) };
+  return { ...revealRow(c), attributes: flatAttributes(c.attributes) };
 }
 
 /** Imports store a flat object; anything nested (from a hand-edited database) is shown as its JSON. */

@@ -1,4 +1,5 @@
 import { insertRows } from "./bulk-insert";
+import { blindIndex, isPiiEncryptionOn, revealRow, sealPii } from "../auth/pii-crypto";
 import { getDb } from "./client";
 import type { Prisma as PrismaTypes } from "./generated/client";
 import { num, Prisma } from "./sql";
@@ -19,12 +20,16 @@ export interface CustomerInput {
   attributes?: Record<string, string | number | boolean | null> | null;
 }
 
-const CUSTOMER_COLUMNS = ["externalId", "email", "name", "gender", "age", "birthYear", "income", "education", "country", "city", "signupAt", "attributes", "createdAt", "updatedAt"] as const;
+const CUSTOMER_COLUMNS = ["externalId", "email", "emailIndex", "name", "nameIndex", "gender", "age", "birthYear", "income", "education", "country", "city", "signupAt", "attributes", "createdAt", "updatedAt"] as const;
 
 /** Inserts new customers in one transaction (all or none). */
 export async function insertCustomers(rows: readonly CustomerInput[]): Promise<number> {
   const now = new Date();
-  return insertRows("Customer", CUSTOMER_COLUMNS, rows.map((r) => [r.externalId, r.email, r.name, r.gender, r.age, r.birthYear, r.income, r.education, r.country, r.city, r.signupAt, r.attributes, now, now]));
+  return insertRows("Customer", CUSTOMER_COLUMNS, rows.map((r) => {
+    const email = sealPii("email", r.email ?? null);
+    const name = sealPii("name", r.name ?? null);
+    return [r.externalId, email.stored, email.index, name.stored, name.index, r.gender, r.age, r.birthYear, r.income, r.education, r.country, r.city, r.signupAt, r.attributes, now, now];
+  }));
 }
 
 /** externalId → database id for every customer (100,000 customers is about 5 MB of map). */
@@ -60,7 +65,9 @@ export interface CustomerActivity {
 function customerSearch(q: string | undefined, searchPii: boolean): PrismaTypes.CustomerWhereInput {
   const term = q?.trim();
   if (!term) return {};
-  const pii = searchPii ? [{ name: { contains: term } }, { email: { contains: term } }] : [];
+  // Encrypted email and name (MARKETLENS_ENCRYPT_PII) match by their index: the whole value, any case.
+  const sealed = isPiiEncryptionOn();
+  const pii = !searchPii ? [] : sealed ? [{ nameIndex: blindIndex("name", term) }, { emailIndex: blindIndex("email", term) }] : [{ name: { contains: term } }, { email: { contains: term } }];
   return { OR: [{ externalId: { contains: term } }, ...pii, { city: { contains: term } }, { country: { contains: term } }] };
 }
 
@@ -76,7 +83,7 @@ export async function listCustomers(req: PageRequest<CustomerSort> & { searchPii
     }),
     db.customer.count({ where }),
   ]);
-  return { rows, total, page: req.page, pageSize: req.pageSize };
+  return { rows: rows.map(revealRow), total, page: req.page, pageSize: req.pageSize };
 }
 
 /** Orders, revenue and last purchase for a page of customers (index seeks, never a full scan). */

@@ -2,6 +2,7 @@ import { insertRows } from "./bulk-insert";
 import { getDb } from "./client";
 import type { TimeRange } from "./date-range";
 import { skipTake, type Page } from "./pagination";
+import { revealRow } from "../auth/pii-crypto";
 
 export interface EventInput {
   customerId: number;
@@ -56,7 +57,7 @@ export async function listRecentEvents(req: { page: number; pageSize: number; ty
     }),
     db.event.count({ where }),
   ]);
-  return { rows, total, page: req.page, pageSize: req.pageSize };
+  return { rows: rows.map((r) => (r.customer ? { ...r, customer: revealRow(r.customer) } : r)), total, page: req.page, pageSize: req.pageSize };
 }
 
 /**

@@ -4,6 +4,7 @@
 import type Database from "better-sqlite3";
 import type { StoredImportSummary } from "../csv/stored-import";
 import { prepared, storedDate } from "./bulk-insert";
+import { sealText } from "../auth/pii-crypto";
 
 /** The running totals a job records after each batch. */
 export interface ImportCounts {
@@ -42,7 +43,8 @@ export function saveImportProgress(db: Database.Database, jobId: number, p: Impo
   const note = `${p.rowsRead.toLocaleString("en-GB")} rows read`;
   prepared(db, `UPDATE "Job" SET "progress"=?,"progressNote"=?,"heartbeatAt"=? WHERE "id"=? AND "status"='running'`).run(fraction, note, storedDate(new Date()), jobId);
   const insert = prepared(db, `INSERT INTO "ImportRowError" ("importJobId","line","column","reason","raw") VALUES (?,?,?,?,?)`);
-  for (const e of errors) insert.run(jobId, e.line, e.column, e.reason, e.raw.slice(0, 2000));
+  // Reason and row quote the file's cells: sealed like customers' email and name (lib/auth/pii-crypto.ts).
+  for (const e of errors) insert.run(jobId, e.line, e.column, sealText(e.reason), sealText(e.raw.slice(0, 2000)));
 }
 
 export function setImportErrorsPath(db: Database.Database, jobId: number, errorsPath: string): void {

@@ -2,6 +2,7 @@
 // caller's transaction. Entity kinds upsert by external id; event kinds insert with their dedupe key and skip
 // keys already stored, so the counts say exactly what changed.
 import type Database from "better-sqlite3";
+import { isPiiEncryptionOn, sealPii } from "../auth/pii-crypto";
 import type { ImportKind } from "../csv/kinds";
 import type { FieldValue, ParsedRow } from "../csv/row-schema";
 import { insertRows, prepared, type SqlValue, type StoredValue, storedDate } from "./bulk-insert";
@@ -46,16 +47,24 @@ const ENTITY_COLUMNS: Record<"customers" | "products" | "campaigns", { table: En
 
 function entityWriter(kind: keyof typeof ENTITY_COLUMNS, o: WriterOptions): ImportWriter {
   const { table, dates } = ENTITY_COLUMNS[kind];
-  const columns = o.mappedFields.filter((f) => f !== "externalId");
+  const mapped = o.mappedFields.filter((f) => f !== "externalId");
+  // Customers' email and name are sealed (encrypted with their lookup index, lib/auth/pii-crypto.ts) when
+  // encryption is on; the index columns are written beside them.
+  const sealed = kind === "customers" && isPiiEncryptionOn() ? (["email", "name"] as const).filter((f) => mapped.includes(f)) : [];
+  const columns = [...mapped, ...sealed.map((f) => `${f}Index`)];
   const overlay = o.dryRun ? new Map<string, Record<string, StoredValue>>() : undefined;
   return {
     write(db, rows) {
       const value = (c: string, v: FieldValue): SqlValue => (dates.includes(c) ? date(v) : c === "email" && o.hashEmail && typeof v === "string" ? o.hashEmail(v) : v);
-      const entities = rows.map(({ line, row }) => ({
-        externalId: str(row.fields.externalId ?? null) ?? `${o.fileStem}:${line}`,
-        values: Object.fromEntries(columns.map((c) => [c, value(c, row.fields[c] ?? null)])) as Record<string, SqlValue>,
-        attributes: row.attributes,
-      }));
+      const entities = rows.map(({ line, row }) => {
+        const values = Object.fromEntries(mapped.map((c) => [c, value(c, row.fields[c] ?? null)])) as Record<string, SqlValue>;
+        for (const f of sealed) {
+          const s = sealPii(f, typeof values[f] === "string" ? (values[f] as string) : null);
+          values[f] = s.stored;
+          values[`${f}Index`] = s.index;
+        }
+        return { externalId: str(row.fields.externalId ?? null) ?? `${o.fileStem}:${line}`, values, attributes: row.attributes };
+      });
       return upsertEntities(db, table, columns, entities, overlay);
     },
     summary: () => ({}),

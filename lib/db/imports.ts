@@ -3,6 +3,7 @@
 import { getDb } from "./client";
 import type { ImportCounts } from "./import-progress";
 import { isJobStatus, type JobStatus } from "./jobs";
+import { revealPii } from "../auth/pii-crypto";
 
 export interface ImportRecord extends ImportCounts {
   id: number;
@@ -52,7 +53,8 @@ export async function listImports(req: { take: number }): Promise<ImportRecord[]
 }
 
 export async function listImportRowErrors(jobId: number, take: number): Promise<{ line: number; column: string | null; reason: string }[]> {
-  return getDb().importRowError.findMany({ where: { importJobId: jobId }, orderBy: { line: "asc" }, take, select: { line: true, column: true, reason: true } });
+  const rows = await getDb().importRowError.findMany({ where: { importJobId: jobId }, orderBy: { line: "asc" }, take, select: { line: true, column: true, reason: true } });
+  return rows.map((r) => ({ ...r, reason: revealPii(r.reason) }));
 }
 
 /** When data last changed through an import: a stored analysis older than this is stale. */

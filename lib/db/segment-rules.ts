@@ -6,6 +6,7 @@ import { ATTRIBUTE_FIELD, type Condition, fieldOf, isGroup, OPERATORS_BY_KIND, t
 import { getDb } from "./client";
 import { caseless, containsText, dateOf, jsonValue, num, Prisma } from "./sql";
 import { UserError } from "../errors";
+import { blindIndex, isPiiEncryptionOn, revealPii } from "../auth/pii-crypto";
 
 /** A rule the compiler cannot turn into SQL; the message names the condition and what is wrong. */
 export class RuleError extends UserError {
@@ -57,7 +58,34 @@ function value(v: unknown, kind: keyof typeof ALLOWED, where: string): Param {
 /** The midnight after a date value's day (value() gives dates at midnight UTC). */
 const nextDay = (day: Param) => new Date((day as Date).getTime() + DAY);
 
+/** Email and name encrypted at rest (MARKETLENS_ENCRYPT_PII) compare by their index: equality only. */
+function sealedCondition(c: Condition, where: string): Compiled | null {
+  if (!isPiiEncryptionOn() || (c.field !== "email" && c.field !== "name")) return null;
+  const field = c.field;
+  const index = Prisma.raw(`c."${field}Index"`);
+  const hashed = (v: unknown) => {
+    if (typeof v !== "string" || v === "") throw new RuleError(`${where}: needs a value`);
+    return blindIndex(field, v);
+  };
+  switch (c.op) {
+    case "eq":
+      return { sql: Prisma.sql`${index} = ${hashed(c.value)}`, usesPurchases: false };
+    case "neq":
+      return { sql: Prisma.sql`(${index} IS NULL OR ${index} <> ${hashed(c.value)})`, usesPurchases: false };
+    case "in":
+      return { sql: Prisma.sql`${index} IN (${Prisma.join((c.values ?? []).map(hashed))})`, usesPurchases: false };
+    case "empty":
+      return { sql: Prisma.sql`c."${Prisma.raw(field)}" IS NULL`, usesPurchases: false };
+    case "notEmpty":
+      return { sql: Prisma.sql`c."${Prisma.raw(field)}" IS NOT NULL`, usesPurchases: false };
+    default:
+      throw new RuleError(`${where}: ${fieldOf(field)!.label} is encrypted at rest, so only "equals", "does not equal", "is one of", "is empty" and "is not empty" apply to it`);
+  }
+}
+
 function condition(c: Condition, where: string, now: number): Compiled {
+  const sealed = sealedCondition(c, where);
+  if (sealed) return sealed;
   const col = column(c, where);
   if (!ALLOWED[col.kind].includes(c.op)) throw new RuleError(`${where}: "${c.op}" does not apply to ${fieldOf(c.field)!.label} (${col.kind === "attribute" ? "an attribute" : `a ${col.kind} field`})`);
   const text = col.kind === "text" || (col.kind === "attribute" && [c.value, ...(c.values ?? [])].some((v) => typeof v === "string"));
@@ -140,7 +168,7 @@ export interface RuleMember {
 export async function listRuleMembers(node: RuleNode, page: { offset: number; limit: number }, now: number = Date.now()): Promise<RuleMember[]> {
   const rows = await getDb().$queryRaw<RuleMember[]>`SELECT c."id" AS id, c."externalId" AS "externalId", c."name" AS name, c."country" AS country
     ${fromWhere(node, now)} ORDER BY c."externalId" LIMIT ${page.limit} OFFSET ${page.offset}`;
-  return rows.map((r) => ({ id: num(r.id), externalId: r.externalId, name: r.name, country: r.country }));
+  return rows.map((r) => ({ id: num(r.id), externalId: r.externalId, name: revealPii(r.name), country: r.country }));
 }
 
 export interface ExportRow {
@@ -160,7 +188,7 @@ const MEMBER_COLUMNS = Prisma.sql`c."id" AS id, c."externalId" AS "externalId", 
   coalesce(p."orders", 0) AS orders, coalesce(p."revenue", 0) AS revenue, p."lastPurchaseAt" AS "lastPurchaseAt"`;
 
 function toMember(r: MemberRaw): MemberRow {
-  return { id: num(r.id), externalId: r.externalId, email: r.email, name: r.name, country: r.country, orders: num(r.orders), revenue: num(r.revenue), lastPurchaseAt: dateOf(r.lastPurchaseAt) };
+  return { id: num(r.id), externalId: r.externalId, email: revealPii(r.email), name: revealPii(r.name), country: r.country, orders: num(r.orders), revenue: num(r.revenue), lastPurchaseAt: dateOf(r.lastPurchaseAt) };
 }
 
 /** Every member with the columns an export carries, in pages of `batch`, for streaming to a file. */
@@ -189,7 +217,11 @@ export async function pageRuleMembers(node: RuleNode, req: { page: number; pageS
   const rule = compileRule(node, now);
   const term = req.q?.trim();
   // Search matches part of the id, name, email or country, as the customers table does.
-  const match = term ? Prisma.sql` AND (${Prisma.join((req.searchPii === false ? ["externalId", "country"] : ["externalId", "name", "email", "country"]).map((col) => containsText(Prisma.raw(`c."${col}"`), term)), " OR ")})` : Prisma.empty;
+  // Encrypted email and name (MARKETLENS_ENCRYPT_PII) match by their index: the whole value, any case.
+  const sealed = isPiiEncryptionOn() && req.searchPii !== false;
+  const columns = req.searchPii === false || sealed ? ["externalId", "country"] : ["externalId", "name", "email", "country"];
+  const exact = sealed && term ? [Prisma.sql`c."emailIndex" = ${blindIndex("email", term)}`, Prisma.sql`c."nameIndex" = ${blindIndex("name", term)}`] : [];
+  const match = term ? Prisma.sql` AND (${Prisma.join([...columns.map((col) => containsText(Prisma.raw(`c."${col}"`), term)), ...exact], " OR ")})` : Prisma.empty;
   const from = Prisma.sql`FROM "Customer" c ${PURCHASES} WHERE ${rule.sql}${match}`;
   const key = SORT_KEYS[req.sort];
   // Empty values last whichever way the column is sorted; the id keeps pages stable.

@@ -1,6 +1,8 @@
 // What every start does before serving: apply committed migrations, set SQLite's persistent settings,
 // and load the demo shop when the database is empty (unless MARKETLENS_SEED_DEMO=0).
 import { env } from "../env";
+import { isPiiEncryptionOn } from "../auth/pii-crypto";
+import { sealExistingPii } from "../db/pii-sealing";
 import { DEFAULT_DEMO_OPTIONS } from "../demo";
 import { bulkConnection } from "../db/bulk-insert";
 import { restoreIndexes } from "../db/bulk-load";
@@ -21,6 +23,10 @@ export async function prepareDatabase(opts: { seedIfEmpty: boolean; log?: (line:
   const restored = restoreIndexes(bulkConnection());
   if (restored.length) opts.log?.(`Rebuilt ${restored.length} indexes left out by an interrupted import.`);
   if (purchaseStatsMissing()) opts.log?.(`Summarised purchases of ${refreshPurchaseStats()} customers for rule segments.`);
+  if (isPiiEncryptionOn()) {
+    const sealed = sealExistingPii();
+    if (sealed.customers || sealed.refusedRows) opts.log?.(`Encrypted the email and name of ${sealed.customers} customers and ${sealed.refusedRows} refused import rows (MARKETLENS_ENCRYPT_PII=1).`);
+  }
   let seeded: SeedSummary | null = null;
   if (opts.seedIfEmpty && env.MARKETLENS_SEED_DEMO === "1" && (await isDatabaseEmpty())) {
     opts.log?.("The database is empty: loading the demo shop (about 10 s)...");
