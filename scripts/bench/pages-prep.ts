@@ -1,10 +1,13 @@
 // Before timing the pages: one saved rule segment to open (created once), and whether recommenders are
 // trained (the preview times the models when they are; train them with `--train` on bench:pages).
-// Prints {"segmentId": N, "models": true|false} on stdout.
+// An admin account to sign in as (pages answer only signed-in people), made once in the bench database.
+// Prints {"segmentId": N, "models": true|false, "email": …, "password": …} on stdout.
 import { closeBulkConnections } from "../../lib/db/bulk-insert";
 import { getDb } from "../../lib/db/client";
 import { getLatestJobId } from "../../lib/db/jobs";
 import { listSegments, saveRuleSegment } from "../../lib/db/segments";
+import { findUserByEmail } from "../../lib/db/users";
+import { createUser } from "../../lib/services/users";
 import { prepareDatabase } from "../../lib/services/prepare-database";
 import { TRAINING_JOB } from "../../lib/services/jobs/job-kinds";
 import { enqueueJob, runJobHere } from "../../lib/services/jobs/runner";
@@ -18,6 +21,10 @@ if (process.argv.includes("--train") && !(await getLatestJobId("recommenders")))
   // Without tuning: the page timings depend on the models served, not on how their settings were chosen.
   await runJobHere(await enqueueJob(TRAINING_JOB, { interactions: DEFAULT_INTERACTIONS, algorithms: [], tune: false }));
 }
-console.log(JSON.stringify({ segmentId: segment.id, models: (await getLatestJobId("recommenders")) !== null }));
+// Only ever in data/bench-*.db, a database of generated customers on this machine.
+const email = "bench-admin@bench.invalid";
+const password = "bench pages passphrase";
+if (!(await findUserByEmail(email))) await createUser({ email, name: "bench", password, role: "admin" }, { caller: null, via: "bench" });
+console.log(JSON.stringify({ segmentId: segment.id, models: (await getLatestJobId("recommenders")) !== null, email, password }));
 closeBulkConnections();
 await getDb().$disconnect();
