@@ -63,3 +63,20 @@ describe("cli customers", () => {
     expect(cli("customers", "export", "--external-id", "K1").stderr).toContain("There is no customer with this id, external id or email.");
   });
 });
+
+describe("cli audit", () => {
+  it("lists what the commands above did, filtered, and refuses a bad filter", () => {
+    const r = cli("audit", "--action", "customer.erase", "--json");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.total).toBe(1);
+    expect(out.entries[0]).toMatchObject({ action: "customer.erase", outcome: "ok", target: "customer 1", actorLabel: expect.stringMatching(/^command line \(/) });
+    expect(JSON.stringify(out)).not.toContain("kim@shop.example");
+    const csv = cli("audit", "--action", "token.revoke", "--csv").stdout.trim().split("\n");
+    expect(csv[0]).toBe("id,at,actor,action,outcome,target,detail,ip,user_agent");
+    expect(csv).toHaveLength(2);
+    const bad = cli("audit", "--from", "2026-02-30");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--from: is not a real day");
+  });
+});
