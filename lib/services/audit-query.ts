@@ -1,6 +1,6 @@
 // The audit log's filters, from a URL's query: the admin page and its CSV export read them the same way.
 import { z } from "zod";
-import type { AuditFilter } from "../db/audit";
+import type { AuditFilter, AuditRow } from "../db/audit";
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD").refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "is not a real day");
 const blankAsUndefined = (v: unknown) => (v === "" ? undefined : v);
@@ -24,4 +24,11 @@ export function auditFilter(q: AuditQuery): AuditFilter {
     from: q.from ? new Date(`${q.from}T00:00:00Z`) : undefined,
     to: q.to ? new Date(Date.parse(`${q.to}T00:00:00Z`) + 86_400_000) : undefined,
   };
+}
+
+/** The audit log as CSV, for the admin page's export and `cli audit --csv`. */
+export const AUDIT_CSV_HEADER = ["id", "at", "actor", "action", "outcome", "target", "detail", "ip", "user_agent"];
+
+export function auditCsvCells(e: AuditRow): (string | number | null)[] {
+  return [e.id, e.at.toISOString(), e.actorLabel, e.action, e.outcome, e.target, e.detail === null ? null : JSON.stringify(e.detail), e.ip, e.userAgent];
 }

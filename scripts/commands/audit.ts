@@ -3,8 +3,6 @@ import { toCsvLine } from "../../lib/csv/csv-export";
 import { prepareDatabase } from "../../lib/services/prepare-database";
 import { type Command, UsageError } from "../cli-support";
 
-const HEADER = ["id", "at", "actor", "action", "outcome", "target", "detail", "ip", "user_agent"];
-
 export const auditCommand: Command = {
   name: "audit",
   summary: "the audit log, newest first, filtered as on Admin → Audit log; --csv for the whole matching log as CSV",
@@ -15,7 +13,7 @@ export const auditCommand: Command = {
       options: { action: { type: "string" }, outcome: { type: "string" }, actor: { type: "string" }, from: { type: "string" }, to: { type: "string" }, limit: { type: "string", default: "50" }, csv: { type: "boolean", default: false }, json: { type: "boolean", default: false } },
       strict: true,
     });
-    const [{ AuditQuery, auditFilter }, { iterateAuditEvents, listAuditEvents }] = await Promise.all([import("../../lib/services/audit-query"), import("../../lib/db/audit")]);
+    const [{ AUDIT_CSV_HEADER, AuditQuery, auditCsvCells, auditFilter }, { iterateAuditEvents, listAuditEvents }] = await Promise.all([import("../../lib/services/audit-query"), import("../../lib/db/audit")]);
     const parsed = AuditQuery.safeParse({ action: values.action, outcome: values.outcome, actor: values.actor, from: values.from, to: values.to });
     if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join("; "));
     const limit = Number(values.limit);
@@ -23,8 +21,8 @@ export const auditCommand: Command = {
     await prepareDatabase({ seedIfEmpty: false });
     const filter = auditFilter(parsed.data);
     if (values.csv) {
-      const lines = [toCsvLine(HEADER)];
-      for await (const page of iterateAuditEvents(filter)) for (const e of page) lines.push(toCsvLine([e.id, e.at.toISOString(), e.actorLabel, e.action, e.outcome, e.target, e.detail === null ? null : JSON.stringify(e.detail), e.ip, e.userAgent]));
+      const lines = [toCsvLine(AUDIT_CSV_HEADER)];
+      for await (const page of iterateAuditEvents(filter)) for (const e of page) lines.push(toCsvLine(auditCsvCells(e)));
       ctx.log(`audit: ${lines.length - 1} entries`);
       return { json: { csv: lines.join("\n") }, text: lines.join("\n") };
     }

@@ -5,12 +5,10 @@ import { iterateAuditEvents, recordAuditEvent } from "@/lib/db/audit";
 import { API } from "@/lib/http/api-catalogue";
 import { csvDownload } from "@/lib/http/download";
 import { parseQuery, route } from "@/lib/http/route";
-import { auditFilter } from "@/lib/services/audit-query";
-
-const HEADER = ["id", "at", "actor", "action", "outcome", "target", "detail", "ip", "user_agent"];
+import { AUDIT_CSV_HEADER, auditCsvCells, auditFilter } from "@/lib/services/audit-query";
 
 export const GET = route("audit export", API.auditExport.access, async (request, _params, caller) => {
   const q = parseQuery(request, API.auditExport.query);
   await recordAuditEvent({ action: "export", outcome: "ok", actor: { id: caller.userId, label: caller.label }, target: "audit log", detail: { what: "audit log" }, ...requestOrigin(request) });
-  return csvDownload("marketlens-audit-log.csv", HEADER, iterateAuditEvents(auditFilter(q)), (e) => [e.id, e.at.toISOString(), e.actorLabel, e.action, e.outcome, e.target, e.detail === null ? null : JSON.stringify(e.detail), e.ip, e.userAgent]);
+  return csvDownload("marketlens-audit-log.csv", AUDIT_CSV_HEADER, iterateAuditEvents(auditFilter(q)), auditCsvCells);
 });
