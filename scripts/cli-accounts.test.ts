@@ -75,6 +75,9 @@ describe("cli audit", () => {
     const csv = cli("audit", "--action", "token.revoke", "--csv").stdout.trim().split("\n");
     expect(csv[0]).toBe("id,at,actor,action,outcome,target,detail,ip,user_agent");
     expect(csv).toHaveLength(2);
+    // A job queued from the shell is recorded too.
+    expect(cli("jobs", "start", "customer-clusters", "--param", "k=2", "--param", "features=monetary", "--param", "transform=none", "--param", "seed=1").code).toBe(0);
+    expect(JSON.parse(cli("audit", "--action", "job.start", "--json").stdout).entries[0]).toMatchObject({ action: "job.start", target: "job 3", detail: { kind: "customer-clusters" } });
     const bad = cli("audit", "--from", "2026-02-30");
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--from: is not a real day");

@@ -15,7 +15,8 @@ import { cancelJob, enqueueJob, runJobHere, runQueuedJobs } from "../../lib/serv
 import { applyMigrations } from "../../lib/db/schema-engine";
 import { env } from "../../lib/env";
 import { prepareDatabase } from "../../lib/services/prepare-database";
-import { type Command, type CommandContext, parseIntegerFlag, UsageError } from "../cli-support";
+import { cliActor, type Command, type CommandContext, parseIntegerFlag, UsageError } from "../cli-support";
+import { recordAuditEventDirect } from "../../lib/db/audit-direct";
 
 /** name=value → { name: value }: JSON values as JSON (numbers, true, lists, objects), a,b,c as a list, anything else as text. */
 export function parseParams(pairs: readonly string[]): Record<string, unknown> {
@@ -78,6 +79,8 @@ async function start(args: string[], ctx: CommandContext) {
     if (!parsed.success) throw new UsageError(`the parameters of ${kind} are not valid: ${describeZodError(parsed.error).message}`);
     jobId = await enqueueJob(spec, parsed.data);
   }
+  const cli = cliActor().caller;
+  recordAuditEventDirect({ actor: { id: cli.userId, label: cli.label }, action: "job.start", outcome: "ok", target: `job ${jobId}`, detail: { kind } });
   ctx.log(`Queued job ${jobId} (${spec.label.toLowerCase()}).`);
   const job = values.wait ? await watch(jobId, ctx) : (await loadJobView(jobId))!;
   const text = values.wait ? line(job) : `${line(job)}\nThe server runs it when it is up; follow it with: npm run -s cli -- jobs show ${jobId}`;
