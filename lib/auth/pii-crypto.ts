@@ -60,6 +60,8 @@ export function sealText(v: string): string {
 
 /** What a customer's email or name is stored as, and its index: encrypted when encryption is on, else as given. */
 export function sealPii(field: PiiField, v: string | null): { stored: string | null; index: string | null } {
-  if (!isPiiEncryptionOn() || v === null || v === "" || isEncrypted(v) || v.startsWith("hmac-sha256:")) return { stored: v, index: v && isPiiEncryptionOn() && !isEncrypted(v) ? blindIndex(field, v) : null };
+  if (!isPiiEncryptionOn() || v === null || v === "") return { stored: v, index: null };
+  // A keyed hash (an import with hashEmails) is no address: kept as it is, with its index for lookups.
+  if (v.startsWith("hmac-sha256:")) return { stored: v, index: blindIndex(field, v) };
   return { stored: encryptPii(field, v), index: blindIndex(field, v) };
 }

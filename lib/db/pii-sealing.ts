@@ -9,15 +9,16 @@ const BATCH = 5_000;
 
 export function sealExistingPii(db: Database.Database = bulkConnection()): { customers: number; refusedRows: number } {
   let customers = 0;
-  const pick = prepared(db, `SELECT "id","email","name" FROM "Customer" WHERE "id" > ? AND (("email" IS NOT NULL AND "email" NOT LIKE 'enc1:%' AND "email" NOT LIKE 'hmac-sha256:%') OR ("name" IS NOT NULL AND "name" NOT LIKE 'enc1:%')) ORDER BY "id" LIMIT ${BATCH}`);
+  const pick = prepared(db, `SELECT "id","email","emailIndex","name","nameIndex" FROM "Customer" WHERE "id" > ? AND (("email" IS NOT NULL AND "email" NOT LIKE 'enc1:%' AND "email" NOT LIKE 'hmac-sha256:%') OR ("name" IS NOT NULL AND "name" NOT LIKE 'enc1:%')) ORDER BY "id" LIMIT ${BATCH}`);
   const update = prepared(db, `UPDATE "Customer" SET "email"=?,"emailIndex"=?,"name"=?,"nameIndex"=? WHERE "id"=?`);
   for (let after = 0; ; ) {
-    const rows = pick.all(after) as { id: number; email: string | null; name: string | null }[];
+    const rows = pick.all(after) as { id: number; email: string | null; emailIndex: string | null; name: string | null; nameIndex: string | null }[];
     if (!rows.length) break;
     db.transaction(() => {
       for (const r of rows) {
-        const email = sealPii("email", r.email);
-        const name = sealPii("name", r.name);
+        // A column already encrypted keeps its value and its index.
+        const email = isEncrypted(r.email) ? { stored: r.email, index: r.emailIndex } : sealPii("email", r.email);
+        const name = isEncrypted(r.name) ? { stored: r.name, index: r.nameIndex } : sealPii("name", r.name);
         update.run(email.stored, email.index, name.stored, name.index, r.id);
       }
     })();
