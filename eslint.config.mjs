@@ -6,10 +6,10 @@ import nextTs from "eslint-config-next/typescript";
 
 // Folders that must run anywhere (page, API route, CLI, benchmark, test): no framework, no database, no
 // file system, no environment. lib/architecture.test.ts checks that each of them exists and is covered.
-const PURE_FOLDERS = ["lib/ml", "lib/csv", "lib/segments", "lib/analytics", "lib/demo"];
+const PURE_FOLDERS = ["lib/ml", "lib/csv", "lib/segments", "lib/analytics", "lib/demo", "lib/stats"];
 
 const PURE_IMPORT_MESSAGE =
-  "lib/ml, lib/csv, lib/segments, lib/analytics and lib/demo are the pure core: no framework, database or file system (STYLE.md). Take the data as an argument instead.";
+  "lib/ml, lib/csv, lib/segments, lib/analytics, lib/demo and lib/stats are the pure core: no framework, database or file system (STYLE.md). Take the data as an argument instead.";
 
 const pureCore = {
   name: "marketlens/pure-core",

@@ -15,6 +15,11 @@ const PAGES: Record<string, readonly Role[] | "public"> = {
   "/admin/customers": ["admin"],
   "/admin/tokens": ["admin"],
   "/campaigns": ROLES,
+  "/campaigns/[id]": ROLES,
+  "/campaigns/attribution": ROLES,
+  "/campaigns/compare": ROLES,
+  "/campaigns/tests": ROLES,
+  "/campaigns/tests/[group]": ROLES,
   "/customers/[id]": ROLES,
   "/data": ROLES,
   "/data/import": ["admin", "analyst"],
@@ -52,7 +57,7 @@ test.beforeAll(async ({ browser }) => {
   await context.close();
 });
 
-const url = (p: string) => p.replace("/customers/[id]", "/customers/3").replace("/products/[id]", "/products/1").replace("/segments/[id]", `/segments/${segmentId}`);
+const url = (p: string) => p.replace("/campaigns/tests/[group]", "/campaigns/tests/mid-season-subject-line").replace("/campaigns/[id]", "/campaigns/1").replace("/customers/[id]", "/customers/3").replace("/products/[id]", "/products/1").replace("/segments/[id]", `/segments/${segmentId}`);
 
 test("signed out, every page but sign-in and set-up leads to the sign-in page", async ({ page }) => {
   for (const [p, who] of Object.entries(PAGES)) {

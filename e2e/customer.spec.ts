@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { kpi, open } from "./helpers";
 
 // The server runs on the demo shop seeded with seed 42 and end date 2026-11-22 (scripts/e2e-server.sh):
-// C000003 has 72 events (8 of them purchases) and 1 campaign event.
+// C000003 has 72 events (8 of them purchases) and 2 campaign events.
 
 const RFM_SEGMENT = /Champions|Loyal|Potential loyalist|New|Promising|Need attention|About to sleep|Can't lose them|At risk|Lost|Hibernating/;
 
@@ -27,11 +27,11 @@ test("a customer's page: from the customers table to attributes, RFM segment, sp
 
   const timeline = page.getByTestId("customer-timeline").locator("tbody tr");
   await expect(timeline).toHaveCount(25);
-  await expect(page.getByTestId("pagination-summary")).toHaveText("1–25 of 73 · page 1 of 3");
+  await expect(page.getByTestId("pagination-summary")).toHaveText("1–25 of 74 · page 1 of 3");
   const firstOnPage1 = await timeline.first().textContent();
   await page.getByRole("link", { name: "Next" }).click();
   await expect(page).toHaveURL(/\/customers\/\d+\?page=2$/);
-  await expect(page.getByTestId("pagination-summary")).toHaveText("26–50 of 73 · page 2 of 3");
+  await expect(page.getByTestId("pagination-summary")).toHaveText("26–50 of 74 · page 2 of 3");
   await expect(timeline).toHaveCount(25);
   expect(await timeline.first().textContent()).not.toBe(firstOnPage1);
 

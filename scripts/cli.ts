@@ -6,7 +6,10 @@ import { closeBulkConnections } from "../lib/db/bulk-insert";
 import { disconnectDb } from "../lib/db/client";
 import { describeError, UserError } from "../lib/errors";
 import { type Command, UsageError } from "./cli-support";
+import { abTestCommand } from "./commands/ab-test";
+import { attributionCommand } from "./commands/attribution";
 import { auditCommand } from "./commands/audit";
+import { campaignReportCommand } from "./commands/campaign-report";
 import { customersCommand } from "./commands/customers";
 import { evalRecsCommand } from "./commands/eval-recs";
 import { importCommand } from "./commands/import";
@@ -17,7 +20,7 @@ import { segmentCommand } from "./commands/segment";
 import { tokensCommand } from "./commands/tokens";
 import { usersCommand } from "./commands/users";
 
-const COMMANDS: readonly Command[] = [seedCommand, importCommand, jobsCommand, kmeansCommand, segmentCommand, evalRecsCommand, usersCommand, tokensCommand, customersCommand, auditCommand];
+const COMMANDS: readonly Command[] = [seedCommand, importCommand, jobsCommand, kmeansCommand, segmentCommand, campaignReportCommand, abTestCommand, attributionCommand, evalRecsCommand, usersCommand, tokensCommand, customersCommand, auditCommand];
 
 function help(): string {
   return ["Usage: npm run -s cli -- <command> [flags]", "", "Commands:", ...COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`)].join("\n");

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { DateRangeControl } from "@/components/date-range-control";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState, Notice, PageHeader, Section } from "@/components/ui/page-header";
@@ -8,6 +9,7 @@ import { ratio } from "@/lib/format";
 import { first, type SearchParams } from "@/lib/url-state";
 import { fmt } from "../formatting";
 import { requirePage } from "@/lib/auth/page-guard";
+import { BreakdownSection } from "./breakdown-section";
 
 export const metadata: Metadata = { title: "Campaigns" };
 export const dynamic = "force-dynamic";
@@ -26,7 +28,9 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
       header: "Campaign",
       render: (c) => (
         <div>
-          <div className="font-medium">{c.name}</div>
+          <Link href={`/campaigns/${c.id}`} className="font-medium text-indigo-700 hover:underline">
+            {c.name}
+          </Link>
           <div className="text-xs text-slate-500">
             {[c.channel, c.adType, c.adPosition].filter(Boolean).join(" · ")}
             {c.testGroup ? ` · A/B test “${c.testGroup}”, variant ${c.variant ?? "?"}` : ""}
@@ -48,6 +52,10 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
   return (
     <>
       <PageHeader title="Campaigns" description={`Reach, response and return of every campaign, ${range.label.toLowerCase()}.`}>
+        <nav aria-label="Campaign analyses" className="flex gap-3 text-sm">
+          <Link href="/campaigns/tests" className="font-medium text-indigo-700 hover:underline">A/B tests</Link>
+          <Link href="/campaigns/attribution" className="font-medium text-indigo-700 hover:underline">Attribution</Link>
+        </nav>
         <DateRangeControl path="/campaigns" params={sp} range={range} anchorLabel={anchor} />
       </PageHeader>
       {range.notices.map((n) => (
@@ -60,6 +68,7 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
           <DataTable caption="Campaign performance" testId="campaigns-table" columns={columns} rows={rows} rowKey={(c) => c.id} path="/campaigns" params={sp} />
         )}
       </Section>
+      {rows.length > 0 ? <BreakdownSection params={sp} range={range} defaultKey="channel" /> : null}
     </>
   );
 }

@@ -26,17 +26,26 @@ export function bucketStart(day: string, grain: Grain): string {
   return isoDay(new Date(d.getTime() - sinceMonday * DAY_MS));
 }
 
-export function rollUpSales(daily: readonly { day: string; revenue: number; orders: number }[], from: Date, to: Date, grain: Grain): SalesPoint[] {
-  const buckets = new Map<string, SalesPoint>();
+/**
+ * Sums daily rows into buckets of `grain` covering [from, to), every bucket present (zero when nothing
+ * happened), in time order. `add` folds one day's row into its bucket.
+ */
+export function rollUpDaily<D extends { day: string }, B extends { period: string }>(daily: readonly D[], from: Date, to: Date, grain: Grain, empty: (period: string) => B, add: (bucket: B, day: D) => void): B[] {
+  const buckets = new Map<string, B>();
   for (let t = from.getTime(); t < to.getTime(); t += DAY_MS) {
     const key = bucketStart(isoDay(new Date(t)), grain);
-    if (!buckets.has(key)) buckets.set(key, { period: key, revenue: 0, orders: 0 });
+    if (!buckets.has(key)) buckets.set(key, empty(key));
   }
   for (const d of daily) {
     const b = buckets.get(bucketStart(d.day, grain));
-    if (!b) continue; // outside the range: the query should not return it
+    if (b) add(b, d); // outside the range: the query should not return it
+  }
+  return [...buckets.values()];
+}
+
+export function rollUpSales(daily: readonly { day: string; revenue: number; orders: number }[], from: Date, to: Date, grain: Grain): SalesPoint[] {
+  return rollUpDaily(daily, from, to, grain, (period): SalesPoint => ({ period, revenue: 0, orders: 0 }), (b, d) => {
     b.revenue += d.revenue;
     b.orders += d.orders;
-  }
-  return [...buckets.values()].map((b) => ({ ...b, revenue: Math.round(b.revenue * 100) / 100 }));
+  }).map((b) => ({ ...b, revenue: Math.round(b.revenue * 100) / 100 }));
 }

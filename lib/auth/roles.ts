@@ -22,7 +22,7 @@ export const PERMISSIONS = [
   "exports:read",
   /** Upload files, start imports, read refused rows (they hold the file's own cells). */
   "imports:write",
-  /** Start clustering, training and evaluation jobs, and cancel jobs. */
+  /** Start clustering, training, evaluation and attribution jobs, and cancel jobs. */
   "models:train",
   /** Users, roles, API tokens, the audit log, GDPR export and erasure. */
   "admin",

@@ -1,7 +1,7 @@
 import { insertRows } from "./bulk-insert";
 import { getDb } from "./client";
 import type { TimeRange } from "./date-range";
-import { num } from "./sql";
+import { num, Prisma } from "./sql";
 
 export interface CampaignInput {
   externalId: string;
@@ -96,17 +96,18 @@ const zero = (): CampaignTotals => ({ impressions: 0, clicks: 0, conversions: 0,
  * Every campaign with its totals in the range, adding event-level rows and daily aggregate rows (a
  * campaign is expected to report one way or the other; one reporting both is labelled "both").
  */
-export async function listCampaignPerformance(range: TimeRange): Promise<CampaignPerformance[]> {
+export async function listCampaignPerformance(range: TimeRange, campaignIds?: readonly number[]): Promise<CampaignPerformance[]> {
   const db = getDb();
+  const only = campaignIds ? Prisma.sql`AND "campaignId" IN (${campaignIds.length ? Prisma.join(campaignIds) : Prisma.sql`NULL`})` : Prisma.empty;
   const [campaigns, eventTotals, dailyTotals] = await Promise.all([
-    db.campaign.findMany({ orderBy: [{ startAt: "desc" }, { id: "asc" }] }),
+    db.campaign.findMany({ where: campaignIds ? { id: { in: [...campaignIds] } } : {}, orderBy: [{ startAt: "desc" }, { id: "asc" }] }),
     db.$queryRaw<Record<string, unknown>[]>`
-      SELECT campaignId, type, COUNT(*) AS n, SUM(cost) AS cost, SUM(revenue) AS revenue
-      FROM CampaignEvent WHERE occurredAt >= ${range.from} AND occurredAt < ${range.to}
-      GROUP BY campaignId, type`,
+      SELECT "campaignId", "type", COUNT(*) AS n, SUM("cost") AS cost, SUM("revenue") AS revenue
+      FROM "CampaignEvent" WHERE "occurredAt" >= ${range.from} AND "occurredAt" < ${range.to} ${only}
+      GROUP BY "campaignId", "type"`,
     db.campaignDailyStat.groupBy({
       by: ["campaignId"],
-      where: { date: { gte: range.from, lt: range.to } },
+      where: { date: { gte: range.from, lt: range.to }, ...(campaignIds ? { campaignId: { in: [...campaignIds] } } : {}) },
       _sum: { impressions: true, clicks: true, conversions: true, cost: true, revenue: true },
     }),
   ]);

@@ -56,6 +56,16 @@ export function utcDay(column: string): Prisma.Sql {
 }
 
 /**
+ * A DateTime column moved by a whole number of days, still comparable with stored dates. SQLite keeps
+ * DateTime as ISO text with "+00:00" (stored-date.ts), so the shifted value is formatted the same way;
+ * PostgreSQL would write `col + make_interval(days => n)`.
+ */
+export function shiftDays(column: string, days: number): Prisma.Sql {
+  if (!Number.isInteger(days)) throw new RangeError(`shiftDays: days must be a whole number, got ${days}`);
+  return Prisma.raw(`strftime('%Y-%m-%dT%H:%M:%f+00:00', ${checked(column, "shiftDays")}, '${days >= 0 ? "+" : ""}${days} days')`);
+}
+
+/**
  * One key of a Json column as an SQL value (numbers as numbers, text as text); the path is a bound
  * parameter. PostgreSQL: `(col ->> key)`, with a cast where compared to a number.
  */

@@ -77,6 +77,33 @@ export interface EventStreamInput {
   windowStart: number;
   windowEnd: number;
   totalEvents: number;
+  /** Shop purchases that campaign conversions made, by customer; they count towards the total. */
+  campaignPurchases?: ReadonlyMap<number, readonly DemoEvent[]>;
+}
+
+/**
+ * Browsing events each customer keeps so that their campaign purchases fit into the same total: the
+ * purchases replace the tail of the customer's browsing (as if their budget had run out sooner), and a
+ * customer with more purchases than budget takes the rest from the busiest others, one event each.
+ */
+export function fitCampaignPurchases(budgets: Int32Array, purchases: readonly number[]): Int32Array {
+  const keep = budgets.map((b, i) => b - (purchases[i] ?? 0));
+  let deficit = 0;
+  for (let i = 0; i < keep.length; i++) {
+    if (keep[i]! < 0) deficit -= keep[i]!;
+    keep[i] = Math.max(0, keep[i]!);
+  }
+  if (deficit === 0) return keep;
+  const busiest = Array.from(keep.keys()).sort((a, b) => keep[b]! - keep[a]! || a - b);
+  let left = keep.reduce((a, b) => a + b, 0);
+  for (let k = 0; deficit > 0 && left > 0; k = (k + 1) % busiest.length) {
+    const i = busiest[k]!;
+    if (keep[i] === 0) continue;
+    keep[i]!--;
+    deficit--;
+    left--;
+  }
+  return keep;
 }
 
 /** Yields each customer's events in turn, so millions of events never sit in memory at once. */
@@ -88,7 +115,10 @@ export function* generateEvents(rng: Rng, input: EventStreamInput): Generator<De
     customers.map((c) => c.activity * ((c.activeTo - c.activeFrom) / (windowEnd - windowStart))),
     input.totalEvents,
   );
+  const bought = (ci: number) => input.campaignPurchases?.get(ci) ?? [];
+  const keep = fitCampaignPurchases(budgets, customers.map((_, ci) => bought(ci).length));
   let orderSeq = 0;
+  const nextOrderId = () => `O${String(++orderSeq).padStart(8, "0")}`;
   for (let ci = 0; ci < customers.length; ci++) {
     const c = customers[ci]!;
     const budget = budgets[ci]!;
@@ -96,6 +126,7 @@ export function* generateEvents(rng: Rng, input: EventStreamInput): Generator<De
     const fromDay = Math.floor((c.activeFrom - windowStart) / DAY_MS);
     const toDay = Math.max(fromDay + 1, Math.ceil((c.activeTo - windowStart) / DAY_MS));
     const preferred = TASTE_GROUPS[c.tasteGroup]!.categories;
+    let orders = 0;
     while (events.length < budget) {
       const day = drawDay(rng, s.dayCum, fromDay, Math.min(days, toDay));
       let t = windowStart + day * DAY_MS + drawIndex(rng, s.hourCum) * 3_600_000 + Math.floor(rng.next() * 3_600_000);
@@ -118,7 +149,7 @@ export function* generateEvents(rng: Rng, input: EventStreamInput): Generator<De
         events.push({ customer: ci, product: p, type: "add_to_cart", quantity: 1, revenue: 0, rating: null, orderId: null, occurredAt: t });
         t += 20_000 + Math.floor(rng.next() * 120_000);
         if (events.length >= budget || !chance(rng, 0.6)) continue;
-        orderId ??= `O${String(++orderSeq).padStart(8, "0")}`;
+        orderId ??= String(++orders); // renumbered shop-wide once the budget is cut to what the customer keeps
         const quantity = chance(rng, 0.85) ? 1 : chance(rng, 0.7) ? 2 : 3;
         const revenue = Math.round(product.price * quantity * 100) / 100;
         events.push({ customer: ci, product: p, type: "purchase", quantity, revenue, rating: null, orderId, occurredAt: t });
@@ -128,6 +159,20 @@ export function* generateEvents(rng: Rng, input: EventStreamInput): Generator<De
         events.push({ customer: ci, product: p, type: "rating", quantity: 1, revenue: 0, rating, orderId: null, occurredAt: ratedAt });
       }
     }
-    yield events;
+    yield keepWithCampaignPurchases(events, keep[ci]!, bought(ci), nextOrderId);
   }
+}
+
+// Drawing the full budget and then cutting it keeps every later customer's random draws unchanged.
+function keepWithCampaignPurchases(events: DemoEvent[], keep: number, bought: readonly DemoEvent[], nextOrderId: () => string): DemoEvent[] {
+  events.length = Math.min(events.length, keep);
+  const ids = new Map<string, string>();
+  for (const e of events) {
+    if (e.orderId === null) continue;
+    let id = ids.get(e.orderId);
+    if (id === undefined) ids.set(e.orderId, (id = nextOrderId()));
+    e.orderId = id;
+  }
+  for (const p of bought) events.push({ ...p, orderId: nextOrderId() });
+  return events;
 }

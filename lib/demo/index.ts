@@ -1,15 +1,20 @@
 // The demo shop: a deterministic, seeded world of customers, products, events and campaigns with
 // structure planted for the later features to find. Pure: no database, files or clock (the caller
 // passes the end date), so the same options give the same shop on every machine.
-import { generateCampaignEvents, generateCampaigns, generateDailyStats, type DemoCampaign } from "./campaigns";
+import { generateCampaignEvents } from "./campaign-events";
+import { collectCampaignPurchases } from "./campaign-purchases";
+import { generateCampaigns, type DemoCampaign } from "./campaigns";
 import { generateCatalogue, type DemoProduct } from "./catalogue";
 import { CATEGORIES } from "./catalogue-vocabulary";
 import { DAY_MS, startOfUtcDay } from "./calendar";
 import { generateCustomers, type DemoCustomer } from "./customers";
+import { generateDailyStats } from "./daily-stats";
 import { generateEvents } from "./events";
 import { forkRng } from "../ml/random";
 
-export type { DemoCampaign, DemoCampaignEvent, DemoDailyStat } from "./campaigns";
+export type { DemoCampaignEvent } from "./campaign-events";
+export type { AgeEffect, DemoCampaign } from "./campaigns";
+export type { DemoDailyStat } from "./daily-stats";
 export type { DemoProduct } from "./catalogue";
 export type { DemoCustomer } from "./customers";
 export type { DemoEvent, DemoEventType } from "./events";
@@ -61,8 +66,13 @@ export function createDemoWorld(options: DemoOptions): DemoWorld {
   };
 }
 
+/**
+ * The shop's events: browsing, and a purchase for every campaign conversion; `options.events` of them in
+ * all (more only in a shop so small that the conversions alone outnumber that).
+ */
 export function demoEvents(world: DemoWorld) {
   return generateEvents(forkRng(world.options.seed, "events"), {
+    campaignPurchases: collectCampaignPurchases(demoCampaignEvents(world), world.windowEnd),
     customers: world.customers,
     products: world.products,
     categories: world.categories,
@@ -73,7 +83,7 @@ export function demoEvents(world: DemoWorld) {
 }
 
 export function demoCampaignEvents(world: DemoWorld) {
-  return generateCampaignEvents(forkRng(world.options.seed, "campaign-events"), world.campaigns, world.customers);
+  return generateCampaignEvents(forkRng(world.options.seed, "campaign-events"), world.campaigns, world.customers, world.products);
 }
 
 export function demoDailyStats(world: DemoWorld) {

@@ -1,6 +1,7 @@
 // Every kind of background job, in one registry: what its parameters are, what it runs, how it is named.
 // The runner finds a claimed job's kind here, whichever process runs it (the server, its child, the CLI).
-// New kinds (attribution, scoring) add one entry.
+// New kinds (scoring) add one entry.
+import { ATTRIBUTION_RUN_KIND, ATTRIBUTION_SHAPES, attributionJob } from "../campaigns/attribution";
 import { importJob } from "../import/import-job";
 import { EVALUATION_RUN_KIND, EVALUATION_SHAPES, evaluationJob } from "../recs/evaluation";
 import { RECS_RUN_KIND, TRAINING_SHAPES, trainingJob } from "../recs/training";
@@ -33,10 +34,18 @@ export const EVALUATION_JOB: JobKindSpec<ParametersOf<typeof EVALUATION_SHAPES>>
   afterFailure: "",
 };
 
+export const ATTRIBUTION_JOB: JobKindSpec<ParametersOf<typeof ATTRIBUTION_SHAPES>> = {
+  kind: ATTRIBUTION_RUN_KIND,
+  label: "Attributing purchases to campaigns",
+  parameters: ATTRIBUTION_SHAPES.parameters,
+  run: (p, ctx) => attributionJob(p, ctx.progress),
+  afterFailure: "",
+};
+
 /** Any kind, as the runner sees it: parameters are read through the kind's own shape before it runs. */
 export type AnyJobKind = JobKindSpec<{ version: number }>;
 
-export const JOB_KINDS: ReadonlyMap<string, AnyJobKind> = new Map(([importJob, CLUSTERS_JOB, TRAINING_JOB, EVALUATION_JOB] as unknown as AnyJobKind[]).map((s) => [s.kind, s]));
+export const JOB_KINDS: ReadonlyMap<string, AnyJobKind> = new Map(([importJob, CLUSTERS_JOB, TRAINING_JOB, EVALUATION_JOB, ATTRIBUTION_JOB] as unknown as AnyJobKind[]).map((s) => [s.kind, s]));
 
 export function jobKindSpec(kind: string): AnyJobKind | null {
   return JOB_KINDS.get(kind) ?? null;

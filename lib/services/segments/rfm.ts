@@ -140,3 +140,9 @@ export async function rfmOfCustomer(customerId: number): Promise<CustomerRfm | n
   const seg = RFM_SEGMENTS[scores.segment[i]!]!;
   return { asOf: new Date(asOf).toISOString().slice(0, 10), r: scores.r[i]!, f: scores.f[i]!, m: scores.m[i]!, segment: seg.name, description: seg.description };
 }
+
+/** Everyone's RFM segment as of the default date: ascending customer ids beside segment indices into RFM_SEGMENTS. */
+export async function rfmSegmentsOfCustomers(): Promise<{ ids: Int32Array; segment: ArrayLike<number>; names: string[] }> {
+  const { ids, scores } = await scoredBase();
+  return { ids, segment: scores.segment, names: RFM_SEGMENTS.map((s) => s.name) };
+}

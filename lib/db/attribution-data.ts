@@ -1,0 +1,54 @@
+// The inputs of multi-touch attribution as typed columns: every campaign touch of a known customer and
+// every purchase of a known customer, each sorted by customer then time.
+import type { Purchases, Touches } from "../analytics/attribution";
+import { bulkConnection, prepared } from "./bulk-insert";
+
+const touchesSql = (withImpressions: boolean) => `SELECT "customerId", "occurredAt", "campaignId", "type" FROM "CampaignEvent"
+  WHERE "customerId" IS NOT NULL AND "type" IN (${withImpressions ? "'click', 'impression'" : "'click'"}) ORDER BY "customerId", "occurredAt"`;
+
+const PURCHASES_SQL = `SELECT "customerId", "occurredAt", "revenue" FROM "Event"
+  WHERE "type" = 'purchase' AND "customerId" IS NOT NULL ORDER BY "customerId", "occurredAt"`;
+
+/**
+ * On the raw driver, as loadPurchaseHistory, for the same measured reason: these are the two largest
+ * reads of the app (every click and impression, every purchase), and objects per row through Prisma cost
+ * several times the query itself. Rows are iterated, not collected, so only the typed columns stay.
+ * Customer ids are the database ids (attribution only compares them); campaigns are mapped to dense
+ * indices by `campaignIndex`.
+ */
+export function loadTouches(withImpressions: boolean, campaignIndex: ReadonlyMap<number, number>): Touches {
+  const stmt = prepared(bulkConnection(), touchesSql(withImpressions)).raw();
+  const count = (prepared(bulkConnection(), `SELECT COUNT(*) FROM "CampaignEvent" WHERE "customerId" IS NOT NULL AND "type" IN (${withImpressions ? "'click', 'impression'" : "'click'"})`).raw().get() as [number])[0];
+  const t: Touches = { customer: new Int32Array(count), time: new Float64Array(count), campaign: new Int32Array(count), isClick: new Uint8Array(count) };
+  let n = 0;
+  for (const row of stmt.iterate() as Iterable<[number, string, number, string]>) {
+    if (n >= count) break; // rows added since the count: left for the next run
+    const k = campaignIndex.get(row[2]);
+    if (k === undefined) continue;
+    t.customer[n] = row[0];
+    t.time[n] = Date.parse(row[1]);
+    t.campaign[n] = k;
+    t.isClick[n] = row[3] === "click" ? 1 : 0;
+    n++;
+  }
+  return n === count ? t : { customer: t.customer.subarray(0, n), time: t.time.subarray(0, n), campaign: t.campaign.subarray(0, n), isClick: t.isClick.subarray(0, n) };
+}
+
+export function loadPurchases(): Purchases {
+  const count = (prepared(bulkConnection(), `SELECT COUNT(*) FROM "Event" WHERE "type" = 'purchase' AND "customerId" IS NOT NULL`).raw().get() as [number])[0];
+  const p: Purchases = { customer: new Int32Array(count), time: new Float64Array(count), revenue: new Float64Array(count) };
+  let n = 0;
+  for (const row of prepared(bulkConnection(), PURCHASES_SQL).raw().iterate() as Iterable<[number, string, number]>) {
+    if (n >= count) break;
+    p.customer[n] = row[0];
+    p.time[n] = Date.parse(row[1]);
+    p.revenue[n] = row[2];
+    n++;
+  }
+  return n === count ? p : { customer: p.customer.subarray(0, n), time: p.time.subarray(0, n), revenue: p.revenue.subarray(0, n) };
+}
+
+/** Clicks of known customers: what decides whether attribution can run while a page loads. */
+export function countCampaignClicks(): number {
+  return (prepared(bulkConnection(), `SELECT COUNT(*) FROM "CampaignEvent" WHERE "customerId" IS NOT NULL AND "type" = 'click'`).raw().get() as [number])[0];
+}

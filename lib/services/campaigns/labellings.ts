@@ -1,0 +1,112 @@
+// The ways customers are grouped in campaign breakdowns, each turned into a Labelling (lib/analytics):
+// RFM segment, k-means cluster of the latest run, saved segments, and customer facts (age band, gender,
+// country, education, any imported attribute).
+import { AGE_BANDS, ageBand } from "../../analytics/age-band";
+import type { Labelling } from "../../analytics/segment-breakdown";
+import { loadCustomerValues, loadSegmentMemberships } from "../../db/campaign-audience";
+import { listCustomerAttributeNames, listSegments } from "../../db/segments";
+import { UserError } from "../../errors";
+import { unpackI32 } from "../../ml/recs/codec";
+import { indexOfSorted } from "../../ml/sorted";
+import { clusterName, latestClusters } from "../segments/clusters";
+import { rfmSegmentsOfCustomers } from "../segments/rfm";
+
+export const CAMPAIGN_DIMENSIONS = ["channel", "ad-type", "ad-position", "variant"] as const;
+export type CampaignDimension = (typeof CAMPAIGN_DIMENSIONS)[number];
+export const CUSTOMER_GROUPINGS = ["rfm", "cluster", "segments", "age-band", "gender", "country", "education"] as const;
+export type CustomerGrouping = (typeof CUSTOMER_GROUPINGS)[number] | `attribute:${string}`;
+/** What a breakdown is by: a campaign field, a customer grouping, or daily reports' own segment label. */
+export type BreakdownKey = CampaignDimension | CustomerGrouping | "report-segment";
+
+export const BREAKDOWN_LABEL: Record<string, string> = {
+  channel: "Channel",
+  "ad-type": "Ad type",
+  "ad-position": "Ad position",
+  variant: "Variant",
+  rfm: "RFM segment",
+  cluster: "Cluster",
+  segments: "Saved segment",
+  "age-band": "Age band",
+  gender: "Gender",
+  country: "Country",
+  education: "Education",
+  "report-segment": "Report segment (daily reports)",
+};
+
+export const breakdownLabel = (key: BreakdownKey): string => BREAKDOWN_LABEL[key] ?? `Attribute “${key.slice("attribute:".length)}”`;
+
+export const isCampaignDimension = (key: string): key is CampaignDimension => (CAMPAIGN_DIMENSIONS as readonly string[]).includes(key);
+export const isCustomerGrouping = (key: string): key is CustomerGrouping =>
+  (CUSTOMER_GROUPINGS as readonly string[]).includes(key) || (key.startsWith("attribute:") && key.length > "attribute:".length && key.length <= 110);
+
+/** The key from a URL or the CLI, or a UserError listing the choices. */
+export function parseBreakdownKey(raw: string | undefined, fallback: BreakdownKey): BreakdownKey {
+  if (raw === undefined || raw === "") return fallback;
+  if (isCampaignDimension(raw) || isCustomerGrouping(raw) || raw === "report-segment") return raw;
+  throw new UserError(`"${raw}" is not a breakdown: use one of ${[...CAMPAIGN_DIMENSIONS, ...CUSTOMER_GROUPINGS, "report-segment", "attribute:NAME"].join(", ")}`);
+}
+
+/** Customer groupings offered on the pages: the fixed ones and one per imported attribute. */
+export async function listCustomerGroupings(): Promise<CustomerGrouping[]> {
+  const names = await listCustomerAttributeNames();
+  return [...CUSTOMER_GROUPINGS, ...names.map((n) => `attribute:${n}` as const)];
+}
+
+/** One group per customer, looked up by binary search in ascending ids. */
+function single(title: string, groups: readonly string[], ids: Int32Array, group: ArrayLike<number>, unlabelled?: string): Labelling {
+  const none: readonly number[] = [];
+  const cache = groups.map((_, g) => [g] as const);
+  return {
+    title,
+    groups,
+    unlabelled,
+    groupsOf(customerId) {
+      const i = indexOfSorted(ids, customerId);
+      if (i < 0) return none;
+      const g = group[i]!;
+      return g < 0 ? none : cache[g]!;
+    },
+  };
+}
+
+export async function buildLabelling(key: CustomerGrouping): Promise<Labelling> {
+  const title = breakdownLabel(key);
+  if (key === "rfm") {
+    const r = await rfmSegmentsOfCustomers();
+    return single(title, r.names, r.ids, r.segment, "No purchases yet");
+  }
+  if (key === "cluster") {
+    const run = await latestClusters();
+    if (!run?.result.members) throw new UserError("there are no clusters yet: run a clustering on the Segments page first");
+    const names = run.result.profiles.map((_, j) => clusterName(run.result, j));
+    return single(title, names, unpackI32(run.result.members.ids, "cluster members"), unpackI32(run.result.members.labels, "cluster labels"), "Not clustered");
+  }
+  if (key === "segments") {
+    const segments = (await listSegments()).filter((s) => s.memberCount > 0);
+    const m = loadSegmentMemberships(segments.map((s) => s.id));
+    const at = new Map(segments.map((s, i) => [s.id, i]));
+    const of = new Map<number, number[]>();
+    for (let i = 0; i < m.customer.length; i++) {
+      const c = m.customer[i]!;
+      const list = of.get(c);
+      const g = at.get(m.segment[i]!)!;
+      if (list) list.push(g);
+      else of.set(c, [g]);
+    }
+    const none: number[] = [];
+    return { title, groups: segments.map((s) => s.name), unlabelled: "In no saved segment", groupsOf: (c) => of.get(c) ?? none };
+  }
+  const field = key === "age-band" ? { column: "age" as const } : key.startsWith("attribute:") ? { attribute: key.slice("attribute:".length) } : { column: key as "gender" | "country" | "education" };
+  const { ids, values } = await loadCustomerValues(field);
+  const groups: string[] = key === "age-band" ? [...AGE_BANDS] : [];
+  const index = new Map(groups.map((g, i) => [g, i]));
+  const group = new Int32Array(values.length);
+  values.forEach((v, i) => {
+    const label = key === "age-band" ? ageBand(typeof v === "number" ? v : v === null ? null : Number(v)) : v === null || v === "" ? null : String(v);
+    if (label === null) return void (group[i] = -1);
+    let g = index.get(label);
+    if (g === undefined) index.set(label, (g = groups.push(label) - 1));
+    group[i] = g;
+  });
+  return single(title, groups, ids, group, "Unknown");
+}
