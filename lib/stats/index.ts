@@ -18,3 +18,4 @@ export type {
   Outcome,
   SrmResult,
 } from "./types";
+export { armPower, type ArmPower } from "./arm-power";

@@ -18,7 +18,9 @@ const id = (s: string | undefined) => (s && /^\d{1,9}$/.test(s) ? Number(s) : nu
 export default async function ComparePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePage("dashboards:read", "/campaigns/compare");
   const sp = await searchParams;
-  const { options, choices } = readAbOptions(sp);
+  const metric = first(sp, "metric") ?? "ctr";
+  const { options: read, choices } = readAbOptions(sp);
+  const options = { ...read, primary: isAbMetric(metric) ? metric : ("ctr" as const) };
   let report: AbReport | null = null;
   let problem: string | null = null;
   try {
@@ -30,7 +32,6 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
     if (!(e instanceof UserError)) throw e;
     problem = e.message;
   }
-  const metric = first(sp, "metric") ?? "ctr";
   return (
     <>
       <PageHeader title={report?.title ?? "Compare"} description={<Link href="/campaigns/tests" className="text-indigo-700 hover:underline">All tests and comparisons</Link>}>
@@ -38,7 +39,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
           <ChoiceForm params={sp} testId="ab-form" choices={[{ name: "metric", label: "Metric", value: isAbMetric(metric) ? metric : "ctr", options: report.results.map((r) => ({ value: r.metric, label: AB_METRIC_LABEL[r.metric] })) }, ...choices]} />
         ) : null}
       </PageHeader>
-      {problem ? <Notice tone="warning">No comparison: {problem}.</Notice> : <AbReportView report={report!} primary={metric} />}
+      {problem ? <Notice tone="warning">No comparison: {problem}.</Notice> : <AbReportView report={report!} />}
     </>
   );
 }

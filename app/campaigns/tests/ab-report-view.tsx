@@ -20,8 +20,8 @@ const METHOD_WORDS: Record<string, string> = {
   sequential: "Sequential: always-valid confidence sequences, so looking every day does not inflate false wins; intervals are wider than fixed-horizon ones.",
 };
 
-export function AbReportView({ report, primary }: { report: AbReport; primary: string }) {
-  const main = report.results.find((r) => r.metric === primary) ?? report.results[0];
+export function AbReportView({ report }: { report: AbReport }) {
+  const [main, ...others] = report.results;
   if (!main) return <Notice tone="warning">No metric can be measured on these arms yet.</Notice>;
   const res = main.result;
   return (
@@ -32,7 +32,7 @@ export function AbReportView({ report, primary }: { report: AbReport; primary: s
         </Notice>
       ) : null}
       {!report.randomised ? <Notice tone="warning">{report.notes.find((n) => n.includes("not assigned at random") || n.includes("not assigned")) ?? "Not randomised."}</Notice> : null}
-      <Section title="Verdict" description={`${METHOD_WORDS[res.method] ?? ""} Control: ${report.control}.`}>
+      <Section title="Verdict" description={`${res.metric.label}. ${METHOD_WORDS[res.method] ?? ""} Control: ${report.control}.${res.correction ? ` With ${res.comparisons.length} arms against the control, p-values and intervals are adjusted by ${res.correction === "holm" ? "Holm" : "Benjamini–Hochberg"}.` : ""}`}>
         <ul className="space-y-2" data-testid="ab-verdicts">
           {res.comparisons.map((c) => (
             <li key={c.variant} className={`rounded-md border px-3 py-2 text-sm font-medium ${TONE[c.outcome]}`} data-outcome={c.outcome}>
@@ -40,7 +40,17 @@ export function AbReportView({ report, primary }: { report: AbReport; primary: s
             </li>
           ))}
         </ul>
+        <div className="mt-4">
+          <ComparisonTable results={[main]} testId="ab-primary" />
+        </div>
         <p className="mt-3 text-xs text-slate-500">{res.notes.join(" ")}</p>
+      </Section>
+      <Section title="Power" description={`How big a difference this test can see, at 95% confidence and 80% power, from the control's own ${res.metric.label.toLowerCase()} and spread.`}>
+        <p className="text-sm" data-testid="ab-power">
+          {main.power.reason
+            ? `Not available: ${main.power.reason}.`
+            : `With ${fmt.integer(main.power.unitsPerArm)} ${main.exposures} in the smaller arm, the smallest lift it can detect is ${main.power.minimumDetectableEffect === null ? "none yet" : `+${(main.power.minimumDetectableEffect * 100).toFixed(1)}%`}. To detect a +${(main.power.targetLift * 100).toFixed(0)}% lift it needs about ${main.power.unitsForTarget === null ? "–" : fmt.integer(main.power.unitsForTarget)} ${main.exposures} per arm.`}
+        </p>
       </Section>
       <Section title="Arms" description={`Unit: ${report.unit === "customer" ? "the customer" : "the impression"}.`}>
         <table className="min-w-full text-sm" data-testid="ab-arms">
@@ -72,8 +82,22 @@ export function AbReportView({ report, primary }: { report: AbReport; primary: s
           </tbody>
         </table>
       </Section>
-      <Section title="Every metric" description={`${res.correction ? `p-values adjusted by ${res.correction} over all ${report.results.reduce((n, r) => n + r.result.comparisons.length, 0)} comparisons below. ` : ""}Relative lift against the control, with its interval.`}>
-        <table className="min-w-full text-sm" data-testid="ab-metrics">
+      {others.length > 0 ? (
+      <Section
+        title="Other metrics"
+        description={`Secondary readings: the test is decided on ${res.metric.label}. ${others[0]!.result.correction ? `p-values and intervals adjusted by ${others[0]!.result.correction === "holm" ? "Holm" : "Benjamini–Hochberg"} over the ${others.reduce((n, r) => n + r.result.comparisons.length, 0)} comparisons below. ` : ""}Relative lift against the control.`}
+      >
+        <ComparisonTable results={others} testId="ab-metrics" />
+      </Section>
+      ) : null}
+      {report.notes.length ? <p className="text-xs text-slate-500">{report.notes.join(" ")}</p> : null}
+    </>
+  );
+}
+
+function ComparisonTable({ results, testId }: { results: AbReport["results"]; testId: string }) {
+  return (
+        <table className="min-w-full text-sm" data-testid={testId}>
           <caption className="sr-only">Every metric of the test</caption>
           <thead>
             <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-500">
@@ -83,7 +107,7 @@ export function AbReportView({ report, primary }: { report: AbReport; primary: s
             </tr>
           </thead>
           <tbody>
-            {report.results.flatMap((r) =>
+            {results.flatMap((r) =>
               r.result.comparisons.map((c) => (
                 <tr key={`${r.metric}-${c.variant}`} className="border-b border-slate-100">
                   <th scope="row" className="px-3 py-2 text-left font-medium">{r.result.metric.label}</th>
@@ -100,8 +124,5 @@ export function AbReportView({ report, primary }: { report: AbReport; primary: s
             )}
           </tbody>
         </table>
-      </Section>
-      {report.notes.length ? <p className="text-xs text-slate-500">{report.notes.join(" ")}</p> : null}
-    </>
   );
 }

@@ -1,7 +1,7 @@
 // A/B tests from the pages and `cli ab-test`: campaigns sharing a test group are the arms; ad hoc, any
 // two campaigns or two saved segments within one campaign. The statistics are lib/stats; this file
 // picks the arms, the control, the unit and the metrics, and reads their sums.
-import { analyseAbTests, type AbTestOptions, type AbTestResult } from "../../stats";
+import { analyseAbTests, armPower, type AbTestOptions, type AbTestResult, type ArmPower } from "../../stats";
 import { loadCampaignArmSums, loadSegmentArmSums, type CustomerArmSums } from "../../db/ab-test-data";
 import { campaignHasCustomerEvents, getCampaign, listCampaigns, type CampaignRow } from "../../db/campaign-report";
 import { listCampaignPerformance } from "../../db/campaigns";
@@ -12,7 +12,14 @@ import { DAY_MS } from "../../analytics/date-range";
 import type { CampaignTotals } from "../../analytics/campaign-kpis";
 import { AB_METRIC_LABEL, armCounts, customerMoments, exposureWord, impressionMoments, metricsFor, type AbMetric, type AbUnit } from "./ab-arms";
 
-export type AbOptions = Partial<Pick<AbTestOptions, "method" | "correction" | "prior" | "sequentialTuning" | "equivalenceMargin" | "cuped" | "confidence">>;
+export type AbOptions = Partial<Pick<AbTestOptions, "method" | "correction" | "prior" | "sequentialTuning" | "equivalenceMargin" | "cuped" | "confidence">> & {
+  /** The metric the test is decided on: it comes first, judged on its own (corrected over its arms only). */
+  primary?: AbMetric;
+  /** Intended share of each arm, for the sample ratio check (equal when not given). */
+  intendedShares?: number[];
+  /** The lift the power advice sizes the test for (relative; 0.05 when not given). */
+  targetLift?: number;
+};
 
 export interface AbArm {
   variant: string;
@@ -30,8 +37,12 @@ export interface AbReport {
   randomised: boolean;
   arms: AbArm[];
   control: string;
-  /** One result per metric, corrected for multiplicity together. */
-  results: { metric: AbMetric; exposures: string; result: AbTestResult; counts: { variant: string; exposures: number; successes: number }[] }[];
+  /**
+   * One result per metric, the primary first. The primary is corrected over its arms alone, so its verdict
+   * reads the same on the tests list, the test page and the CLI; the other metrics (secondary readings)
+   * are corrected together, over all their arms and metrics.
+   */
+  results: { metric: AbMetric; exposures: string; result: AbTestResult; counts: { variant: string; exposures: number; successes: number }[]; power: ArmPower }[];
   notes: string[];
 }
 
@@ -61,14 +72,18 @@ function prePeriodBefore(start: Date | null): TimeRange {
 }
 
 async function analyse(title: string, kind: AbReport["kind"], arms: AbArm[], unit: AbUnit, controlIndex: number, metrics: readonly AbMetric[], options: AbOptions, notes: string[]): Promise<AbReport> {
-  const usable = metrics.filter((m) => metricsFor(unit).includes(m));
+  const allowed = metrics.filter((m) => metricsFor(unit).includes(m));
+  const primary = options.primary && allowed.includes(options.primary) ? options.primary : allowed[0];
+  const usable = allowed.filter((m) => m === primary).concat(allowed.filter((m) => m !== primary));
   if (usable.length < metrics.length) notes.push("Revenue and conversions per customer need campaign events that name the customer; these arms report impressions only.");
   const inputs = usable.map((m) => ({
     metric: { key: m, label: AB_METRIC_LABEL[m], unitLabel: exposureWord(m, unit) },
     arms: arms.map((a) => ({ name: a.variant, moments: unit === "customer" ? customerMoments(m, a.sums ?? emptySums(a.campaignId ?? 0)) : impressionMoments(m, a.totals)! })),
     controlIndex,
+    intendedShares: options.intendedShares,
   }));
-  const results = inputs.length ? analyseAbTests(inputs, options) : [];
+  if (options.intendedShares && options.intendedShares.length !== arms.length) throw new UserError(`the intended split names ${options.intendedShares.length} shares for ${arms.length} arms`);
+  const results = [...(inputs.length ? analyseAbTests(inputs.slice(0, 1), options) : []), ...(inputs.length > 1 ? analyseAbTests(inputs.slice(1), options) : [])];
   return {
     title,
     kind,
@@ -81,6 +96,7 @@ async function analyse(title: string, kind: AbReport["kind"], arms: AbArm[], uni
       exposures: exposureWord(usable[i]!, unit),
       result,
       counts: arms.map((a) => ({ variant: a.variant, ...armCounts(usable[i]!, unit, a) })),
+      power: armPower(inputs[i]!.arms[controlIndex]!.moments, Math.min(...inputs[i]!.arms.map((a) => a.moments.units)), options.targetLift ?? 0.05),
     })),
     notes,
   };

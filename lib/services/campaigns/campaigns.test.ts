@@ -27,6 +27,8 @@ beforeAll(async () => {
     { externalId: "K2", name: "Email", channel: "email", testGroup: "t1", variant: "B", startAt: at("2026-03-01T00:00:00"), endAt: at("2026-03-31T00:00:00") },
     { externalId: "K3", name: "Solo", channel: "display", testGroup: "lonely", variant: "A" },
     { externalId: "K4", name: "Empty", channel: "display" },
+    { externalId: "K5", name: "Has data", channel: "display", testGroup: "t2", variant: "control" },
+    { externalId: "K6", name: "No data yet", channel: "display", testGroup: "t2", variant: "B" },
   ]);
   const c = await getCustomerIdsByExternalId();
   k = await getCampaignIdsByExternalId();
@@ -38,6 +40,7 @@ beforeAll(async () => {
     ev("A", "K2", "impression", "2026-03-04T08:00:00"), ev("A", "K2", "click", "2026-03-04T09:00:00"),
     ev("B", "K2", "impression", "2026-03-05T08:00:00"), ev("B", "K2", "click", "2026-03-05T09:00:00"), ev("B", "K2", "conversion", "2026-03-05T09:30:00", 0, 20),
     ev("C", "K3", "impression", "2026-03-06T08:00:00"),
+    ev("C", "K5", "impression", "2026-03-07T08:00:00"),
   ]);
   const buy = (cust: string, orderId: string, when: string, revenue: number) => ({ customerId: c.get(cust)!, type: "purchase", orderId, revenue, occurredAt: at(when) });
   await insertEvents([
@@ -106,7 +109,8 @@ describe("a campaign's page", () => {
 describe("breakdowns", () => {
   it("rolls campaigns up by channel", async () => {
     const b = await getBreakdown("channel", RANGE);
-    expect(b.rows.map((r) => [r.label, r.campaigns, r.impressions, r.clicks])).toEqual([["social", 1, 5, 1], ["email", 1, 2, 2], ["display", 2, 1, 0]]);
+        // Largest by impressions first; display and email tie at 2 and sort by name.
+    expect(b.rows.map((r) => [r.label, r.campaigns, r.impressions, r.clicks])).toEqual([["social", 1, 5, 1], ["display", 4, 2, 0], ["email", 1, 2, 2]]);
   });
 
   it("splits event-level activity by age band, and greys out cells too thin to judge", async () => {
@@ -160,6 +164,15 @@ describe("A/B tests", () => {
     // K1: customers A and B, 1 click over 5 impressions; K2: A and B, 2 clicks over 2 impressions.
     expect(r.results[0]!.counts).toEqual([{ variant: "A", exposures: 2, successes: 1 }, { variant: "B", exposures: 2, successes: 2 }]);
     expect(r.results[0]!.result.arms.map((a) => a.value)).toEqual([0.2, 1]);
+    expect(finiteEverywhere(r)).toEqual([]);
+  });
+
+  it("names the arm without data instead of a verdict", async () => {
+    const r = await analyseTestGroup("t2", { metrics: ["ctr"] });
+    const c = r.results[0]!.result.comparisons[0]!;
+    expect(c).toMatchObject({ outcome: "no-data", significant: false, ci: null });
+    expect(c.verdict).toBe("No verdict: arm B has no customers yet");
+    expect(r.results[0]!.power.reason).toBe("arm control has only 1 unit; a spread needs at least 2");
     expect(finiteEverywhere(r)).toEqual([]);
   });
 

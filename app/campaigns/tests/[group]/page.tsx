@@ -19,16 +19,16 @@ export default async function TestPage({ params, searchParams }: { params: Promi
   await requirePage("dashboards:read", `/campaigns/tests/${raw}`);
   const group = decodeURIComponent(raw);
   const { options, choices } = readAbOptions(sp);
+  const metric = first(sp, "metric") ?? "ctr";
   let report;
   let problem: string | null = null;
   try {
-    report = await analyseTestGroup(group, { ...options, control: first(sp, "control") || undefined });
+    report = await analyseTestGroup(group, { ...options, primary: isAbMetric(metric) ? metric : "ctr", control: first(sp, "control") || undefined });
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
     if (e.code === "not_found") notFound();
     problem = e.message;
   }
-  const metric = first(sp, "metric") ?? "ctr";
   const header = (
     <PageHeader
       title={`A/B test “${group}”`}
@@ -54,7 +54,7 @@ export default async function TestPage({ params, searchParams }: { params: Promi
   return (
     <>
       {header}
-      {problem ? <Notice tone="warning">No verdict: {problem}.</Notice> : <AbReportView report={report!} primary={metric} />}
+      {problem ? <Notice tone="warning">No verdict: {problem}.</Notice> : <AbReportView report={report!} />}
     </>
   );
 }
