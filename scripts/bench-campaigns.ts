@@ -17,7 +17,7 @@ const { getBreakdown } = await import("../lib/services/campaigns/breakdown");
 const { getCampaignReport } = await import("../lib/services/campaigns/report");
 const { getCampaignSpan } = await import("../lib/db/campaigns");
 const { resolveRange } = await import("../lib/analytics/date-range");
-const { countCampaignClicks } = await import("../lib/db/attribution-data");
+const { countAttributionInputs } = await import("../lib/db/attribution-data");
 
 const runs = Number(values.runs);
 const range = resolveRange({ range: "all" }, await getCampaignSpan(), new Date());
@@ -36,7 +36,8 @@ async function time(label: string, f: () => Promise<unknown>, n = runs) {
   console.log(`${label.padEnd(52)}${cold.toFixed(0).padStart(10)}${times[times.length >> 1]!.toFixed(0).padStart(10)}`);
 }
 
-console.log(`${values.customers} customers, ${values.events} events, ${countCampaignClicks()} campaign clicks of known customers`);
+const inputs = countAttributionInputs();
+console.log(`${values.customers} customers, ${values.events} events, ${inputs.clicks} campaign clicks of known customers, ${inputs.purchaseLines} purchase lines`);
 console.log(`${"".padEnd(52)}${"first ms".padStart(10)}${"median ms".padStart(10)}`);
 await time("A/B test, CTR only (frequentist)", () => analyseTestGroup("mid-season-subject-line", { metrics: ["ctr"] }));
 await time("A/B test, every metric (bayesian)", () => analyseTestGroup("mid-season-subject-line", { method: "bayesian" }));

@@ -36,7 +36,10 @@ function divide(numerator: number, denominator: number, reason: string): Figure 
   return denominator > 0 ? figure(numerator / denominator, null) : figure(null, reason);
 }
 
-function rate(successes: number, trials: number, reason: string): RateFigure {
+function rate(successes: number, trials: number, reason: string, excess: string): RateFigure {
+  // More successes than trials happens in real exports (clicks on impressions outside the range,
+  // view-through conversions without a click): say so rather than clip to 100%.
+  if (successes > trials && trials > 0) return { value: null, reason: excess, interval: null };
   const interval = wilsonInterval(successes, trials);
   return interval ? { value: interval.estimate, reason: null, interval } : { value: null, reason, interval: null };
 }
@@ -44,8 +47,8 @@ function rate(successes: number, trials: number, reason: string): RateFigure {
 export function campaignKpis(t: CampaignTotals): CampaignKpis {
   const noCost = "no cost recorded";
   return {
-    ctr: rate(Math.min(t.clicks, t.impressions), t.impressions, "no impressions"),
-    conversionRate: rate(Math.min(t.conversions, t.clicks), t.clicks, "no clicks"),
+    ctr: rate(t.clicks, t.impressions, "no impressions", `more clicks (${t.clicks}) than impressions (${t.impressions}): the impressions are incomplete`),
+    conversionRate: rate(t.conversions, t.clicks, "no clicks", `more conversions (${t.conversions}) than clicks (${t.clicks}): view-through conversions are counted, so see CPA instead`),
     cpc: t.cost > 0 ? divide(t.cost, t.clicks, "no clicks") : figure(null, noCost),
     cpa: t.cost > 0 ? divide(t.cost, t.conversions, "no conversions") : figure(null, noCost),
     cpm: t.cost > 0 ? divide(t.cost * 1000, t.impressions, "no impressions") : figure(null, noCost),

@@ -52,10 +52,11 @@ export interface HeatCell {
 export function heatCell(t: CampaignTotals, metric: HeatMetric): HeatCell {
   if (t.impressions === 0 && t.clicks === 0) return { value: null, note: "no activity", judged: false };
   const k = campaignKpis(t);
-  const value = metric === "ctr" ? k.ctr.value : metric === "conversion-rate" ? k.conversionRate.value : k.roi.value;
-  const reason = metric === "ctr" ? k.ctr.reason : metric === "conversion-rate" ? k.conversionRate.reason : k.roi.reason;
-  if (value === null) return { value: null, note: reason, judged: false };
-  if (t.impressions > 0 && t.impressions < MIN_IMPRESSIONS_TO_JUDGE) return { value, note: `only ${t.impressions} impressions: too few to judge`, judged: false };
-  if (metric === "conversion-rate" && t.clicks < MIN_CLICKS_TO_JUDGE) return { value, note: `only ${t.clicks} clicks: too few to judge`, judged: false };
+  const figure = metric === "ctr" ? k.ctr : metric === "conversion-rate" ? k.conversionRate : k.roi;
+  if (figure.value === null) return { value: null, note: figure.reason, judged: false };
+  const value = figure.value;
+  if (t.impressions < MIN_IMPRESSIONS_TO_JUDGE) return { value, note: t.impressions === 0 ? "no impressions recorded: too little to judge" : `only ${t.impressions} impressions: too few to judge`, judged: false };
+  // Conversion rate and ROI both rest on the conversions behind the clicks: a handful of clicks swings them.
+  if (metric !== "ctr" && t.clicks < MIN_CLICKS_TO_JUDGE) return { value, note: `only ${t.clicks} clicks: too few to judge`, judged: false };
   return { value, note: null, judged: true };
 }

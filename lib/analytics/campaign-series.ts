@@ -26,7 +26,7 @@ export function rollUpCampaignSeries(daily: readonly CampaignDay[], from: Date, 
     b.cost += d.cost;
     b.revenue += d.revenue;
   }).map((b) => {
-    const w = wilsonInterval(Math.min(b.clicks, b.impressions), b.impressions);
+    const w = b.clicks <= b.impressions ? wilsonInterval(b.clicks, b.impressions) : null;
     return { ...b, cost: round2(b.cost), revenue: round2(b.revenue), ctr: w?.estimate ?? null, ctrLow: w?.low ?? null, ctrHigh: w?.high ?? null };
   });
 }

@@ -6,8 +6,11 @@ import { bulkConnection, prepared } from "./bulk-insert";
 const touchesSql = (withImpressions: boolean) => `SELECT "customerId", "occurredAt", "campaignId", "type" FROM "CampaignEvent"
   WHERE "customerId" IS NOT NULL AND "type" IN (${withImpressions ? "'click', 'impression'" : "'click'"}) ORDER BY "customerId", "occurredAt"`;
 
-const PURCHASES_SQL = `SELECT "customerId", "occurredAt", "revenue" FROM "Event"
-  WHERE "type" = 'purchase' AND "customerId" IS NOT NULL ORDER BY "customerId", "occurredAt"`;
+// One purchase per order, not per order line: an order of three lines is one conversion to credit (the
+// funnel counts orders the same way). Lines without an order id are orders of their own time.
+const PURCHASES_SQL = `SELECT "customerId", MIN("occurredAt") AS at, SUM("revenue") FROM "Event"
+  WHERE "type" = 'purchase' AND "customerId" IS NOT NULL GROUP BY "customerId", COALESCE("orderId", "occurredAt") ORDER BY "customerId", at`;
+const ORDERS_COUNT_SQL = `SELECT COUNT(*) FROM (SELECT 1 FROM "Event" WHERE "type" = 'purchase' AND "customerId" IS NOT NULL GROUP BY "customerId", COALESCE("orderId", "occurredAt"))`;
 
 /**
  * On the raw driver, as loadPurchaseHistory, for the same measured reason: these are the two largest
@@ -35,7 +38,7 @@ export function loadTouches(withImpressions: boolean, campaignIndex: ReadonlyMap
 }
 
 export function loadPurchases(): Purchases {
-  const count = (prepared(bulkConnection(), `SELECT COUNT(*) FROM "Event" WHERE "type" = 'purchase' AND "customerId" IS NOT NULL`).raw().get() as [number])[0];
+  const count = (prepared(bulkConnection(), ORDERS_COUNT_SQL).raw().get() as [number])[0];
   const p: Purchases = { customer: new Int32Array(count), time: new Float64Array(count), revenue: new Float64Array(count) };
   let n = 0;
   for (const row of prepared(bulkConnection(), PURCHASES_SQL).raw().iterate() as Iterable<[number, string, number]>) {
@@ -48,7 +51,9 @@ export function loadPurchases(): Purchases {
   return n === count ? p : { customer: p.customer.subarray(0, n), time: p.time.subarray(0, n), revenue: p.revenue.subarray(0, n) };
 }
 
-/** Clicks of known customers: what decides whether attribution can run while a page loads. */
-export function countCampaignClicks(): number {
-  return (prepared(bulkConnection(), `SELECT COUNT(*) FROM "CampaignEvent" WHERE "customerId" IS NOT NULL AND "type" = 'click'`).raw().get() as [number])[0];
+/** Clicks of known customers and purchase lines: what decides whether attribution can run while a page loads. */
+export function countAttributionInputs(): { clicks: number; purchaseLines: number } {
+  const clicks = (prepared(bulkConnection(), `SELECT COUNT(*) FROM "CampaignEvent" WHERE "type" = 'click' AND "customerId" IS NOT NULL`).raw().get() as [number])[0];
+  const purchaseLines = (prepared(bulkConnection(), `SELECT COUNT(*) FROM "Event" WHERE "type" = 'purchase'`).raw().get() as [number])[0];
+  return { clicks, purchaseLines };
 }

@@ -3,7 +3,7 @@
 import type { CampaignDay } from "../analytics/campaign-series";
 import { getDb } from "./client";
 import type { TimeRange } from "./date-range";
-import { epochMs, num, Prisma, shiftDays, utcDay } from "./sql";
+import { epochMs, noIndex, num, Prisma, shiftDays, utcDay } from "./sql";
 
 export interface CampaignRow {
   id: number;
@@ -83,21 +83,19 @@ export async function loadCampaignDays(campaignIds: readonly number[] | null, ra
 
 /**
  * The last step of the funnel: the campaign's converted customers (in the range) who placed a shop
- * order within `windowDays` of their first click on it, and how many orders they placed in that time.
+ * order from a day before to `windowDays` after their first conversion (a platform may stamp the
+ * conversion a little after the order), and how many orders they placed in that time.
  */
 export async function loadFunnelPurchases(campaignId: number, range: TimeRange, windowDays: number): Promise<{ convertedCustomers: number; buyers: number; orders: number; revenue: number }> {
   const [r] = await getDb().$queryRaw<[Record<string, unknown>]>`
     WITH converted AS MATERIALIZED (
-      SELECT "customerId" FROM "CampaignEvent"
+      SELECT "customerId", MIN("occurredAt") AS "firstAt" FROM "CampaignEvent"
       WHERE "campaignId" = ${campaignId} AND "type" = 'conversion' AND "customerId" IS NOT NULL AND "occurredAt" >= ${range.from} AND "occurredAt" < ${range.to}
-      GROUP BY "customerId"),
-    clicked AS MATERIALIZED (
-      SELECT c."customerId", MIN(c."occurredAt") AS "firstAt" FROM "CampaignEvent" c JOIN converted USING ("customerId")
-      WHERE c."campaignId" = ${campaignId} AND c."type" = 'click' GROUP BY c."customerId")
+      GROUP BY "customerId")
     SELECT (SELECT COUNT(*) FROM converted) AS converted, COUNT(DISTINCT e."customerId") AS buyers,
       COUNT(DISTINCT e."customerId" || ':' || COALESCE(e."orderId", e."occurredAt")) AS orders, COALESCE(SUM(e."revenue"), 0) AS revenue
-    FROM clicked JOIN "Event" e ON e."customerId" = clicked."customerId" AND e."type" = 'purchase'
-      AND e."occurredAt" >= clicked."firstAt" AND e."occurredAt" <= ${shiftDays('clicked."firstAt"', windowDays)}`;
+    FROM converted JOIN "Event" e ON e."customerId" = converted."customerId" AND ${noIndex('e."type"')} = 'purchase'
+      AND e."occurredAt" >= ${shiftDays('converted."firstAt"', -1)} AND e."occurredAt" <= ${shiftDays('converted."firstAt"', windowDays)}`;
   return { convertedCustomers: num(r.converted), buyers: num(r.buyers), orders: num(r.orders), revenue: num(r.revenue) };
 }
 
@@ -129,7 +127,7 @@ export async function loadRepeatCohorts(campaignId: number, range: TimeRange, fl
         SELECT "customerId", MIN("occurredAt") AS "startAt" FROM "CampaignEvent"
         WHERE "campaignId" = ${campaignId} AND "type" = 'conversion' AND "customerId" IS NOT NULL AND "occurredAt" >= ${range.from} AND "occurredAt" < ${range.to}
         GROUP BY "customerId")
-      SELECT firsts."startAt" AS "startAt", (SELECT MIN(e."occurredAt") FROM "Event" e WHERE e."customerId" = firsts."customerId" AND e."type" = 'purchase'
+      SELECT firsts."startAt" AS "startAt", (SELECT MIN(e."occurredAt") FROM "Event" e WHERE e."customerId" = firsts."customerId" AND ${noIndex('e."type"')} = 'purchase'
         AND e."occurredAt" > ${shiftDays('firsts."startAt"', 1)}) AS "nextAt"
       FROM firsts`,
     db.$queryRaw<Record<string, unknown>[]>`
@@ -138,7 +136,7 @@ export async function loadRepeatCohorts(campaignId: number, range: TimeRange, fl
         WHERE "type" = 'purchase' AND "customerId" IS NOT NULL AND "occurredAt" >= ${flight.from} AND "occurredAt" < ${flight.to}
           AND "customerId" NOT IN (SELECT "customerId" FROM "CampaignEvent" WHERE "campaignId" = ${campaignId} AND "customerId" IS NOT NULL)
         GROUP BY "customerId")
-      SELECT firsts."startAt" AS "startAt", (SELECT MIN(e."occurredAt") FROM "Event" e WHERE e."customerId" = firsts."customerId" AND e."type" = 'purchase'
+      SELECT firsts."startAt" AS "startAt", (SELECT MIN(e."occurredAt") FROM "Event" e WHERE e."customerId" = firsts."customerId" AND ${noIndex('e."type"')} = 'purchase'
         AND e."occurredAt" > ${shiftDays('firsts."startAt"', 1)}) AS "nextAt"
       FROM firsts`,
   ]);

@@ -1,7 +1,7 @@
 import { insertRows } from "./bulk-insert";
 import { getDb } from "./client";
 import type { TimeRange } from "./date-range";
-import { num, Prisma } from "./sql";
+import { noIndex, num, Prisma } from "./sql";
 
 export interface CampaignInput {
   externalId: string;
@@ -96,6 +96,9 @@ const zero = (): CampaignTotals => ({ impressions: 0, clicks: 0, conversions: 0,
  * Every campaign with its totals in the range, adding event-level rows and daily aggregate rows (a
  * campaign is expected to report one way or the other; one reporting both is labelled "both").
  */
+// occurredAt is kept off the indexes: with a campaign filter SQLite otherwise seeks (campaignId,
+// occurredAt) and reads every row from the table (172 ms for two campaigns at 864,000 events) where the
+// covering (campaignId, type, occurredAt, cost, revenue, …) index answers alone (26 ms).
 export async function listCampaignPerformance(range: TimeRange, campaignIds?: readonly number[]): Promise<CampaignPerformance[]> {
   const db = getDb();
   const only = campaignIds ? Prisma.sql`AND "campaignId" IN (${campaignIds.length ? Prisma.join(campaignIds) : Prisma.sql`NULL`})` : Prisma.empty;
@@ -103,7 +106,7 @@ export async function listCampaignPerformance(range: TimeRange, campaignIds?: re
     db.campaign.findMany({ where: campaignIds ? { id: { in: [...campaignIds] } } : {}, orderBy: [{ startAt: "desc" }, { id: "asc" }] }),
     db.$queryRaw<Record<string, unknown>[]>`
       SELECT "campaignId", "type", COUNT(*) AS n, SUM("cost") AS cost, SUM("revenue") AS revenue
-      FROM "CampaignEvent" WHERE "occurredAt" >= ${range.from} AND "occurredAt" < ${range.to} ${only}
+      FROM "CampaignEvent" WHERE ${noIndex('"occurredAt"')} >= ${range.from} AND ${noIndex('"occurredAt"')} < ${range.to} ${only}
       GROUP BY "campaignId", "type"`,
     db.campaignDailyStat.groupBy({
       by: ["campaignId"],

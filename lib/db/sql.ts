@@ -66,6 +66,17 @@ export function shiftDays(column: string, days: number): Prisma.Sql {
 }
 
 /**
+ * A column compared without letting the planner pick an index on it: SQLite's unary `+` (PostgreSQL
+ * needs nothing; its planner has statistics). Without it, SQLite answers "this customer's next purchase"
+ * by walking the (type, occurredAt, …) index over every later purchase in the shop instead of seeking
+ * the (customerId, occurredAt) index: measured 125 s for one campaign's repeat purchases at 100,000
+ * customers, against well under a second.
+ */
+export function noIndex(column: string): Prisma.Sql {
+  return Prisma.raw(`+${checked(column, "noIndex")}`);
+}
+
+/**
  * One key of a Json column as an SQL value (numbers as numbers, text as text); the path is a bound
  * parameter. PostgreSQL: `(col ->> key)`, with a cast where compared to a number.
  */

@@ -2,6 +2,7 @@
 // than one comparison in the family (arms × metrics) the p-values are corrected together and the
 // intervals are widened to match, so a "win" survives the correction it is reported under.
 import { MlRangeError } from "../ml/errors";
+import { checkCount } from "./checks";
 import { prepareComparison, type PreparedComparison } from "./comparison";
 import { fitCuped } from "./cuped";
 import { decideComparison } from "./decide";
@@ -35,6 +36,12 @@ function checkInput(input: AbTestInput): void {
   const names = arms.map((a) => a.name);
   const dup = names.find((n, i) => names.indexOf(n) !== i);
   if (dup !== undefined) throw new MlRangeError(`metric ${input.metric.key}: arm name "${dup}" appears twice`);
+  if (input.assignedUnits !== undefined) {
+    if (input.assignedUnits.length !== arms.length) {
+      throw new MlRangeError(`metric ${input.metric.key}: assignedUnits has ${input.assignedUnits.length} entries for ${arms.length} arms`);
+    }
+    input.assignedUnits.forEach((n, i) => checkCount(n, `assignedUnits of arm ${arms[i]!.name}`));
+  }
 }
 
 function prepareTest(input: AbTestInput, o: AbTestOptions): PreparedTest {
@@ -54,6 +61,12 @@ function prepareTest(input: AbTestInput, o: AbTestOptions): PreparedTest {
     notes.push(`CUPED used the pre-period covariate (θ = ${fit.theta.toPrecision(3)}): variance down ${reductions.map((r) => `${(r * 100).toFixed(1)}%`).join(", ")}.`);
   }
   if (fit && reductions.length < prepared.filter((p) => p.contrast).length) notes.push("CUPED did not reduce the variance of some comparisons; those use the unadjusted figures.");
+  const linear = prepared.filter((p) => p.contrast && p.contrast.relative !== null && p.contrast.logSe === null).map((p) => p.variant.name);
+  if (linear.length > 0) {
+    notes.push(
+      `The relative-lift interval of ${linear.join(", ")} against ${control.name} is the linear delta-method one: an estimate is not above 0, so the log scale cannot be used and the interval may reach below \u2212100%.`,
+    );
+  }
   return { input, arms, prepared, notes, unitWord };
 }
 
@@ -97,12 +110,34 @@ function correctFamily(pValues: (number | null)[], o: AbTestOptions): { adjusted
 
 function methodNote(o: AbTestOptions): string {
   if (o.method === "sequential") {
-    return `Sequential: always-valid ${formatLevel(o.confidence)} confidence sequences (tuning N* = ${o.sequentialTuning}), safe to check at any time; p-values are always-valid (the smallest alpha at which the sequence excludes 0).`;
+    return `Sequential: always-valid ${formatLevel(o.confidence)} confidence sequences (tuning N* = ${o.sequentialTuning}), safe to check at any time; p-values are always-valid (the smallest alpha at which the sequence excludes 0); the relative lift's sequence is built on the log of the ratio.`;
   }
   if (o.method === "bayesian") {
     return `Bayesian: Beta(${o.prior.alpha}, ${o.prior.beta}) prior for rates, normal posteriors for means and ratios; expected loss is in the metric's own units (rate points for rates) and no p-values are computed.`;
   }
-  return "Frequentist: pooled z-test for rates, Welch's t for means, delta-method z-test for ratios; relative-lift intervals by the delta method.";
+  return "Frequentist: pooled z-test for rates, Welch's t for means, delta-method z-test for ratios; relative-lift intervals by the delta method on the log of the ratio (never below \u2212100%).";
+}
+
+/**
+ * Sample ratio mismatch on the counts that were assigned. Without input.assignedUnits it falls back to
+ * the metric's own units: customers for means and ratios (what is assigned), but for a rate the
+ * denominator, which may itself respond to the treatment (clicks, for a conversion rate per click), so
+ * a flag then says that the split may be the effect itself. The service layer should pass assignedUnits.
+ */
+function sampleRatioCheck(t: PreparedTest): { srm: AbTestResult["srm"]; note: string | null } {
+  const assigned = t.input.assignedUnits;
+  const result = sampleRatioMismatch(assigned ?? t.arms.map((a) => a.units), t.input.intendedShares);
+  if (!result) return { srm: null, note: null };
+  const srm = { ...result, basis: assigned ? ("assigned-units" as const) : ("metric-units" as const) };
+  if (!srm.flagged) return { srm, note: null };
+  const p = srm.pValue === 0 ? "p < 1e-300" : `p = ${srm.pValue.toExponential(1)}`; // chi-square tails underflow past 1e-308
+  if (assigned) return { srm, note: `Sample ratio mismatch (${p}): the split of assigned units differs from the intended one, so every figure may be biased.` };
+  const note = `Sample ratio mismatch (${p}): the split of ${t.unitWord} differs from the intended one, so every figure may be biased.`;
+  if (t.arms[0]!.kind !== "proportion") return { srm, note };
+  return {
+    srm,
+    note: `${note} The check used the rate's own denominators (${t.unitWord}), not the assigned counts; if the arms themselves change how many ${t.unitWord} there are, the mismatch is the effect, not broken assignment.`,
+  };
 }
 
 /** Several metrics of one test: one family for the multiplicity correction. */
@@ -113,14 +148,18 @@ export function analyseAbTests(inputs: AbTestInput[], options?: Partial<AbTestOp
   let k = 0;
   return tests.map((t) => {
     const comparisons = t.prepared.map((p) =>
-      decideComparison(p, { options: o, level: family.level, adjustedPValue: family.adjusted[k++] ?? null, label: t.input.metric.label, unitWord: t.unitWord }),
+      decideComparison(p, {
+        options: o,
+        level: family.level,
+        adjustedPValue: family.adjusted[k++] ?? null,
+        correction: family.correction,
+        label: t.input.metric.label,
+        unitWord: t.unitWord,
+      }),
     );
-    const srm = sampleRatioMismatch(t.arms.map((a) => a.units), t.input.intendedShares);
     const notes = [methodNote(o), ...(family.note ? [family.note] : []), ...t.notes];
-    if (srm?.flagged) {
-      const p = srm.pValue === 0 ? "p < 1e-300" : `p = ${srm.pValue.toExponential(1)}`; // chi-square tails underflow past 1e-308
-      notes.push(`Sample ratio mismatch (${p}): the split of ${t.unitWord} differs from the intended one, so every figure may be biased.`);
-    }
+    const { srm, note } = sampleRatioCheck(t);
+    if (note) notes.push(note);
     const { key, label } = t.input.metric;
     return {
       method: o.method,

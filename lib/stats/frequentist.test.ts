@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { studentTQuantile, normalQuantile } from "./distributions";
-import { buildContrast, relativeByDelta, type Contrast } from "./frequentist";
+import { buildContrast, logRatioSe, relativeByDelta, type Contrast } from "./frequentist";
 import { summariseArm } from "./moments";
 import { expectRel } from "./test-helpers";
 import type { ArmMoments } from "./types";
@@ -66,6 +66,8 @@ describe("means: Welch's t", () => {
     // mB/mA − 1 and √(vB/mA² + mB²·vA/mA⁴), vX = X.var(ddof=1)/len(X), in numpy
     expectRel(c.relative!, 0.19182992914290997, 1e-12);
     expectRel(c.relativeSe!, 0.09477080738580625, 1e-10);
+    // √(vB/mB² + vA/mA²) in numpy on the same samples
+    expectRel(c.logSe!, 0.07951705614068572, 1e-10);
   });
 });
 
@@ -94,6 +96,15 @@ describe("relativeByDelta", () => {
   it("is undefined against a control of 0 and exact when both variances are 0", () => {
     expect(relativeByDelta({ value: 0, variance: 1 }, { value: 1, variance: 1 })).toBeNull();
     expect(relativeByDelta({ value: 2, variance: 0 }, { value: 3, variance: 0 })).toEqual({ relative: 0.5, se: 0 });
+  });
+});
+
+describe("logRatioSe", () => {
+  it("is √(vB/b² + vA/a²), and undefined unless both estimates are above 0", () => {
+    // by hand: vB/b² = 0.09/9 = 0.01, vA/a² = 0.16/4 = 0.04
+    expectRel(logRatioSe({ value: 2, variance: 0.16 }, { value: 3, variance: 0.09 })!, Math.sqrt(0.05), 1e-15);
+    expect(logRatioSe({ value: 2, variance: 1 }, { value: 0, variance: 1 })).toBeNull();
+    expect(logRatioSe({ value: -2, variance: 1 }, { value: 3, variance: 1 })).toBeNull();
   });
 });
 

@@ -2,6 +2,9 @@
 // fixed-horizon p-value. Proportions use the pooled z-test (the variance under "no difference"),
 // means Welch's t (unequal variances, Welch–Satterthwaite df), ratios a z-test on the delta-method
 // variance. Intervals are built later, at whatever level the multiplicity correction asks for.
+// The relative lift's interval is built on the log of the ratio (logSe) whenever both estimates are
+// above 0: a rate, a revenue or a count per customer cannot fall by more than 100%, and the log scale
+// respects that where the linear delta interval (relativeSe) gives "−237% to +761%" on skewed data.
 import { normalCdf, studentTCdf } from "./distributions";
 import type { ArmSummary } from "./moments";
 
@@ -16,6 +19,8 @@ export interface Contrast {
   /** variant / control − 1; null when the control's value is 0. */
   relative: number | null;
   relativeSe: number | null;
+  /** Standard error of log(variant / control); null unless both estimates are above 0. */
+  logSe: number | null;
   /** Degrees of freedom of the reference distribution; Infinity for a z-test. */
   df: number;
   pValue: number | null;
@@ -28,6 +33,14 @@ export function relativeByDelta(control: Estimate, variant: Estimate): { relativ
   if (a === 0) return null;
   const variance = variant.variance / (a * a) + (b * b * control.variance) / (a * a * a * a);
   return { relative: b / a - 1, se: Math.sqrt(variance) };
+}
+
+/** Delta method on the log scale: Var(log(b/a)) ≈ Var(b)/b² + Var(a)/a², defined when a, b > 0. */
+export function logRatioSe(control: Estimate, variant: Estimate): number | null {
+  const a = control.value;
+  const b = variant.value;
+  if (!(a > 0 && b > 0)) return null;
+  return Math.sqrt(variant.variance / (b * b) + control.variance / (a * a));
 }
 
 /** Two-sided p-value of a statistic against t(df) (the normal when df is Infinity). */
@@ -61,5 +74,6 @@ export function buildContrast(control: ArmSummary, variant: ArmSummary, ctl: Est
   const rel = relativeByDelta(ctl, vnt);
   const df = control.kind === "mean" ? welchDf(ctl, control.units, vnt, variant.units) : Infinity;
   const pValue = control.kind === "proportion" ? pooledProportionPValue(control, variant) : twoSidedPValue(absolute / absoluteSe, df);
-  return { absolute, absoluteSe, relative: rel?.relative ?? null, relativeSe: rel?.se ?? null, df, pValue };
+  const logSe = logRatioSe(ctl, vnt);
+  return { absolute, absoluteSe, relative: rel?.relative ?? null, relativeSe: rel?.se ?? null, logSe, df, pValue };
 }

@@ -32,5 +32,5 @@ export function sampleRatioMismatch(observed: readonly number[], intendedShares?
   });
   const df = observed.length - 1;
   const pValue = chiSquareSf(chiSquare, df);
-  return { chiSquare, df, pValue, flagged: pValue < SRM_THRESHOLD, expected };
+  return { chiSquare, df, pValue, flagged: pValue < SRM_THRESHOLD, observed: [...observed], expected };
 }

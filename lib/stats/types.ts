@@ -51,6 +51,13 @@ export interface AbTestInput {
   arms: ArmInput[];
   controlIndex: number;
   intendedShares?: number[];
+  /**
+   * The counts the test assigned to each arm (customers, or impressions when the impression is what
+   * is randomised), in the order of `arms`. The sample ratio check uses them. Without them it falls
+   * back to each arm's `units`, which for a rate per click are clicks, an outcome of the treatment
+   * rather than the assignment: a real difference in CTR then looks like a sample ratio mismatch.
+   */
+  assignedUnits?: number[];
 }
 
 export type Outcome = "variant-wins" | "control-wins" | "equivalent" | "inconclusive" | "no-data";
@@ -61,7 +68,11 @@ export interface Comparison {
   absoluteLift: number | null;
   relativeLift: number | null;
   ciAbsolute: [number, number] | null;
-  /** Interval of the relative lift (delta method); the credible interval in bayesian mode. */
+  /**
+   * Interval of the relative lift: the delta method on log(variant/control) when both estimates are
+   * above 0 (never below −100%), the linear delta method otherwise (see the notes); the exact credible
+   * interval for rates in bayesian mode.
+   */
   ci: [number, number] | null;
   pValue: number | null;
   adjustedPValue: number | null;
@@ -71,6 +82,11 @@ export interface Comparison {
   significant: boolean;
   outcome: Outcome;
   verdict: string;
+  /**
+   * Set when the interval `ci` excludes 0 but the method's (corrected) test does not reject "no
+   * change": the outcome is then "inconclusive" and this sentence, also quoted in the verdict, says why.
+   */
+  disagreement: string | null;
   moreUnitsNeeded: number | null;
   cupedVarianceReduction: number | null;
   reason: string | null;
@@ -81,6 +97,8 @@ export interface SrmResult {
   df: number;
   pValue: number;
   flagged: boolean;
+  /** The counts tested. */
+  observed: number[];
   expected: number[];
 }
 
@@ -92,6 +110,7 @@ export interface AbTestResult {
   metric: { key: string; label: string; kind: ArmMoments["kind"] };
   arms: { name: string; units: number; value: number | null; interval: [number, number] | null }[];
   comparisons: Comparison[];
-  srm: SrmResult | null;
+  /** basis: whether the check used the assigned counts (input.assignedUnits) or the metric's own units. */
+  srm: (SrmResult & { basis: "assigned-units" | "metric-units" }) | null;
   notes: string[];
 }

@@ -1,5 +1,7 @@
 // The plain-language verdict. It is built only from the figures in the Comparison, rounded the way they
 // are printed, so a sentence can never claim more than its numbers (verdict.test.ts checks thousands).
+// When the interval excludes 0 but the test does not reject, the verdict says both, never "no winner"
+// next to an interval that silently claims one.
 import type { Outcome } from "./types";
 
 const MINUS = "\u2212";
@@ -55,6 +57,40 @@ export interface VerdictInput {
   moreUnitsNeeded: number | null;
   equivalenceMargin: number;
   reason: string | null;
+  /** The sentence of disagreementSentence, when the interval excludes 0 but the test does not reject. */
+  disagreement: string | null;
+}
+
+/** A p-value in two significant figures: 0.0912 → "0.091", 0.09 → "0.09", 1.23e-7 → "1.2e-7". */
+export function formatPValue(p: number): string {
+  return String(Number(p.toPrecision(2)));
+}
+
+export interface DisagreementInput {
+  level: number;
+  relativeLift: number;
+  ci: [number, number];
+  /** "Welch's t-test", "the pooled z-test", … */
+  test: string;
+  /** "p", "Holm-adjusted p", … */
+  pLabel: string;
+  pValue: number | null;
+  /** The threshold the p-value is held to. */
+  alpha: number;
+}
+
+/**
+ * Said when the interval of the lift excludes 0 but the test does not reject "no change". The interval
+ * is printed with the decimals of the verdict it goes in (those of the lift and the interval together).
+ */
+export function disagreementSentence(d: DisagreementInput): string {
+  const decimals = decimalsFor([d.relativeLift, ...d.ci]);
+  const pct = (s: number) => formatSignedPercent(s, decimals);
+  const p = d.pValue === null ? "no p-value could be computed" : `${d.pLabel} = ${formatPValue(d.pValue)}, not below ${formatPValue(d.alpha)}`;
+  return (
+    `the ${formatLevel(d.level)} interval of the lift (${pct(d.ci[0])} to ${pct(d.ci[1])}) excludes no change, ` +
+    `but ${d.test} does not reject it (${p}); the metric is skewed or the sample small \u2014 wait for more data`
+  );
 }
 
 export function buildVerdict(v: VerdictInput): string {
@@ -77,6 +113,8 @@ export function buildVerdict(v: VerdictInput): string {
         v.moreUnitsNeeded === null
           ? ""
           : `; about ${formatCount(v.moreUnitsNeeded)} more ${v.unitWord} per arm to detect a ${pct(v.relativeLift)} lift`;
+      // The disagreement sentence quotes the interval itself, so the figures shrink to the lift.
+      if (v.disagreement !== null) return `No winner yet: ${v.label} ${pct(v.relativeLift)}; ${v.disagreement}${advice}`;
       return `No winner yet: ${figures}${advice}`;
     }
   }

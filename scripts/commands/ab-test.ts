@@ -41,13 +41,14 @@ export const abTestCommand: Command = {
       unit: report.unit,
       control: report.control,
       correction: res.correction,
-      arms: report.arms.map((a, i) => ({ variant: a.variant, externalId: a.externalId, exposures: main.counts[i]!.exposures, successes: main.counts[i]!.successes, rate: r6(res.arms[i]!.value) })),
+      arms: report.arms.map((a, i) => ({ variant: a.variant, externalId: a.externalId, exposures: main.counts[i]!.exposures, successes: main.counts[i]!.successes, trials: main.counts[i]!.trials, rate: r6(res.arms[i]!.value) })),
       comparisons: res.comparisons.map((c) => ({
         variant: c.variant,
         control: c.control,
         absoluteLift: r6(c.absoluteLift),
         relativeLift: r6(c.relativeLift),
         ci: c.ci ? [r6(c.ci[0]), r6(c.ci[1])] : null,
+        ciAbsolute: c.ciAbsolute ? [r6(c.ciAbsolute[0]), r6(c.ciAbsolute[1])] : null,
         pValue: r6(c.pValue),
         adjustedPValue: r6(c.adjustedPValue),
         chanceToBeatControl: r6(c.chanceToBeatControl),
@@ -63,7 +64,7 @@ export const abTestCommand: Command = {
     };
     const lines = [
       `${report.title}: ${res.metric.label}, ${method}, control ${report.control}, unit ${report.unit}.`,
-      ...json.arms.map((a) => `  ${a.variant} (${a.externalId}): ${a.exposures} exposures, ${a.successes} successes, ${a.rate === null ? "–" : a.rate}`),
+      ...json.arms.map((a) => `  ${a.variant} (${a.externalId}): ${a.exposures} ${report.unit === "customer" ? "customers" : "impressions"}; ${res.metric.label} ${a.successes} / ${a.trials} = ${a.rate === null ? "–" : a.rate}`),
       ...res.comparisons.map((c) => `  ${c.verdict}`),
       ...(res.srm ? [`Sample ratio: chi-square p = ${res.srm.pValue.toPrecision(3)}${res.srm.flagged ? " — MISMATCH: assignment looks broken, do not trust the verdict" : " (fine)"}.`] : []),
     ];

@@ -27,12 +27,12 @@ export const attributionCommand: Command = {
     );
     const chosen = model === "all" ? ATTRIBUTION_MODELS : ATTRIBUTION_MODELS.filter((m) => m === model);
     const models = Object.fromEntries(
-      chosen.map((m) => [m, { totalRevenue: r.models[m].totalRevenue, totalPurchases: r.models[m].totalPurchases, byChannel: r.models[m].byChannel, byCampaign: r.models[m].byCampaign.map(({ name, externalId, purchases, revenue, cost, roas, platformConversions, platformRevenue }) => ({ name, externalId, purchases, revenue, cost, roas, platformConversions, platformRevenue })) }]),
+      chosen.map((m) => [m, { totalRevenue: r.models[m].totalRevenue, totalPurchases: r.models[m].totalPurchases, byChannel: r.models[m].byChannel, byCampaign: r.models[m].byCampaign.map(({ name, externalId, purchases, revenue, cost, roas, attributable, platformConversions, platformRevenue }) => ({ name, externalId, purchases, revenue, cost, roas, attributable, platformConversions, platformRevenue })) }]),
     );
     const json = { settings: r.settings, summary: r.summary, platformReported: r.platform, models, seconds: r.seconds };
     const lines = [
       `${Math.round(r.summary.attributedPurchases)} purchases (${r.summary.attributedRevenue.toFixed(2)}) follow a campaign click within ${r.settings.clickWindowDays} days; ${r.summary.unattributedPurchases} (${r.summary.unattributedRevenue.toFixed(2)}) do not. Platforms reported ${r.platform.conversions} conversions (${r.platform.revenue.toFixed(2)}).`,
-      ...chosen.flatMap((m) => [`${MODEL_LABEL[m]}: ${r.models[m].totalRevenue.toFixed(2)} in total`, ...r.models[m].byChannel.map((c) => `  ${c.name}: ${c.purchases.toFixed(1)} purchases, ${c.revenue.toFixed(2)}, ROAS ${c.roas === null ? "– (no cost)" : c.roas.toFixed(2)}`)]),
+      ...chosen.flatMap((m) => [`${MODEL_LABEL[m]}: ${r.models[m].totalRevenue.toFixed(2)} in total`, ...r.models[m].byChannel.map((c) => `  ${c.name}: ${c.purchases.toFixed(1)} purchases, ${c.revenue.toFixed(2)}, ROAS ${!c.attributable ? "– (no customer-level touches)" : c.roas === null ? "– (no cost)" : c.roas.toFixed(2)}`)]),
     ];
     return { json, text: lines.join("\n") };
   },

@@ -1,9 +1,9 @@
 import { parseArgs } from "node:util";
 import { resolveRange } from "../../lib/analytics/date-range";
-import type { CampaignKpis } from "../../lib/analytics/campaign-kpis";
+import { campaignKpis, type CampaignKpis } from "../../lib/analytics/campaign-kpis";
 import { autoGrain } from "../../lib/analytics/sales-series";
 import { getCampaignByExternalId } from "../../lib/db/campaign-report";
-import { getCampaignSpan } from "../../lib/db/campaigns";
+import { getCampaignSpan, listCampaignPerformance } from "../../lib/db/campaigns";
 import { UserError } from "../../lib/errors";
 import { prepareDatabase } from "../../lib/services/prepare-database";
 import { getBreakdown } from "../../lib/services/campaigns/breakdown";
@@ -11,7 +11,8 @@ import { parseBreakdownKey } from "../../lib/services/campaigns/labellings";
 import { getCampaignReport } from "../../lib/services/campaigns/report";
 import { type Command, UsageError } from "../cli-support";
 
-const BY_ALIASES: Record<string, string> = { segment: "report-segment", "ad-type": "ad-type", variant: "variant", channel: "channel", rfm: "rfm", cluster: "cluster" };
+// --by segment: each saved segment (event-level campaigns); report-segment: daily reports' own labels.
+const BY_ALIASES: Record<string, string> = { segment: "segments" };
 const r4 = (x: number | null) => (x === null ? null : Math.round(x * 10_000) / 10_000);
 
 /** Every key figure as `{ value, reason }` and rates with their interval: no NaN in the JSON, ever. */
@@ -27,7 +28,7 @@ const pct = (v: number) => `${(v * 100).toFixed(2)}%`;
 export const campaignReportCommand: Command = {
   name: "campaign-report",
   summary: "campaign performance with intervals, over a date range, optionally broken down",
-  usage: "campaign-report [--campaign EXTERNAL_ID] [--from YYYY-MM-DD --to YYYY-MM-DD] [--by channel|ad-type|ad-position|variant|segment|rfm|cluster|segments|age-band|gender|country|attribute:NAME] [--json]",
+  usage: "campaign-report [--campaign EXTERNAL_ID] [--from YYYY-MM-DD --to YYYY-MM-DD] [--by channel|ad-type|ad-position|variant|segment|report-segment|rfm|cluster|age-band|gender|country|education|attribute:NAME] [--json]",
   async run(args) {
     const { values } = parseArgs({ args, strict: true, options: { campaign: { type: "string" }, from: { type: "string" }, to: { type: "string" }, by: { type: "string" }, json: { type: "boolean", default: false } } });
     await prepareDatabase({ seedIfEmpty: false });
@@ -65,9 +66,12 @@ export const campaignReportCommand: Command = {
       );
       if (report.pacing) lines.push(`Budget: ${(report.pacing.spentShare * 100).toFixed(0)}% of ${report.pacing.budget} spent, ${report.pacing.verdict}.`);
     } else {
-      const all = await getBreakdown("channel", range);
-      json = { ...json, campaigns: all.rows.reduce((n, r) => n + r.campaigns, 0) };
-      lines.push(`${rangeJson.from} to ${rangeJson.to}: ${all.rows.map((r) => `${r.label} ${r.impressions} impressions, CTR ${show(r.kpis.ctr, pct)}, ROI ${show(r.kpis.roi, pct)}`).join("; ")}.`);
+      const all = await listCampaignPerformance(range);
+      json = {
+        ...json,
+        campaigns: all.map((c) => ({ externalId: c.externalId, name: c.name, channel: c.channel, testGroup: c.testGroup, variant: c.variant, source: c.source, impressions: c.impressions, clicks: c.clicks, conversions: c.conversions, cost: r4(c.cost), revenue: r4(c.revenue), ...kpiJson(campaignKpis(c)) })),
+      };
+      lines.push(`${all.length} campaigns, ${rangeJson.from} to ${rangeJson.to}:`, ...all.map((c) => `  ${c.externalId} ${c.name}: ${c.impressions} impressions, ${c.clicks} clicks, CTR ${show(campaignKpis(c).ctr, pct)}, ${c.conversions} conversions, ROI ${show(campaignKpis(c).roi, pct)}`));
     }
     if (breakdown) {
       json = { ...json, by: breakdown.key, breakdown: rows, notes: breakdown.notes };

@@ -6,12 +6,13 @@ import { DateRangeControl } from "@/components/date-range-control";
 import { ChoiceForm } from "@/components/ui/choice-form";
 import { KpiCard } from "@/components/ui/kpi-card";
 import { Notice, PageHeader, Section } from "@/components/ui/page-header";
-import { resolveRange } from "@/lib/analytics/date-range";
+import { isoDay, resolveRange } from "@/lib/analytics/date-range";
 import { autoGrain, GRAINS, type Grain } from "@/lib/analytics/sales-series";
 import { requirePage } from "@/lib/auth/page-guard";
 import { getCampaignSpan } from "@/lib/db/campaigns";
 import { UserError } from "@/lib/errors";
 import { getCampaignReport } from "@/lib/services/campaigns/report";
+import { getCampaign } from "@/lib/db/campaign-report";
 import { first, type SearchParams } from "@/lib/url-state";
 import { currency, fmt, locale } from "../../formatting";
 import { BreakdownSection } from "../breakdown-section";
@@ -25,8 +26,12 @@ export default async function CampaignPage({ params, searchParams }: { params: P
   const [{ id }, sp] = await Promise.all([params, searchParams]);
   await requirePage("dashboards:read", `/campaigns/${id}`);
   if (!/^\d{1,9}$/.test(id)) notFound();
-  const span = await getCampaignSpan();
-  const range = resolveRange({ range: first(sp, "range") ?? "all", from: first(sp, "from"), to: first(sp, "to") }, span, new Date());
+  const [span, campaign] = await Promise.all([getCampaignSpan(), getCampaign(Number(id))]);
+  if (!campaign) notFound();
+  // Opened without a range, the page shows the campaign's own flight (or all time when it has no dates).
+  const chosen = first(sp, "range") !== undefined || first(sp, "from") !== undefined || first(sp, "to") !== undefined;
+  const flight = !chosen && campaign.startAt && campaign.endAt ? { from: isoDay(campaign.startAt), to: isoDay(campaign.endAt) } : null;
+  const range = resolveRange(flight ?? { range: first(sp, "range") ?? "all", from: first(sp, "from"), to: first(sp, "to") }, span, new Date());
   const grainParam = first(sp, "grain");
   const grain: Grain = GRAINS.includes(grainParam as Grain) ? (grainParam as Grain) : autoGrain(range.from, range.to);
   const report = await getCampaignReport(Number(id), range, grain).catch((e: unknown) => {
@@ -86,7 +91,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
       </dl>
       <Section
         title="Over time"
-        description={`By ${grain}, ${range.label.toLowerCase()}.`}
+        description={`By ${grain}, ${flight ? `over the campaign's flight (${range.label})` : range.label.toLowerCase()}.`}
         actions={<ChoiceForm params={sp} choices={[{ name: "grain", label: "Group by", value: grain, options: GRAINS.map((g) => ({ value: g, label: g[0]!.toUpperCase() + g.slice(1) })) }]} testId="grain-form" />}
       >
         <CampaignSeriesChart points={report.series} grain={grain} locale={locale} currency={currency} />

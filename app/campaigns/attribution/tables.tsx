@@ -4,12 +4,15 @@ import { ATTRIBUTION_MODELS } from "@/lib/analytics/attribution";
 import { MODEL_LABEL, MODEL_NOTE, type AttributionResult } from "@/lib/services/campaigns/attribution";
 import { fmt } from "../../formatting";
 
-const roasText = (roas: number | null) => (roas === null ? "– (no cost)" : `${roas.toFixed(2)}×`);
+const roasText = (row: { roas: number | null; attributable: boolean }) => (!row.attributable ? "– (no customer-level touches)" : row.roas === null ? "– (no cost)" : `${row.roas.toFixed(2)}×`);
+const NOT_ATTRIBUTABLE = "Reports daily totals without customers: its clicks cannot be linked to purchases.";
 const cell = "px-3 py-2 text-right tabular-nums";
 
 /** One row per channel or campaign, one column per model: attributed revenue and ROAS. */
 export function ModelsSideBySide({ result, dimension, title }: { result: AttributionResult; dimension: "byChannel" | "byCampaign"; title: string }) {
-  const names = result.models["last-click"][dimension].map((r) => r.name);
+  // Rows are matched by id for campaigns (names need not be unique) and by name for channels (they are).
+  const keys = result.models["last-click"][dimension].map((r) => ("id" in r ? (r as { id: number }).id : r.name));
+  const find = (m: (typeof ATTRIBUTION_MODELS)[number], key: number | string) => result.models[m][dimension].find((r) => ("id" in r ? (r as { id: number }).id : r.name) === key)!;
   return (
     <Section title={title} description="Attributed revenue (purchases) and ROAS under each model. Markov is data-driven: each row's removal effect over all customer journeys.">
       <div className="overflow-x-auto">
@@ -24,20 +27,27 @@ export function ModelsSideBySide({ result, dimension, title }: { result: Attribu
             </tr>
           </thead>
           <tbody>
-            {names.map((name) => (
-              <tr key={name} className="border-b border-slate-100">
-                <th scope="row" className="px-3 py-2 text-left font-medium">{name}</th>
-                {ATTRIBUTION_MODELS.map((m) => {
-                  const row = result.models[m][dimension].find((r) => r.name === name)!;
-                  return (
-                    <td key={m} className={cell}>
-                      {fmt.money(row.revenue)}
-                      <div className="text-xs text-slate-500">{row.purchases.toFixed(1)} purchases · ROAS {roasText(row.roas)}</div>
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
+            {keys.map((key) => {
+              const first = find("last-click", key);
+              return (
+                <tr key={key} className="border-b border-slate-100">
+                  <th scope="row" className="px-3 py-2 text-left font-medium">{first.name}</th>
+                  {first.attributable ? (
+                    ATTRIBUTION_MODELS.map((m) => {
+                      const row = find(m, key);
+                      return (
+                        <td key={m} className={cell}>
+                          {fmt.money(row.revenue)}
+                          <div className="text-xs text-slate-500">{row.purchases.toFixed(1)} purchases · ROAS {roasText(row)}</div>
+                        </td>
+                      );
+                    })
+                  ) : (
+                    <td colSpan={ATTRIBUTION_MODELS.length} className="px-3 py-2 text-sm text-slate-500">{NOT_ATTRIBUTABLE}</td>
+                  )}
+                </tr>
+              );
+            })}
           </tbody>
           <tfoot>
             <tr className="font-medium">
@@ -77,7 +87,7 @@ export function ModelDetail({ result, model }: { result: AttributionResult; mode
               <td className={cell}>{c.purchases.toFixed(1)}</td>
               <td className={cell}>{fmt.money(c.revenue)}</td>
               <td className={cell}>{fmt.money(c.cost)}</td>
-              <td className={cell}>{roasText(c.roas)}</td>
+              <td className={cell} title={c.attributable ? undefined : NOT_ATTRIBUTABLE}>{roasText(c)}</td>
               <td className={cell}>{fmt.integer(c.platformConversions)}</td>
               <td className={cell}>{fmt.money(c.platformRevenue)}</td>
             </tr>

@@ -1,5 +1,8 @@
 import { Notice, Section } from "@/components/ui/page-header";
+import { countWords } from "@/lib/services/campaigns/ab-arms";
 import type { AbReport } from "@/lib/services/campaigns/ab-test";
+
+const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 import type { Comparison } from "@/lib/stats";
 import { fmt } from "../../formatting";
 
@@ -28,7 +31,7 @@ export function AbReportView({ report }: { report: AbReport }) {
     <>
       {res.srm?.flagged ? (
         <Notice tone="warning">
-          Sample ratio mismatch: the arms hold {report.arms.map((a, i) => `${fmt.integer(res.arms[i]?.units ?? 0)} ${main.exposures}`).join(" and ")}, expected {res.srm.expected.map((e) => fmt.integer(Math.round(e))).join(" and ")} under the intended split (χ² p = {p(res.srm.pValue)}). Assignment is broken; do not trust this test&apos;s verdict until that is fixed.
+          Sample ratio mismatch: the arms hold {res.srm.observed.map((o) => fmt.integer(o)).join(" and ")} {report.unit === "customer" ? "customers" : "impressions"}, expected {res.srm.expected.map((e) => fmt.integer(Math.round(e))).join(" and ")} under the intended split (χ² p = {p(res.srm.pValue)}). Assignment is broken; do not trust this test&apos;s verdict until that is fixed.
         </Notice>
       ) : null}
       {!report.randomised ? <Notice tone="warning">{report.notes.find((n) => n.includes("not assigned at random") || n.includes("not assigned")) ?? "Not randomised."}</Notice> : null}
@@ -57,7 +60,7 @@ export function AbReportView({ report }: { report: AbReport }) {
           <caption className="sr-only">Arms of the test</caption>
           <thead>
             <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-500">
-              {["Arm", "Campaign", `Exposures (${main.exposures})`, "Successes", main.result.metric.label, "95% interval"].map((h, i) => (
+              {["Arm", "Campaign", `Assigned (${report.unit === "customer" ? "customers" : "impressions"})`, cap(countWords(main.metric).successes), cap(countWords(main.metric).trials), main.result.metric.label, "95% interval"].map((h, i) => (
                 <th key={h} scope="col" className={`px-3 py-2 font-medium ${i > 1 ? "text-right" : ""}`}>{h}</th>
               ))}
             </tr>
@@ -73,7 +76,8 @@ export function AbReportView({ report }: { report: AbReport }) {
                   <th scope="row" className="px-3 py-2 text-left font-medium">{a.variant}{a.variant === report.control ? " (control)" : ""}</th>
                   <td className="px-3 py-2">{a.label}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{fmt.integer(main.counts[i]!.exposures)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{fmt.integer(main.counts[i]!.successes)}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{main.metric === "revenue" ? fmt.money(main.counts[i]!.successes) : fmt.integer(main.counts[i]!.successes)}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{fmt.integer(main.counts[i]!.trials)}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{value}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{ci}</td>
                 </tr>

@@ -40,11 +40,27 @@ export function impressionMoments(metric: AbMetric, t: CampaignTotals): ArmMomen
   return null;
 }
 
-/** Exposures and successes as the CLI prints them. */
-export function armCounts(metric: AbMetric, unit: AbUnit, c: { sums?: CustomerArmSums; totals: CampaignTotals }): { exposures: number; successes: number } {
-  if (unit === "customer" && c.sums) {
+/**
+ * What each arm's rate is made of, as the tables and the CLI print it: the units assigned (customers or
+ * impressions), and the numerator and denominator of the metric (clicks of impressions, conversions of
+ * clicks, revenue of customers), so rate = successes ÷ trials on every row.
+ */
+export function armCounts(metric: AbMetric, unit: AbUnit, c: { sums?: CustomerArmSums; totals: CampaignTotals }): { exposures: number; successes: number; trials: number } {
+  if (unit === "customer") {
     const s = c.sums;
-    return { exposures: s.customers, successes: metric === "ctr" ? s.clk : s.conv };
+    const customers = s?.customers ?? 0;
+    if (metric === "ctr") return { exposures: customers, successes: s?.clk ?? 0, trials: s?.imp ?? 0 };
+    if (metric === "conversion-rate") return { exposures: customers, successes: s?.conv ?? 0, trials: s?.clk ?? 0 };
+    if (metric === "revenue") return { exposures: customers, successes: Math.round((s?.rev ?? 0) * 100) / 100, trials: customers };
+    return { exposures: customers, successes: s?.conv ?? 0, trials: customers };
   }
-  return metric === "conversion-rate" ? { exposures: c.totals.clicks, successes: c.totals.conversions } : { exposures: c.totals.impressions, successes: c.totals.clicks };
+  return metric === "conversion-rate" ? { exposures: c.totals.impressions, successes: c.totals.conversions, trials: c.totals.clicks } : { exposures: c.totals.impressions, successes: c.totals.clicks, trials: c.totals.impressions };
+}
+
+/** The words for an arm's successes and trials under a metric, for table headers. */
+export function countWords(metric: AbMetric): { successes: string; trials: string } {
+  if (metric === "ctr") return { successes: "clicks", trials: "impressions" };
+  if (metric === "conversion-rate") return { successes: "conversions", trials: "clicks" };
+  if (metric === "revenue") return { successes: "revenue", trials: "customers" };
+  return { successes: "conversions", trials: "customers" };
 }

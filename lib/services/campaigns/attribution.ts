@@ -2,7 +2,7 @@
 // tests: touches and purchases from the database, credit from lib/analytics/attribution, costs beside it.
 import { z } from "zod";
 import { ATTRIBUTION_MODELS, attribute, buildJourneys, summariseJourneys, withDefaults, type AttributionModel, type Credit } from "../../analytics/attribution";
-import { countCampaignClicks, loadPurchases, loadTouches } from "../../db/attribution-data";
+import { countAttributionInputs, loadPurchases, loadTouches } from "../../db/attribution-data";
 import { campaignDataStamp } from "../../db/campaign-audience";
 import { purchaseDataStamp } from "../../db/purchase-history";
 import { listCampaignPerformance } from "../../db/campaigns";
@@ -20,7 +20,8 @@ export const AttributionRequest = z.object({
 });
 export type AttributionRequest = z.infer<typeof AttributionRequest>;
 
-const Row = z.object({ name: z.string(), purchases: z.number(), revenue: z.number(), cost: z.number(), roas: z.number().nullable() });
+/** attributable: false for campaigns (and channels) whose events name no customer, so no purchase can be linked to them. */
+const Row = z.object({ name: z.string(), purchases: z.number(), revenue: z.number(), cost: z.number(), roas: z.number().nullable(), attributable: z.boolean() });
 const CampaignRow = Row.extend({ id: z.number().int(), externalId: z.string(), channel: z.string(), platformConversions: z.number(), platformRevenue: z.number() });
 export type AttributedRow = z.infer<typeof Row>;
 export type AttributedCampaign = z.infer<typeof CampaignRow>;
@@ -75,6 +76,9 @@ export async function computeAttribution(request: Partial<AttributionRequest> = 
   const channelOf = Int32Array.from(campaigns, (c) => channels.indexOf(c.channel ?? "Not set"));
   await progress(0.05, req.includeImpressions ? "Reading clicks and impressions" : "Reading clicks");
   const touches = loadTouches(req.includeImpressions, index);
+  const touched = new Uint8Array(campaigns.length);
+  for (const k of touches.campaign) touched[k] = 1;
+  const channelTouched = channels.map((_, h) => campaigns.some((_, i) => channelOf[i] === h && touched[i] === 1));
   await progress(0.3, "Reading purchases");
   const purchases = loadPurchases();
   await progress(0.5, `Linking ${purchases.customer.length.toLocaleString("en")} purchases to ${touches.customer.length.toLocaleString("en")} touches`);
@@ -91,10 +95,10 @@ export async function computeAttribution(request: Partial<AttributionRequest> = 
     models[model] = {
       totalPurchases: round2(sum(byCampaign.purchases)),
       totalRevenue: round2(sum(byCampaign.revenue)),
-      byChannel: rows(byChannel, channels, channelCost),
+      byChannel: rows(byChannel, channels, channelCost, channelTouched),
       byCampaign: campaigns
         .map((c, i) => ({
-          ...rows(byCampaign, campaigns.map((x) => x.name), cost)[i]!,
+          ...rows(byCampaign, campaigns.map((x) => x.name), cost, [...touched].map(Boolean))[i]!,
           id: c.id,
           externalId: c.externalId,
           channel: c.channel ?? "Not set",
@@ -120,8 +124,15 @@ function sum(a: Float64Array): number {
   return s;
 }
 
-function rows(credit: Credit, names: readonly string[], cost: readonly number[]): AttributedRow[] {
-  return names.map((name, i) => ({ name, purchases: Math.round(credit.purchases[i]! * 100) / 100, revenue: round2(credit.revenue[i]!), cost: round2(cost[i]!), roas: roas(credit.revenue[i]!, cost[i]!) }));
+function rows(credit: Credit, names: readonly string[], cost: readonly number[], attributable: readonly boolean[]): AttributedRow[] {
+  return names.map((name, i) => ({
+    name,
+    purchases: Math.round(credit.purchases[i]! * 100) / 100,
+    revenue: round2(credit.revenue[i]!),
+    cost: round2(cost[i]!),
+    roas: attributable[i] ? roas(credit.revenue[i]!, cost[i]!) : null,
+    attributable: attributable[i]!,
+  }));
 }
 
 /** The attribution job's work (lib/services/jobs/job-kinds.ts registers it). */
@@ -159,8 +170,11 @@ export const MODEL_NOTE: Record<AttributionModel, string> = {
   markov: "Credit in proportion to each one's removal effect: how many conversions the customer journeys would lose without it (Anderl et al., 2016).",
 };
 
-/** Below this many touches the page computes the default attribution itself instead of asking for a run. */
-const INLINE_TOUCH_LIMIT = 150_000;
+/**
+ * Below this many clicks plus purchase lines the page computes the default attribution itself (well under
+ * a second) instead of asking for a run: the demo shop has about 20,000.
+ */
+const INLINE_INPUT_LIMIT = 100_000;
 let inlineCache: { stamp: string; result: AttributionResult } | null = null;
 
 /**
@@ -172,7 +186,8 @@ export async function currentAttribution(): Promise<({ source: "stored"; id: num
   if (stored) return { source: "stored", ...stored };
   const stamp = `${await campaignDataStamp()}|${await purchaseDataStamp()}`;
   if (inlineCache?.stamp !== stamp) {
-    if ((await countCampaignClicks()) > INLINE_TOUCH_LIMIT) return null;
+    const inputs = countAttributionInputs();
+    if (inputs.clicks + inputs.purchaseLines > INLINE_INPUT_LIMIT) return null;
     inlineCache = { stamp, result: await computeAttribution() };
   }
   return { source: "inline", finishedAt: new Date(), result: inlineCache.result };

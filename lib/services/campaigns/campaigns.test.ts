@@ -82,8 +82,9 @@ describe("a campaign's page", () => {
 
   it("follows its converted customers to shop orders and repeat purchases", async () => {
     const r = await getCampaignReport(k.get("K1")!, RANGE, "week");
-    // A converted; within 7 days of A's first click (2 March 10:00) A ordered A1 and A2.
-    expect(r.funnel!.map((s) => [s.step, s.count])).toEqual([["impression", 5], ["click", 1], ["conversion", 1], ["purchase", 2]]);
+    // A converted (2 March 11:00) and ordered A1 and A2 within 7 days: one converted customer who ordered.
+    expect(r.funnel!.map((s) => [s.step, s.count])).toEqual([["impression", 5], ["click", 1], ["conversion", 1], ["purchase", 1]]);
+    expect(r.funnelNote).toContain("(2 orders, 80 in revenue)");
     expect(r.funnel![1]!.fromPrevious).toBeCloseTo(0.2, 12);
     // A converted on 2 March and bought again on 5 March; the data end (15 April) closes only the 30-day window.
     expect(r.retention!.converted.map((s) => [s.days, s.eligible, s.repeated])).toEqual([[30, 1, 1], [60, 0, 0], [90, 0, 0]]);
@@ -99,6 +100,13 @@ describe("a campaign's page", () => {
     expect(r.kpis.roi).toMatchObject({ value: null, reason: "no cost recorded" });
     expect(r.pacing).toBeNull();
     expect(finiteEverywhere(r)).toEqual([]);
+  });
+
+  it("says so when an export has more clicks than impressions, instead of clipping to 100%", async () => {
+    const { campaignKpis } = await import("../../analytics/campaign-kpis");
+    const k = campaignKpis({ impressions: 3, clicks: 5, conversions: 7, cost: 0, revenue: 0 });
+    expect(k.ctr).toEqual({ value: null, reason: "more clicks (5) than impressions (3): the impressions are incomplete", interval: null });
+    expect(k.conversionRate.reason).toBe("more conversions (7) than clicks (5): view-through conversions are counted, so see CPA instead");
   });
 
   it("refuses a campaign that does not exist", async () => {
@@ -122,6 +130,10 @@ describe("breakdowns", () => {
     expect(map.groups).toEqual(["25–34", "35–44", "55–64"]);
     const social = map.cells[map.campaigns.findIndex((c) => c.name === "Social")]!;
     expect(social[0]).toEqual({ value: 47 / 3, note: "only 3 impressions: too few to judge", judged: false });
+  });
+
+  it("refuses an attribute no customer has", async () => {
+    await expect(getBreakdown("attribute:shoeSize", RANGE)).rejects.toThrow("no customer has an attribute “shoeSize”: imported attributes are none yet");
   });
 
   it("names daily-report campaigns it cannot split by customer", async () => {
@@ -162,7 +174,7 @@ describe("A/B tests", () => {
     expect(r.unit).toBe("customer");
     expect(r.control).toBe("A");
     // K1: customers A and B, 1 click over 5 impressions; K2: A and B, 2 clicks over 2 impressions.
-    expect(r.results[0]!.counts).toEqual([{ variant: "A", exposures: 2, successes: 1 }, { variant: "B", exposures: 2, successes: 2 }]);
+    expect(r.results[0]!.counts).toEqual([{ variant: "A", exposures: 2, successes: 1, trials: 5 }, { variant: "B", exposures: 2, successes: 2, trials: 2 }]);
     expect(r.results[0]!.result.arms.map((a) => a.value)).toEqual([0.2, 1]);
     expect(finiteEverywhere(r)).toEqual([]);
   });

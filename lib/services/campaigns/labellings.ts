@@ -96,17 +96,23 @@ export async function buildLabelling(key: CustomerGrouping): Promise<Labelling> 
     const none: number[] = [];
     return { title, groups: segments.map((s) => s.name), unlabelled: "In no saved segment", groupsOf: (c) => of.get(c) ?? none };
   }
+  if (key.startsWith("attribute:")) {
+    const name = key.slice("attribute:".length);
+    if (!(await listCustomerAttributeNames()).includes(name)) throw new UserError(`no customer has an attribute “${name}”: imported attributes are ${(await listCustomerAttributeNames()).join(", ") || "none yet"}`);
+  }
   const field = key === "age-band" ? { column: "age" as const } : key.startsWith("attribute:") ? { attribute: key.slice("attribute:".length) } : { column: key as "gender" | "country" | "education" };
   const { ids, values } = await loadCustomerValues(field);
-  const groups: string[] = key === "age-band" ? [...AGE_BANDS] : [];
-  const index = new Map(groups.map((g, i) => [g, i]));
-  const group = new Int32Array(values.length);
-  values.forEach((v, i) => {
-    const label = key === "age-band" ? ageBand(typeof v === "number" ? v : v === null ? null : Number(v)) : v === null || v === "" ? null : String(v);
-    if (label === null) return void (group[i] = -1);
-    let g = index.get(label);
-    if (g === undefined) index.set(label, (g = groups.push(label) - 1));
-    group[i] = g;
-  });
+  const labels = values.map((v) => (key === "age-band" ? ageBand(typeof v === "number" ? v : v === null ? null : Number(v)) : v === null || v === "" ? null : String(v)));
+  // A grouping is read as rows and heatmap columns: past MAX_GROUPS values (postcodes, free text) the
+  // rarest are pooled, so the page stays readable and no near-unique value singles a customer out.
+  const counts = new Map<string, number>();
+  for (const l of labels) if (l !== null) counts.set(l, (counts.get(l) ?? 0) + 1);
+  const kept = key === "age-band" ? [...AGE_BANDS] : [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, MAX_GROUPS).map(([l]) => l);
+  const pooled = counts.size > kept.length && key !== "age-band";
+  const groups: string[] = pooled ? [...kept, `Other values (${counts.size - kept.length})`] : kept;
+  const index = new Map(kept.map((g, i) => [g, i]));
+  const group = Int32Array.from(labels, (l) => (l === null ? -1 : (index.get(l) ?? (pooled ? kept.length : -1))));
   return single(title, groups, ids, group, "Unknown");
 }
+
+const MAX_GROUPS = 30;

@@ -7,11 +7,11 @@ import { repeatShares, type RepeatShare } from "../../analytics/repeat-purchase"
 import type { Grain } from "../../analytics/sales-series";
 import { campaignHasCustomerEvents, getCampaign, loadCampaignDays, loadFunnelPurchases, loadRepeatCohorts, type CampaignRow } from "../../db/campaign-report";
 import { listCampaignPerformance, type CampaignPerformance } from "../../db/campaigns";
-import type { TimeRange } from "../../db/date-range";
+import { ALL_TIME, type TimeRange } from "../../db/date-range";
 import { latestPurchaseAt } from "../../db/purchase-history";
 import { UserError } from "../../errors";
 
-/** Days after a campaign's first click in which its converted customers' orders count as its purchases. */
+/** Days after a customer's first conversion in which their shop orders count as the funnel's purchases. */
 export const FUNNEL_WINDOW_DAYS = 7;
 
 export interface FunnelStep {
@@ -43,16 +43,24 @@ export async function getCampaignOrThrow(id: number): Promise<CampaignRow> {
 
 export async function getCampaignReport(id: number, range: TimeRange, grain: Grain): Promise<CampaignReport> {
   const campaign = await getCampaignOrThrow(id);
-  const [perf, days, hasCustomers, dataEnd] = await Promise.all([listCampaignPerformance(range, [id]), loadCampaignDays([id], range), campaignHasCustomerEvents([id]), latestPurchaseAt()]);
+  const [perf, lifetime, days, hasCustomers, dataEnd] = await Promise.all([
+    listCampaignPerformance(range, [id]),
+    listCampaignPerformance(ALL_TIME, [id]),
+    loadCampaignDays([id], range),
+    campaignHasCustomerEvents([id]),
+    latestPurchaseAt(),
+  ]);
   const p = perf[0]!;
   const totals: CampaignTotals = { impressions: p.impressions, clicks: p.clicks, conversions: p.conversions, cost: p.cost, revenue: p.revenue };
-  const asOf = new Date(Math.min(range.to.getTime(), Date.now()));
+  // Pacing is about the whole budget: everything spent so far, against the share of the flight elapsed
+  // today, whatever date range the page shows.
+  const asOf = new Date();
   const report: CampaignReport = {
     campaign,
     source: p.source,
     totals,
     kpis: campaignKpis(totals),
-    pacing: campaignPacing(campaign.budget, totals.cost, campaign, asOf),
+    pacing: campaignPacing(campaign.budget, lifetime[0]!.cost, campaign, asOf),
     series: rollUpCampaignSeries(days, range.from, range.to, grain),
     funnel: null,
     funnelNote: "",
@@ -70,8 +78,8 @@ export async function getCampaignReport(id: number, range: TimeRange, grain: Gra
     to: new Date(Math.min(range.to.getTime(), (campaign.endAt?.getTime() ?? range.to.getTime()) + DAY_MS)),
   };
   const [purchases, cohorts] = await Promise.all([loadFunnelPurchases(id, range, FUNNEL_WINDOW_DAYS), flight.from < flight.to ? loadRepeatCohorts(id, range, flight) : null]);
-  report.funnel = steps(totals, purchases.orders);
-  report.funnelNote = `Purchases: shop orders placed by the ${purchases.convertedCustomers.toLocaleString("en")} customers it converted, within ${FUNNEL_WINDOW_DAYS} days of their first click on it.`;
+  report.funnel = steps(totals, purchases.buyers);
+  report.funnelNote = `Last step: of the ${purchases.convertedCustomers.toLocaleString("en")} customers it converted, those who placed a shop order from a day before to ${FUNNEL_WINDOW_DAYS} days after their first conversion (${purchases.orders.toLocaleString("en")} orders, ${Math.round(purchases.revenue).toLocaleString("en")} in revenue).`;
   if (cohorts && dataEnd !== null) {
     report.retention = { converted: repeatShares(cohorts.converted, dataEnd), notReached: repeatShares(cohorts.notReached, dataEnd) };
     report.retentionNote =
@@ -85,7 +93,7 @@ function steps(t: CampaignTotals, purchases: number | null): FunnelStep[] {
     ["impression", "Impressions", t.impressions],
     ["click", "Clicks", t.clicks],
     ["conversion", "Conversions (platform-reported)", t.conversions],
-    ["purchase", "Shop orders", purchases],
+    ["purchase", "Converted customers who ordered", purchases],
   ];
   const out: FunnelStep[] = [];
   for (const [step, label, count] of raw) {
