@@ -1,3 +1,4 @@
+import type { CampaignTotals } from "../analytics/campaign-kpis";
 import { insertRows } from "./bulk-insert";
 import { getDb } from "./client";
 import type { TimeRange } from "./date-range";
@@ -66,13 +67,7 @@ export async function insertDailyStats(rows: readonly DailyStatInput[]): Promise
   );
 }
 
-export interface CampaignTotals {
-  impressions: number;
-  clicks: number;
-  conversions: number;
-  cost: number;
-  revenue: number;
-}
+export type { CampaignTotals };
 
 export interface CampaignPerformance extends CampaignTotals {
   id: number;

@@ -2,7 +2,7 @@
 // campaign totals), by a customer grouping (event-level campaigns, through per-customer totals), or by the
 // segment label daily reports carry. One shape for all, so one table and one heatmap draw them.
 import { campaignKpis, type CampaignTotals } from "../../analytics/campaign-kpis";
-import { heatCell, rollUpBy, type HeatCell, type HeatMetric, type RollUpRow } from "../../analytics/campaign-rollup";
+import { addTotals, heatCell, rollUpBy, zeroTotals, type HeatCell, type HeatMetric, type RollUpRow } from "../../analytics/campaign-rollup";
 import { breakdownBySegment, type CustomerCampaignTotals } from "../../analytics/segment-breakdown";
 import { campaignDataStamp, loadCustomerCampaignTotals, loadReportSegmentTotals } from "../../db/campaign-audience";
 import { listCampaignPerformance, type CampaignPerformance } from "../../db/campaigns";
@@ -78,15 +78,7 @@ export async function getBreakdown(key: BreakdownKey, range: TimeRange, campaign
 }
 
 function sum(rows: readonly CampaignTotals[]): CampaignTotals {
-  const t = { impressions: 0, clicks: 0, conversions: 0, cost: 0, revenue: 0 };
-  for (const r of rows) {
-    t.impressions += r.impressions;
-    t.clicks += r.clicks;
-    t.conversions += r.conversions;
-    t.cost += r.cost;
-    t.revenue += r.revenue;
-  }
-  return t;
+  return rows.reduce((t, r) => addTotals(t, r), zeroTotals());
 }
 
 export interface Heatmap {
