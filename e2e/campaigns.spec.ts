@@ -13,7 +13,7 @@ test("open a campaign, read its chart, break it down by RFM segment", async ({ p
   await expect(ctr).toContainText(/95%: \d+\.\d\d%–\d+\.\d\d%/);
   await expect(page.getByTestId("campaign-volume-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
   await expect(page.getByTestId("campaign-ctr-chart").locator(".recharts-area-area").first()).toBeVisible();
-  await expect(page.getByTestId("campaign-funnel").getByText("Shop orders")).toBeVisible();
+  await expect(page.getByTestId("campaign-funnel").getByText("Converted customers who ordered")).toBeVisible();
   await expect(page.getByTestId("campaign-retention").getByRole("row")).toHaveCount(4);
 
   const form = page.getByTestId("breakdown-form");
