@@ -1,5 +1,6 @@
 import type { CampaignTotals } from "../analytics/campaign-kpis";
 import { insertRows } from "./bulk-insert";
+import type { CampaignRow } from "./campaign-report";
 import { getDb } from "./client";
 import type { TimeRange } from "./date-range";
 import { noIndex, num, Prisma } from "./sql";
@@ -69,18 +70,8 @@ export async function insertDailyStats(rows: readonly DailyStatInput[]): Promise
 
 export type { CampaignTotals };
 
-export interface CampaignPerformance extends CampaignTotals {
-  id: number;
-  externalId: string;
-  name: string;
-  channel: string | null;
-  adType: string | null;
-  adPosition: string | null;
-  testGroup: string | null;
-  variant: string | null;
-  startAt: Date | null;
-  endAt: Date | null;
-  budget: number | null;
+/** A campaign (as campaign-report.ts reads it) with its totals in a range. */
+export interface CampaignPerformance extends CampaignTotals, CampaignRow {
   /** Where the figures come from: per-event rows, daily aggregate rows, both, or none yet. */
   source: "events" | "daily" | "both" | "none";
 }
