@@ -2,7 +2,7 @@
 // checked here, so a parse stays cheap on a result of many megabytes: the bytes are checked against the
 // dtype and length when a service unpacks them (unpackI32 and friends), as they always were.
 import { z } from "zod";
-import type { PackedArray as CodecPackedArray } from "../ml/recs/codec";
+import type { PackedArray as CodecPackedArray } from "../ml/codec";
 import type { PackedCsr as CodecPackedCsr } from "../ml/recs/model-support";
 
 export const PackedArray = z.object({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { als, contributions, type AlsModel } from "./als";
 import { cholesky, choleskySolve, gram, rowScratch, solveRow } from "./als-solve";
-import { pack } from "./codec";
+import { pack } from "../codec";
 import { checkerboard, runRecommenderContract } from "./contract-suite";
 import { historyOf, recommend } from "./recommend";
 import type { UserHistory } from "./types";

@@ -5,7 +5,7 @@
 // The fit's sweeps run in WebAssembly (./als-fit); this file is the model around them.
 import { fitFactors } from "./als-fit";
 import { cholesky, choleskySolve, dotRow, gram, rowScratch, rowSystem, solveRow } from "./als-solve";
-import { checkHeader, pack, unpackF32, unpackI32, type PackedArray } from "./codec";
+import { checkHeader, pack, unpackF32, unpackI32, type PackedArray } from "../codec";
 import { rowIndices, rowValues, transpose } from "./csr";
 import { becauseItems, checkNonNegative, checkPositive, checkWhole, readCount, readNumber } from "./model-support";
 import { createRng } from "../random";

@@ -2,7 +2,7 @@
 // counts its weight halved every `halfLifeDays` before the as-of date, so a monthly staple outranks a one-off
 // from last year. Items never bought score -Infinity, so with seen items excluded this recommends nothing —
 // by design; it is meant for "order again" lists and as one part of the hybrid.
-import { checkHeader, pack, unpackF32, unpackF64, unpackI32, type PackedArray } from "./codec";
+import { checkHeader, pack, unpackF32, unpackF64, unpackI32, type PackedArray } from "../codec";
 import { checkPositive, readCount, readNumber } from "./model-support";
 import type { InteractionLog, ModelHeader, Reason, Recommender, TrainingData, UserHistory } from "./types";
 import { indexOfSorted } from "../sorted";

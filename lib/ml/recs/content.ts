@@ -1,7 +1,7 @@
 // Content-based recommendations: items whose text is like the text of what the customer already has. The
 // only recommender that can suggest a product nobody has bought yet, since it needs nothing but the text.
 // Score(u, j) = cosine(profile_u, v_j) with profile_u = Σ_i x_ui·v_i over the user's items, v the TF-IDF rows.
-import { checkHeader } from "./codec";
+import { checkHeader } from "../codec";
 import type { Csr } from "./csr";
 import { packCsr, readCount, unpackCsr } from "./model-support";
 import { fitTfidf, sparseDot, type TfidfOptions } from "./tfidf";

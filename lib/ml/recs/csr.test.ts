@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { csrFromRows, csrFromTriplets, rowIndices, transpose } from "./csr";
 import { selectTopN } from "./top-n";
-import { pack, unpackF32, unpackI32 } from "./codec";
+import { pack, unpackF32, unpackI32 } from "../codec";
 
 describe("csr", () => {
   it("sorts columns within a row and sums repeated pairs", () => {

@@ -3,7 +3,7 @@
 // Strong on implicit feedback and with one hyper-parameter, at the price of an items² model and an items³ fit
 // (the SPD inverse in ../linalg), so it suits catalogues of up to a few thousand items.
 import { invertSpdInPlace } from "../linalg";
-import { checkHeader, pack, unpackF32, type PackedArray } from "./codec";
+import { checkHeader, pack, unpackF32, type PackedArray } from "../codec";
 import { transpose, type Csr } from "./csr";
 import { becauseItems, checkPositive, readCount, readNumber } from "./model-support";
 import type { ModelHeader, Reason, Recommender, TrainingData, UserHistory } from "./types";

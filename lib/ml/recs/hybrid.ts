@@ -6,7 +6,7 @@
 // known attributes gets what customers with the same profile chose (./profile.ts) before best sellers.
 import { als } from "./als";
 import { buyAgain } from "./buy-again";
-import { checkHeader } from "./codec";
+import { checkHeader } from "../codec";
 import { content } from "./content";
 import { ease } from "./ease";
 import { itemKnn } from "./item-knn";

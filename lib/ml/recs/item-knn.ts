@@ -2,7 +2,7 @@
 // training matrix (values as given), S_ij = (x_i · x_j) / (‖x_i‖ · ‖x_j‖ + shrinkage) over item columns,
 // S_jj = 0; each target item j keeps only its `neighbours` largest S_ij (ties to the lower i) and
 // score(u, j) = Σ_i x_ui · S_ij. These definitions are checked against a NumPy reference, so keep them exact.
-import { checkHeader } from "./codec";
+import { checkHeader } from "../codec";
 import { transpose, type Csr } from "./csr";
 import { becauseItems, checkNonNegative, checkWhole, packCsr, readCount, readNumber, unpackCsr } from "./model-support";
 import { accumulate, createAccumulator, CsrBuilder, drainCosine, keepLargest, rowNorms } from "./similarity";

@@ -1,7 +1,7 @@
 // Small pieces the popularity, neighbourhood and EASE models share: option checks that name the bad value,
 // CSR matrices in and out of JSON, the "because you have these items" reason, and telling whether a history
 // is still the user's training row (so a model can reuse what it precomputed for that user).
-import { pack, unpackF32, unpackI32, type PackedArray } from "./codec";
+import { pack, unpackF32, unpackI32, type PackedArray } from "../codec";
 import type { Csr } from "./csr";
 import type { Reason, UserHistory } from "./types";
 import { MlRangeError } from "../errors";

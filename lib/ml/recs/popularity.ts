@@ -3,7 +3,7 @@
 // (`segment-popularity`). They are the floor every personalised model must beat in evaluation, and the
 // fallback for customers with no history at all. Counts are of distinct users, so one heavy buyer cannot
 // make an item "popular".
-import { checkHeader, pack, unpackI32, type PackedArray } from "./codec";
+import { checkHeader, pack, unpackI32, type PackedArray } from "../codec";
 import type { Csr } from "./csr";
 import { checkPositive, readCount, readNumber } from "./model-support";
 import type { InteractionLog, ModelHeader, Reason, Recommender, TrainingData } from "./types";

@@ -2,7 +2,7 @@
 // nothing yet but whose attributes are known (country, gender, age band, imported attributes). For each
 // profile token it keeps the items most often chosen by customers carrying it; a new customer's score for
 // an item is the mean, over their known tokens, of the share of those customers who chose it.
-import { checkHeader, pack, type PackedArray, unpackF32, unpackI32 } from "./codec";
+import { checkHeader, pack, type PackedArray, unpackF32, unpackI32 } from "../codec";
 import { checkWhole } from "./model-support";
 import type { Reason, TrainingData, UserHistory } from "./types";
 import { MlRangeError } from "../errors";

@@ -3,7 +3,7 @@
 // s_uv > 0 (a user sharing nothing is no neighbour), and score(u, j) = Σ_{v ∈ N(u)} s_uv · x_vj.
 // Neighbours of training users are found once in fit; a new user, or one whose history has changed since,
 // gets them on the fly against the training matrix the model keeps.
-import { checkHeader } from "./codec";
+import { checkHeader } from "../codec";
 import { transpose, type Csr } from "./csr";
 import { checkNonNegative, checkWhole, isTrainingRow, packCsr, readCount, readNumber, unpackCsr } from "./model-support";
 import { historyOf } from "./recommend";

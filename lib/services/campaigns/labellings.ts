@@ -6,7 +6,7 @@ import type { Labelling } from "../../analytics/segment-breakdown";
 import { loadCustomerValues, loadSegmentMemberships } from "../../db/campaign-audience";
 import { listCustomerAttributeNames, listSegments } from "../../db/segments";
 import { UserError } from "../../errors";
-import { unpackI32 } from "../../ml/recs/codec";
+import { unpackI32 } from "../../ml/codec";
 import { indexOfSorted } from "../../ml/sorted";
 import { clusterName, latestClusters } from "../segments/clusters";
 import { rfmSegmentsOfCustomers } from "../segments/rfm";

@@ -4,7 +4,7 @@ import { getLatestJobId, getJobResult } from "../../db/jobs";
 import { UserError } from "../../errors";
 import { MlRangeError } from "../../ml/errors";
 import { catalogueStamp, listPurchasedProductIds, loadCatalogue, loadCustomerProfileFields, type Catalogue } from "../../db/recs-data";
-import { unpackI32 } from "../../ml/recs/codec";
+import { unpackI32 } from "../../ml/codec";
 import { type Csr, transpose } from "../../ml/recs/csr";
 import { unpackCsr } from "../../ml/recs/model-support";
 import { historyOf, recommend } from "../../ml/recs/recommend";

@@ -4,7 +4,7 @@
 import { popularity as popularityRecommender } from "../../ml/recs/popularity";
 import { describe, expect, it } from "vitest";
 import { UserError } from "../../errors";
-import { pack } from "../../ml/recs/codec";
+import { pack } from "../../ml/codec";
 import { packCsr } from "../../ml/recs/model-support";
 import { readStored, StoredShapeError } from "../../stored-json";
 import { EVALUATION_SHAPES, EvaluationSettings, type EvaluationResult } from "./evaluation";

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { UserError } from "../../errors";
 import { MlRangeError } from "../../ml/errors";
-import { pack } from "../../ml/recs/codec";
+import { pack } from "../../ml/codec";
 import { packCsr } from "../../ml/recs/model-support";
 import { RECOMMENDERS } from "../../ml/recs/registry";
 import type { AlgorithmName } from "../../ml/recs/types";

@@ -2,7 +2,7 @@
 // are migrated, and a newer or damaged row is refused rather than misread.
 import { describe, expect, it } from "vitest";
 import { UserError } from "../../errors";
-import { pack } from "../../ml/recs/codec";
+import { pack } from "../../ml/codec";
 import { readStored, StoredShapeError } from "../../stored-json";
 import { CLUSTER_SHAPES, ClusterRequest, type ClusterResult } from "./clusters";
 

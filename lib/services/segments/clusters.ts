@@ -16,7 +16,7 @@ import { fitPca, projectRows } from "../../ml/pca";
 import { sampleIndices } from "../../ml/random";
 import { silhouetteScore } from "../../ml/silhouette";
 import { fitTransform, invertTransform, type Transform, TRANSFORMS } from "../../ml/transforms";
-import { pack, unpackI32 } from "../../ml/recs/codec";
+import { pack, unpackI32 } from "../../ml/codec";
 import type { Progress } from "../jobs/job-kind";
 import { indexOfSorted } from "../../ml/sorted";
 import { addVersion, readStored, storedNumber, storedShape } from "../../stored-json";

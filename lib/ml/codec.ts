@@ -1,7 +1,7 @@
 // Models hold typed arrays while in use and travel as JSON (a Job row's result, a file). Big arrays go as
 // base64 of their bytes: an EASE model over 5,000 items is 25M floats, ~100 MB as bytes and ~3× that as a
 // JSON number list. Little-endian, as on every machine we run on.
-import { MlRangeError } from "../errors";
+import { MlRangeError } from "./errors";
 
 export interface PackedArray {
   readonly dtype: "f32" | "f64" | "i32";
