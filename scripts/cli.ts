@@ -12,6 +12,8 @@ import { auditCommand } from "./commands/audit";
 import { campaignReportCommand } from "./commands/campaign-report";
 import { customersCommand } from "./commands/customers";
 import { evalRecsCommand } from "./commands/eval-recs";
+import { evalScoringCommand } from "./commands/eval-scoring";
+import { fairnessCommand } from "./commands/fairness";
 import { importCommand } from "./commands/import";
 import { jobsCommand } from "./commands/jobs";
 import { kmeansCommand } from "./commands/kmeans";
@@ -20,7 +22,7 @@ import { segmentCommand } from "./commands/segment";
 import { tokensCommand } from "./commands/tokens";
 import { usersCommand } from "./commands/users";
 
-const COMMANDS: readonly Command[] = [seedCommand, importCommand, jobsCommand, kmeansCommand, segmentCommand, campaignReportCommand, abTestCommand, attributionCommand, evalRecsCommand, usersCommand, tokensCommand, customersCommand, auditCommand];
+const COMMANDS: readonly Command[] = [seedCommand, importCommand, jobsCommand, kmeansCommand, segmentCommand, campaignReportCommand, abTestCommand, attributionCommand, evalRecsCommand, evalScoringCommand, fairnessCommand, usersCommand, tokensCommand, customersCommand, auditCommand];
 
 function help(): string {
   return ["Usage: npm run -s cli -- <command> [flags]", "", "Commands:", ...COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`)].join("\n");

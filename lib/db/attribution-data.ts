@@ -8,9 +8,9 @@ const touchesSql = (withImpressions: boolean) => `SELECT "customerId", "occurred
 
 // One purchase per order, not per order line: an order of three lines is one conversion to credit (the
 // funnel counts orders the same way). Lines without an order id are orders of their own time.
-const PURCHASES_SQL = `SELECT "customerId", MIN("occurredAt") AS at, SUM("revenue") FROM "Event"
-  WHERE "type" = 'purchase' AND "customerId" IS NOT NULL GROUP BY "customerId", COALESCE("orderId", "occurredAt") ORDER BY "customerId", at`;
-const ORDERS_COUNT_SQL = `SELECT COUNT(*) FROM (SELECT 1 FROM "Event" WHERE "type" = 'purchase' AND "customerId" IS NOT NULL GROUP BY "customerId", COALESCE("orderId", "occurredAt"))`;
+const purchasesSql = (one: boolean) => `SELECT "customerId", MIN("occurredAt") AS at, SUM("revenue") FROM "Event"
+  WHERE "type" = 'purchase' AND ${one ? `"customerId" = ?` : `"customerId" IS NOT NULL`} GROUP BY "customerId", COALESCE("orderId", "occurredAt") ORDER BY "customerId", at`;
+const ordersCountSql = (one: boolean) => `SELECT COUNT(*) FROM (SELECT 1 FROM "Event" WHERE "type" = 'purchase' AND ${one ? `"customerId" = ?` : `"customerId" IS NOT NULL`} GROUP BY "customerId", COALESCE("orderId", "occurredAt"))`;
 
 /**
  * On the raw driver, as loadPurchaseHistory, for the same measured reason: these are the two largest
@@ -37,11 +37,14 @@ export function loadTouches(withImpressions: boolean, campaignIndex: ReadonlyMap
   return n === count ? t : { customer: t.customer.subarray(0, n), time: t.time.subarray(0, n), campaign: t.campaign.subarray(0, n), isClick: t.isClick.subarray(0, n) };
 }
 
-export function loadPurchases(): Purchases {
-  const count = (prepared(bulkConnection(), ORDERS_COUNT_SQL).raw().get() as [number])[0];
+/** Every order of a known customer (or of one customer), one row per order. */
+export function loadPurchases(customerId?: number): Purchases {
+  const one = customerId !== undefined;
+  const args = one ? [customerId] : [];
+  const count = (prepared(bulkConnection(), ordersCountSql(one)).raw().get(...args) as [number])[0];
   const p: Purchases = { customer: new Int32Array(count), time: new Float64Array(count), revenue: new Float64Array(count) };
   let n = 0;
-  for (const row of prepared(bulkConnection(), PURCHASES_SQL).raw().iterate() as Iterable<[number, string, number]>) {
+  for (const row of prepared(bulkConnection(), purchasesSql(one)).raw().iterate(...args) as Iterable<[number, string, number]>) {
     if (n >= count) break;
     p.customer[n] = row[0];
     p.time[n] = Date.parse(row[1]);

@@ -6,20 +6,7 @@ import type { Csr } from "./csr";
 import type { Reason, UserHistory } from "./types";
 import { MlRangeError } from "../errors";
 
-export function checkWhole(name: string, value: number, min: number): number {
-  if (!Number.isInteger(value) || value < min) throw new MlRangeError(`${name} must be a whole number of at least ${min}, got ${value}`);
-  return value;
-}
-
-export function checkPositive(name: string, value: number): number {
-  if (!(value > 0) || !Number.isFinite(value)) throw new MlRangeError(`${name} must be a positive finite number, got ${value}`);
-  return value;
-}
-
-export function checkNonNegative(name: string, value: number): number {
-  if (!(value >= 0) || !Number.isFinite(value)) throw new MlRangeError(`${name} must be a finite number of at least 0, got ${value}`);
-  return value;
-}
+export { checkNonNegative, checkPositive, checkWhole } from "../checks";
 
 /** A whole-number header field of a loaded model. */
 export function readCount(o: Record<string, unknown>, field: string, kind: string): number {

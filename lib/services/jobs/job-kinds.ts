@@ -1,10 +1,11 @@
 // Every kind of background job, in one registry: what its parameters are, what it runs, how it is named.
 // The runner finds a claimed job's kind here, whichever process runs it (the server, its child, the CLI).
-// New kinds (scoring) add one entry.
+// A new kind adds one entry.
 import { ATTRIBUTION_RUN_KIND, ATTRIBUTION_SHAPES, attributionJob } from "../campaigns/attribution";
 import { importJob } from "../import/import-job";
 import { EVALUATION_RUN_KIND, EVALUATION_SHAPES, evaluationJob } from "../recs/evaluation";
 import { RECS_RUN_KIND, TRAINING_SHAPES, trainingJob } from "../recs/training";
+import { SCORING_RUN_KIND, SCORING_SHAPES, scoringJob } from "../scoring/training";
 import { CLUSTER_RUN_KIND, CLUSTER_SHAPES, clustersJob } from "../segments/clusters";
 import type { JobKindSpec } from "./job-kind";
 
@@ -42,10 +43,18 @@ export const ATTRIBUTION_JOB: JobKindSpec<ParametersOf<typeof ATTRIBUTION_SHAPES
   afterFailure: "",
 };
 
+export const SCORING_JOB: JobKindSpec<ParametersOf<typeof SCORING_SHAPES>> = {
+  kind: SCORING_RUN_KIND,
+  label: "Training the response models",
+  parameters: SCORING_SHAPES.parameters,
+  run: (p, ctx) => scoringJob(p, ctx.progress),
+  afterFailure: "",
+};
+
 /** Any kind, as the runner sees it: parameters are read through the kind's own shape before it runs. */
 export type AnyJobKind = JobKindSpec<{ version: number }>;
 
-export const JOB_KINDS: ReadonlyMap<string, AnyJobKind> = new Map(([importJob, CLUSTERS_JOB, TRAINING_JOB, EVALUATION_JOB, ATTRIBUTION_JOB] as unknown as AnyJobKind[]).map((s) => [s.kind, s]));
+export const JOB_KINDS: ReadonlyMap<string, AnyJobKind> = new Map(([importJob, CLUSTERS_JOB, TRAINING_JOB, EVALUATION_JOB, ATTRIBUTION_JOB, SCORING_JOB] as unknown as AnyJobKind[]).map((s) => [s.kind, s]));
 
 export function jobKindSpec(kind: string): AnyJobKind | null {
   return JOB_KINDS.get(kind) ?? null;

@@ -1,0 +1,68 @@
+// The shop's scoring inputs from the database: every impression labelled clicked or not (or every click
+// labelled converted or not) with the features lib/analytics/scoring-features.ts builds, and the same
+// features for every customer under a campaign set-up, for scoring audiences.
+import { labelExposures, type ResponseTarget } from "../../analytics/response-labels";
+import { buildScoringTable, type CampaignSetup, type ScoringSources } from "../../analytics/scoring-features";
+import { loadPurchases } from "../../db/attribution-data";
+import { listCampaigns } from "../../db/campaign-report";
+import { loadCustomerFacts, loadPurchaseLines, loadResponseEvents } from "../../db/scoring-data";
+import { unpackI32 } from "../../ml/codec";
+import type { FeatureSchema, FeatureTable, LabelledTable } from "../../ml/scoring/features";
+import { clusterName, latestClusters } from "../segments/clusters";
+
+export const TARGET_NOUN: Record<ResponseTarget, { one: string; many: string; exposure: string }> = {
+  click: { one: "a click", many: "clicks", exposure: "impressions" },
+  conversion: { one: "a conversion", many: "conversions", exposure: "clicks" },
+};
+
+export interface ScoringInputs {
+  readonly sources: ScoringSources;
+  readonly setups: ReadonlyMap<number, CampaignSetup>;
+  readonly events: ReturnType<typeof loadResponseEvents>;
+  /** The latest activity in the data: "now" for scoring audiences, so the demo scores the same every day. */
+  readonly asOf: number;
+}
+
+export async function loadScoringInputs(): Promise<ScoringInputs> {
+  const [campaigns, clusters] = await Promise.all([listCampaigns(), latestClusters()]);
+  const events = loadResponseEvents();
+  const orders = loadPurchases();
+  const lines = loadPurchaseLines();
+  const customers = loadCustomerFacts();
+  const members = clusters?.result.members;
+  const sources: ScoringSources = {
+    customers,
+    orders,
+    lines,
+    events,
+    clusters: members
+      ? { ids: unpackI32(members.ids, "cluster members"), cluster: unpackI32(members.labels, "cluster labels"), names: clusters.result.profiles.map((_, j) => clusterName(clusters.result, j)) }
+      : null,
+  };
+  const setups = new Map(campaigns.map((c) => [c.id, { channel: c.channel, adType: c.adType, adPosition: c.adPosition, variant: c.variant }]));
+  let asOf = 0;
+  for (const t of events.time) if (t > asOf) asOf = t;
+  for (const t of orders.time) if (t > asOf) asOf = t;
+  return { sources, setups, events, asOf: asOf || Date.now() };
+}
+
+export interface ResponseTable {
+  readonly table: LabelledTable;
+  readonly time: Float64Array;
+  readonly customer: Int32Array;
+}
+
+/** Every exposure of the target's kind, labelled, with its features. */
+export function buildResponseTable(inputs: ScoringInputs, target: ResponseTarget): ResponseTable {
+  const x = labelExposures(inputs.events, target);
+  const none: CampaignSetup = { channel: null, adType: null, adPosition: null, variant: null };
+  const table = buildScoringTable(inputs.sources, { customer: x.customer, time: x.time, setup: (r) => inputs.setups.get(x.campaign[r]!) ?? none });
+  return { table: { ...table, label: x.label }, time: x.time, customer: x.customer };
+}
+
+/** Every customer (or the given ones) as of `inputs.asOf`, shown `setup` at `sendAt` (its weekday and hour). */
+export function buildAudienceTable(inputs: ScoringInputs, schema: readonly FeatureSchema[], setup: CampaignSetup, sendAt: number, customerIds?: Int32Array): { table: FeatureTable; customer: Int32Array } {
+  const customer = customerIds ?? inputs.sources.customers.ids;
+  const time = new Float64Array(customer.length).fill(inputs.asOf);
+  return { table: buildScoringTable(inputs.sources, { customer, time, setup: () => setup, sendAt: () => sendAt }, schema), customer };
+}
