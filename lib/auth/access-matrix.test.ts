@@ -9,7 +9,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/services/prepare-database";
-import { ROLES, can, type Permission, type Scope } from "./roles";
+import { ROLES, SCOPES, can, type Permission, type Scope } from "./roles";
 import { actAs, sessionHeaders, tokenHeaders } from "./test-support";
 
 const APP = path.resolve(import.meta.dirname, "../../app");
@@ -53,6 +53,7 @@ const ROUTES: Record<string, RouteAccess | "better-auth"> = {
   "GET api/jobs/[id]/route.ts": { permission: "dashboards:read", scope: "imports:write" },
   "GET api/openapi.json/route.ts": { permission: "dashboards:read", scope: "any", passes: [200] },
   "GET api/recommendations/[customerId]/route.ts": { permission: "dashboards:read", scope: "recommendations:read" },
+  "GET api/scores/[customerId]/route.ts": { permission: "dashboards:read", scope: "scores:read" },
   "GET api/segments/[id]/export/route.ts": { permission: "exports:read", scope: "segments:read" },
   "GET api/segments/count/route.ts": { permission: "dashboards:read", scope: "segments:read" },
 };
@@ -154,8 +155,10 @@ describe("route handlers", () => {
   });
 
   it("let a token through only with the route's scope, and only as far as its user's role goes", async () => {
-    const scoped = await tokenHeaders("admin", ["recommendations:read", "segments:read", "imports:write"]);
-    const none = await tokenHeaders("admin", ["scores:read"]);
+    const scoped = await tokenHeaders("admin", [...SCOPES]);
+    // Every scope but the route's own: the token must name the route's scope, not just any scope.
+    const allBut = new Map<string, Headers>();
+    for (const scope of SCOPES) allBut.set(scope, await tokenHeaders("admin", SCOPES.filter((s) => s !== scope)));
     const viewer = await tokenHeaders("viewer", ["segments:read", "imports:write"]);
     for (const [key, access] of checked()) {
       const route = routes.get(key)!;
@@ -166,7 +169,7 @@ describe("route handlers", () => {
         continue;
       }
       expect(passes(access), `${key}: ${withScope.status}`).toContain(withScope.status);
-      const without = await call(route, key, none);
+      const without = await call(route, key, access.scope === "any" ? allBut.get(SCOPES[0])! : allBut.get(access.scope)!);
       if (access.scope === "any") {
         expect(passes(access), key).toContain(without.status);
         continue;

@@ -112,3 +112,11 @@ function parseAttributes(json: string | null): Record<string, unknown> | null {
     return null;
   }
 }
+
+/** The latest purchase or campaign event, as epoch ms; null in an empty shop. Both columns are indexed. */
+export function latestActivityAt(): number | null {
+  const db = bulkConnection();
+  const at = [`SELECT MAX("occurredAt") FROM "Event"`, `SELECT MAX("occurredAt") FROM "CampaignEvent"`].map((sql) => (prepared(db, sql).raw().get() as [string | null])[0]);
+  const ms = at.filter((v): v is string => v !== null).map((v) => Date.parse(v));
+  return ms.length ? Math.max(...ms) : null;
+}

@@ -7,6 +7,7 @@ import { AuditQuery } from "../services/audit-query";
 import { CustomerLookupInput } from "../services/customer-lookup";
 import { StartImportRequest } from "../services/import/start-request";
 import { RecommendationQuery } from "../services/recs/request";
+import { ScoreQuery } from "../services/scoring/request";
 import { RuleCountQuery } from "../segments/rule-query";
 
 export interface ApiEndpoint {
@@ -35,6 +36,16 @@ export const API = {
     query: RecommendationQuery,
     params: { customerId: "The customer's database id (as in /customers/{id})" },
     returns: { status: 200, type: "application/json", description: "{ algorithm, items: [{ productId, name, score, reason }], externalId }" },
+  },
+  scores: {
+    method: "GET",
+    path: "/api/scores/{customerId}",
+    file: "api/scores/[customerId]/route.ts",
+    summary: "One customer's response score from the stored models: the probability of a click (or conversion) under a campaign set-up, and the top reasons in words",
+    access: { permission: "dashboards:read", scope: "scores:read" },
+    query: ScoreQuery,
+    params: { customerId: "The customer's database id (as in /customers/{id})" },
+    returns: { status: 200, type: "application/json", description: "{ runId, model, target, probability, setup: { channel, adType, adPosition, variant }, reasons: [{ feature, value, oddsFactor, text }], asOf, externalId }" },
   },
   ruleCount: {
     method: "GET",

@@ -5,7 +5,7 @@ import { labelExposures, type ResponseTarget } from "../../analytics/response-la
 import { buildScoringTable, type CampaignSetup, type ScoringSources } from "../../analytics/scoring-features";
 import { loadPurchases } from "../../db/attribution-data";
 import { listCampaigns } from "../../db/campaign-report";
-import { loadCustomerFacts, loadPurchaseLines, loadResponseEvents } from "../../db/scoring-data";
+import { latestActivityAt, loadCustomerFacts, loadPurchaseLines, loadResponseEvents } from "../../db/scoring-data";
 import { unpackI32 } from "../../ml/codec";
 import type { FeatureSchema, FeatureTable, LabelledTable } from "../../ml/scoring/features";
 import { clusterName, latestClusters } from "../segments/clusters";
@@ -23,12 +23,13 @@ export interface ScoringInputs {
   readonly asOf: number;
 }
 
-export async function loadScoringInputs(): Promise<ScoringInputs> {
+/** Everything scoring reads: of every customer, or of one (the customer page, the API). */
+export async function loadScoringInputs(customerId?: number): Promise<ScoringInputs> {
   const [campaigns, clusters] = await Promise.all([listCampaigns(), latestClusters()]);
-  const events = loadResponseEvents();
-  const orders = loadPurchases();
-  const lines = loadPurchaseLines();
-  const customers = loadCustomerFacts();
+  const events = loadResponseEvents(customerId);
+  const orders = loadPurchases(customerId);
+  const lines = loadPurchaseLines(customerId);
+  const customers = loadCustomerFacts(customerId);
   const members = clusters?.result.members;
   const sources: ScoringSources = {
     customers,
@@ -40,10 +41,7 @@ export async function loadScoringInputs(): Promise<ScoringInputs> {
       : null,
   };
   const setups = new Map(campaigns.map((c) => [c.id, { channel: c.channel, adType: c.adType, adPosition: c.adPosition, variant: c.variant }]));
-  let asOf = 0;
-  for (const t of events.time) if (t > asOf) asOf = t;
-  for (const t of orders.time) if (t > asOf) asOf = t;
-  return { sources, setups, events, asOf: asOf || Date.now() };
+  return { sources, setups, events, asOf: latestActivityAt() ?? Date.now() };
 }
 
 export interface ResponseTable {

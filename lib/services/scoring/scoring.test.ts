@@ -1,0 +1,73 @@
+// Response scoring through the database, as the scoring page, the API and the job runner use it: the demo
+// shop's planted click structure (lib/demo/campaign-response.ts: banners and the sidebar lower the odds of
+// a click, loyalty members click more) is found, stored, read back and explained.
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "../../db/client";
+import { SCORING_JOB } from "../jobs/job-kinds";
+import { enqueueJob, runJobHere } from "../jobs/runner";
+import { prepareDatabase } from "../prepare-database";
+import { seedDemo } from "../seed-demo";
+import { loadScoringRun, scoreAllCustomers, scoreCustomer, setupOf } from "./serving";
+
+let runId = 0;
+
+beforeAll(async () => {
+  await prepareDatabase({ seedIfEmpty: false });
+  await seedDemo({ seed: 42, customers: 3_000, products: 300, events: 60_000, endDate: Date.UTC(2026, 10, 22) });
+  runId = await enqueueJob(SCORING_JOB, { target: "click", models: ["logistic", "gbt"], split: "random", testShare: 0.2, seed: 7 });
+  const job = await runJobHere(runId);
+  expect(job.message).toBeNull();
+  expect(job.status).toBe("completed");
+}, 240_000);
+
+describe("response scoring on the demo shop", () => {
+  it("labels impressions by the clicks that follow them and judges each model beside the baseline", async () => {
+    const run = (await loadScoringRun(runId))!;
+    const r = run.result;
+    const [impressions, clicks] = await Promise.all(["impression", "click"].map((type) => getDb().campaignEvent.count({ where: { type, customerId: { not: null } } })));
+    expect(r.rows.train + r.rows.test).toBe(impressions);
+    // Every demo click follows an impression of the same campaign within minutes: each labels one.
+    expect(r.positives.train + r.positives.test).toBe(clicks);
+    expect(r.evaluations.map((e) => e.kind)).toEqual(["logistic", "gbt"]);
+    for (const e of r.evaluations) {
+      expect(e.auc).toBeGreaterThan(0.55);
+      expect(e.aucLow).toBeLessThan(e.auc);
+      expect(e.logLoss).toBeLessThan(r.baseline.logLoss);
+      expect(e.deciles).toHaveLength(10);
+      expect(e.importance.length).toBeGreaterThan(0);
+    }
+    expect(r.best).toBe(r.evaluations.reduce((a, b) => (b.auc > a.auc ? b : a)).kind);
+  });
+
+  it("finds the planted drivers in the logistic regression's odds ratios, in words", async () => {
+    const ors = (await loadScoringRun(runId))!.result.evaluations.find((e) => e.kind === "logistic")!.oddsRatios!;
+    const of = (feature: string, level?: string) => ors.find((o) => o.feature === feature && o.level === level);
+    // Members click more (+0.3 on the logit), and so do richer customers (+0.18 per sd of log income).
+    const loyal = of("attribute loyaltyMember", "true")!;
+    expect(loyal.low).toBeGreaterThan(1);
+    expect(loyal.text).toMatch(/^attribute loyaltyMember “true” has 1\.\d+× the odds of a click of “false” \(95% 1\.\d+–1\.\d+\)$/);
+    const income = of("income")!;
+    expect(income.low).toBeGreaterThan(1);
+    expect(income.text).toMatch(/^each [\d.]+ \(one standard deviation\) more income multiplies the odds of a click by 1\.\d+ \(95% 1\.\d+–1\.\d+\)$/);
+  });
+
+  it("scores one customer with reasons that name features, and every customer under a set-up", async () => {
+    const customer = await getDb().customer.findFirstOrThrow({ where: { campaignEvents: { some: {} } }, orderBy: { id: "asc" } });
+    const s = (await scoreCustomer(customer.id, { runId }))!;
+    expect(s.probability).toBeGreaterThan(0);
+    expect(s.probability).toBeLessThan(1);
+    expect(s.reasons.length).toBeGreaterThan(0);
+    expect(s.reasons.length).toBeLessThanOrEqual(3);
+    for (const reason of s.reasons) expect(reason.text).toMatch(/ (raises|lowers) the odds \d/);
+    expect(await scoreCustomer(999_999, { runId })).toBeNull();
+    const run = (await loadScoringRun(runId))!;
+    const all = await scoreAllCustomers(run, "logistic", setupOf(run));
+    expect(all.ids.length).toBe(await getDb().customer.count());
+    // The same customer, the same model and set-up: the batch and the single score agree.
+    const single = (await scoreCustomer(customer.id, { runId, model: "logistic" }))!;
+    expect(all.probability[Array.from(all.ids).indexOf(customer.id)]).toBeCloseTo(single.probability, 12);
+    const banner = await scoreAllCustomers(run, "logistic", { ...setupOf(run), channel: "display", adType: "banner", adPosition: "sidebar" });
+    const mean = (a: Float64Array) => a.reduce((x, y) => x + y, 0) / a.length;
+    expect(mean(banner.probability)).toBeLessThan(mean(all.probability));
+  });
+});
