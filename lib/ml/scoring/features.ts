@@ -43,7 +43,14 @@ export function schemaOf(table: FeatureTable): FeatureSchema[] {
 
 /** Refuses a table whose columns do not match the model's training columns, naming the first difference. */
 export function assertMatchesSchema(table: FeatureTable, schema: readonly FeatureSchema[], what: string): void {
-  if (table.features.length !== schema.length) throw new MlRangeError(`${what}: the table has ${table.features.length} features, the model was trained on ${schema.length}`);
+  if (table.features.length !== schema.length) {
+    const names = new Set(table.features.map((f) => f.name));
+    const missing = schema.find((s) => !names.has(s.name));
+    const trained = new Set(schema.map((s) => s.name));
+    const extra = table.features.find((f) => !trained.has(f.name));
+    const which = missing ? `; it lacks "${missing.name}"` : extra ? `; the model was not trained on "${extra.name}"` : "";
+    throw new MlRangeError(`${what}: the table has ${table.features.length} features, the model was trained on ${schema.length}${which}`);
+  }
   schema.forEach((s, j) => {
     const f = table.features[j]!;
     if (f.name !== s.name || f.kind !== s.kind) throw new MlRangeError(`${what}: feature ${j + 1} is ${f.kind} "${f.name}", the model expects ${s.kind} "${s.name}"`);
