@@ -18,6 +18,7 @@ const PAGES: Record<string, readonly Role[] | "public"> = {
   "/campaigns/[id]": ROLES,
   "/campaigns/attribution": ROLES,
   "/campaigns/compare": ROLES,
+  "/campaigns/scoring": ROLES,
   "/campaigns/tests": ROLES,
   "/campaigns/tests/[group]": ROLES,
   "/customers/[id]": ROLES,

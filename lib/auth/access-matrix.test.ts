@@ -28,6 +28,7 @@ const ACTIONS: Record<string, Permission | "public"> = {
   "recommendations/evaluation/actions.ts#evaluateAction": "models:train",
   "segments/actions.ts#findClustersAction": "models:train",
   "campaigns/attribution/actions.ts#runAttributionAction": "models:train",
+  "campaigns/scoring/actions.ts#trainScoringAction": "models:train",
   "segments/actions.ts#renameClusterAction": "segments:write",
   "segments/rule-actions.ts#saveRuleSegmentAction": "segments:write",
   "segments/rule-actions.ts#deleteSegmentAction": "segments:write",

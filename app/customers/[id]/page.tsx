@@ -7,9 +7,11 @@ import { PageHeader, Section } from "@/components/ui/page-header";
 import { rollUpSales } from "@/lib/analytics/sales-series";
 import { type CustomerFeatures, type CustomerProfile, getCustomerFeatures, getCustomerProfile, listCustomerDailySpend } from "@/lib/db/customer-profile";
 import { clusterOfCustomer } from "@/lib/services/segments/clusters";
+import { scoreCustomer } from "@/lib/services/scoring/serving";
 import { type CustomerRfm, rfmOfCustomer } from "@/lib/services/segments/rfm";
 import type { SearchParams } from "@/lib/url-state";
 import { currency, fmt, locale } from "../../formatting";
+import { ScoreSection } from "./score-section";
 import { TimelineSection } from "./timeline-section";
 import { maskRow, piiView } from "@/lib/auth/mask";
 import { requirePage } from "@/lib/auth/page-guard";
@@ -33,6 +35,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
   // eslint-disable-next-line react-hooks/purity -- a server component renders once per request, so the request time is the intended input, not an unstable re-render value.
   const features = await getCustomerFeatures(customer.id, rfm ? Date.parse(`${rfm.asOf}T00:00:00Z`) : Date.now());
   const cluster = await clusterOfCustomer(customer.id);
+  const score = await scoreCustomer(customer.id);
   const spend = features.firstPurchaseAt && features.lastPurchaseAt ? rollUpSales(await listCustomerDailySpend(customer.id), features.firstPurchaseAt, new Date(features.lastPurchaseAt.getTime() + DAY), "month") : [];
   const path = `/customers/${customer.id}`;
   return (
@@ -71,6 +74,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
           </div>
         ) : null}
       </Section>
+      <ScoreSection score={score} />
       <TimelineSection customerId={customer.id} path={path} params={sp} />
     </>
   );

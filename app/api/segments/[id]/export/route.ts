@@ -1,7 +1,7 @@
 // A saved rule segment's members as CSV, streamed in pages so 100,000 members never sit in memory.
 // Text cells are formula-neutralised (lib/csv/csv-export.ts). Email and name columns only for roles that may
 // read personal data; every export is written to the audit log.
-import { createHash } from "node:crypto";
+import { emailSha256 } from "@/lib/analytics/targeting";
 import { requestOrigin } from "@/lib/auth/auth";
 import { can } from "@/lib/auth/roles";
 import { recordAuditEvent } from "@/lib/db/audit";
@@ -18,7 +18,6 @@ const HEADER_WITHOUT_PII = HEADER.filter((h) => h !== "email" && h !== "name");
 // LinkedIn expect, in place of the address and the name.
 const HEADER_HASHED = ["customer_id", "email_sha256", "country", "orders", "revenue", "last_purchase_at"];
 
-const sha256 = (email: string | null) => (email && email.includes("@") ? createHash("sha256").update(email.trim().toLowerCase()).digest("hex") : null);
 
 const WHAT = "saved rule segment";
 
@@ -32,5 +31,5 @@ export const GET = route<{ id: string }>("segment export", API.segmentExport.acc
   await recordAuditEvent({ action: "export", outcome: "ok", actor: { id: caller.userId, label: caller.label }, target: `segment ${segment.id}`, detail: { what: "segment members", personalData: hashed ? "sha256 of emails" : withPii, via: caller.via }, ...requestOrigin(request) });
   const header = hashed ? HEADER_HASHED : withPii ? HEADER : HEADER_WITHOUT_PII;
   const file = `${segment.name.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "").toLowerCase() || "segment"}.csv`;
-  return csvDownload(file, header, exportRuleMembers(segment.rule), (r) => [r.externalId, ...(hashed ? [sha256(r.email)] : withPii ? [r.email, r.name] : []), r.country, r.orders, r.revenue, r.lastPurchaseAt?.toISOString().slice(0, 10) ?? null]);
+  return csvDownload(file, header, exportRuleMembers(segment.rule), (r) => [r.externalId, ...(hashed ? [emailSha256(r.email)] : withPii ? [r.email, r.name] : []), r.country, r.orders, r.revenue, r.lastPurchaseAt?.toISOString().slice(0, 10) ?? null]);
 });

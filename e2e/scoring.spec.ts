@@ -1,0 +1,36 @@
+import { expect, test } from "@playwright/test";
+import { open } from "./helpers";
+
+// The demo shop (seed 42, end date 2026-11-22): train the response models, read their quality and drivers,
+// then a customer's score and its reasons, on the page and from the API.
+
+test("trains the response models, reads their drivers, then a customer's score and why", async ({ page }) => {
+  test.setTimeout(240_000);
+  const { problems } = await open(page, "/campaigns/scoring");
+  await expect(page.getByText("No response models trained yet")).toBeVisible();
+  const form = page.getByRole("form", { name: "Train the response models" });
+  await form.getByLabel("Test on").selectOption("random");
+  await form.getByRole("button", { name: "Train the models" }).click();
+  await expect(page.getByRole("progressbar", { name: "Training the response models" })).toBeVisible();
+  await expect(page.getByText(/^Training the response models finished in [\d.]+ s\.$/)).toBeVisible({ timeout: 200_000 });
+
+  const models = page.getByTestId("scoring-models");
+  await expect(models.locator("tbody tr")).toHaveCount(3);
+  await expect(models).toContainText(/Gradient-boosted trees\s*0\.\d{3} \(0\.\d{3}–0\.\d{3}\)/);
+  await expect(page.getByTestId("scoring-deciles").locator("tbody tr")).toHaveCount(10);
+  await expect(page.getByTestId("odds-ratios")).toContainText(/attribute loyaltyMember “true” has 1\.\d+× the odds of a click of “false”/);
+  await expect(page.getByTestId("importance-gbt").locator("li").first()).toHaveText(/^.+: AUC falls by 0\.\d{3} \(± 0\.\d{3}\)$/);
+
+  await page.goto("/segments");
+  await page.getByTestId("customers-table").getByRole("link", { name: "C000003", exact: true }).click();
+  await expect(page).toHaveURL(/\/customers\/\d+$/);
+  await expect(page.getByTestId("customer-score")).toHaveText(/^Chance of a click per impression: \d+\.\d%$/);
+  await expect(page.getByTestId("score-reasons").locator("li").first()).toHaveText(/ (raises|lowers) the odds [\d.]+×$/);
+  const id = page.url().split("/").pop();
+  const api = await page.request.get(`/api/scores/${id}?model=logistic`);
+  expect(api.status()).toBe(200);
+  const body = await api.json();
+  expect(body).toMatchObject({ model: "logistic", target: "click", externalId: "C000003" });
+  expect(body.probability).toBeGreaterThan(0);
+  expect(problems).toEqual([]);
+});
