@@ -19,6 +19,8 @@ const PAGES: Record<string, readonly Role[] | "public"> = {
   "/campaigns/attribution": ROLES,
   "/campaigns/compare": ROLES,
   "/campaigns/scoring": ROLES,
+  "/campaigns/scoring/fairness": ROLES,
+  "/campaigns/targeting": ROLES,
   "/campaigns/tests": ROLES,
   "/campaigns/tests/[group]": ROLES,
   "/customers/[id]": ROLES,

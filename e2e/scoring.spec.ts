@@ -21,6 +21,29 @@ test("trains the response models, reads their drivers, then a customer's score a
   await expect(page.getByTestId("odds-ratios")).toContainText(/attribute loyaltyMember “true” has 1\.\d+× the odds of a click of “false”/);
   await expect(page.getByTestId("importance-gbt").locator("li").first()).toHaveText(/^.+: AUC falls by 0\.\d{3} \(± 0\.\d{3}\)$/);
 
+  // The fairness report of these scores.
+  await page.getByRole("link", { name: "Fairness of these scores" }).click();
+  await expect(page.getByTestId("fairness-summary").locator("li").first()).toHaveText(/\S/);
+  await expect(page.getByTestId("fairness-groups")).toContainText("gender");
+
+  // An audience by budget, its bid guidance, saved as a segment that opens like any other.
+  await page.goto("/campaigns/targeting");
+  const settings = page.getByRole("form", { name: "Targeting settings" });
+  await settings.getByLabel("Choose by").selectOption("budget");
+  await settings.getByLabel("Budget").fill("30");
+  await settings.getByRole("button", { name: "Update" }).click();
+  await expect(page).toHaveURL(/budget=30/);
+  await expect(page.getByTestId("targeting-gain")).toContainText(/The top 20% of customers hold \d+% of expected clicks\./);
+  await expect(page.getByTestId("targeting-audience")).toContainText("Expected ROI");
+  await expect(page.getByTestId("bid-sentences").locator("li").first()).toHaveText(/^Top 10%: bid up to .+ a click or .+ per thousand impressions to keep ROI at 50% or more\.$/);
+  await expect(page.getByTestId("bids-segments").locator("tbody tr").first()).toBeVisible();
+  const save = page.getByRole("form", { name: "Save the audience" });
+  await save.getByLabel("Segment name").fill("Budget 30 audience");
+  await save.getByRole("button", { name: /^Save [\d,]+ customers as a segment$/ }).click();
+  await save.getByRole("status").getByRole("link").click();
+  await expect(page.getByRole("heading", { name: "Budget 30 audience" })).toBeVisible();
+  await expect(page.getByTestId("segment-members").locator("tbody tr").first()).toBeVisible();
+
   await page.goto("/segments");
   await page.getByTestId("customers-table").getByRole("link", { name: "C000003", exact: true }).click();
   await expect(page).toHaveURL(/\/customers\/\d+$/);

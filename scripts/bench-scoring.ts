@@ -1,11 +1,13 @@
-// npm run bench:scoring -- [--data-dir DIR] [--only bank,criteo,avazu] [--skip-reference] [--seed N]
+// npm run bench:scoring -- [--data-dir DIR] [--only bank,criteo,avazu] [--skip-reference] [--skip-serving] [--seed N]
 // Our scoring models beside scikit-learn on the same rows: each data set is read once through the CLI's
 // reader (lib/csv/scoring-table.ts), our models train on it in this process, and the very same typed
 // tables are written to data/bench/ for scikit-learn (scripts/bench/scoring_reference.py, Debian's
 // python3-sklearn and python3-pandas; benchmark only). Printed: test ROC AUC, log-loss, Brier, fit seconds,
-// then fit time at the same number of boosting iterations, then scoring speed at 100,000 rows.
+// then fit time at the same number of boosting iterations, then scoring speed at 100,000 rows; last, the
+// scoring job and serving on a copy of the 100,000-customer shop bench:pages generates
+// (scripts/bench/scoring-serving.ts), skipped with a message when that shop is absent.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -22,6 +24,7 @@ const { values } = parseArgs({
     "data-dir": { type: "string", default: "../shared/data" },
     only: { type: "string" },
     "skip-reference": { type: "boolean", default: false },
+    "skip-serving": { type: "boolean", default: false },
     seed: { type: "string", default: "42" },
   },
 });
@@ -77,6 +80,26 @@ for (const ds of DATA_SETS.filter((d) => !only || only.includes(d.name))) {
     sameIterations(train, test, referenceMissing ? null : ds.name);
     scoringSpeed(e.scorers, test);
   }
+}
+
+if (values["skip-serving"]) console.log("\nSkipping the job and serving at 100,000 customers (--skip-serving).");
+else benchServing();
+
+function benchServing(): void {
+  const shop = path.resolve("data/bench-100000c-2000000e.db");
+  if (!existsSync(shop)) {
+    console.log(`\nSkipping the job and serving at 100,000 customers: ${shop} is absent (npm run bench:pages -- --customers 100000 --products 5000 --events 2000000 makes it).`);
+    return;
+  }
+  const copy = path.join(outDir, "scoring-100k.db");
+  for (const suffix of ["", "-wal", "-shm"]) {
+    rmSync(copy + suffix, { force: true });
+    if (existsSync(shop + suffix)) copyFileSync(shop + suffix, copy + suffix);
+  }
+  console.log("\n### The scoring job and serving, 100,000 customers, 2,000,000 events (a copy of the bench:pages shop)");
+  const r = spawnSync("npx", ["tsx", "scripts/bench/scoring-serving.ts"], { env: { ...process.env, DATABASE_URL: `file:${copy}` }, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  if (r.status !== 0) throw new Error("the serving bench failed");
+  console.log(r.stdout.trim());
 }
 
 /** Fit time at the same number of boosting iterations (no early stopping) on both sides. */

@@ -29,6 +29,7 @@ const ACTIONS: Record<string, Permission | "public"> = {
   "segments/actions.ts#findClustersAction": "models:train",
   "campaigns/attribution/actions.ts#runAttributionAction": "models:train",
   "campaigns/scoring/actions.ts#trainScoringAction": "models:train",
+  "campaigns/targeting/actions.ts#saveAudienceAction": "segments:write",
   "segments/actions.ts#renameClusterAction": "segments:write",
   "segments/rule-actions.ts#saveRuleSegmentAction": "segments:write",
   "segments/rule-actions.ts#deleteSegmentAction": "segments:write",

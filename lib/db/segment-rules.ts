@@ -2,7 +2,7 @@
 // per-customer purchase aggregate only when the rule uses purchase fields. The rule becomes a Prisma.Sql
 // fragment: values are always bound parameters, field names come from a fixed list, and attribute names
 // are checked and bound too, never spliced raw. The SQLite-only pieces come from sql.ts.
-import { ATTRIBUTE_FIELD, type Condition, fieldOf, isGroup, OPERATORS_BY_KIND, type RuleNode } from "../segments/rules";
+import { ATTRIBUTE_FIELD, AUDIENCE_FIELD, type Condition, fieldOf, isGroup, OPERATORS_BY_KIND, type RuleNode } from "../segments/rules";
 import { getDb } from "./client";
 import { caseless, containsText, dateOf, jsonValue, num, Prisma } from "./sql";
 import { UserError } from "../errors";
@@ -84,6 +84,10 @@ function sealedCondition(c: Condition, where: string): Compiled | null {
 }
 
 function condition(c: Condition, where: string, now: number): Compiled {
+  if (c.field === AUDIENCE_FIELD.id) {
+    if (c.op !== "eq" || typeof c.value !== "number" || !Number.isInteger(c.value)) throw new RuleError(`${where}: "${AUDIENCE_FIELD.label}" needs "equals" and a segment id`);
+    return { sql: Prisma.sql`c."id" IN (SELECT "customerId" FROM "SegmentMember" WHERE "segmentId" = ${c.value})`, usesPurchases: false };
+  }
   const sealed = sealedCondition(c, where);
   if (sealed) return sealed;
   const col = column(c, where);

@@ -1,6 +1,6 @@
 // Saved segments. Rule segments store their rule; members are found by running it, so a saved segment
 // always reflects today's data (its stored count is refreshed on every save and export).
-import type { RuleNode } from "../segments/rules";
+import { AUDIENCE_FIELD, type RuleNode } from "../segments/rules";
 import { STORED_RULE, storedRule } from "../segments/stored-rule";
 import { readStored } from "../stored-json";
 import { getDb } from "./client";
@@ -22,7 +22,7 @@ const SELECT = { id: true, name: true, description: true, kind: true, definition
 type SegmentRow = { id: number; name: string; description: string | null; kind: string; definition: unknown; memberCount: number; computedAt: Date | null };
 
 function toSaved(r: SegmentRow): SavedSegment {
-  return { ...r, rule: r.kind === "rule" ? readStored(STORED_RULE, r.definition, `segment ${r.id}`).rule : null };
+  return { ...r, rule: r.kind === "rule" || r.kind === "audience" ? readStored(STORED_RULE, r.definition, `segment ${r.id}`).rule : null };
 }
 
 /** In the list, a rule this version cannot read leaves the others listed (with their saved count); opening it says why. */
@@ -38,6 +38,24 @@ export async function saveRuleSegment(name: string, description: string, rule: R
   const memberCount = await countRuleMembers(rule);
   const row = await getDb().segment.create({ data: { name, description, kind: "rule", definition: storedRule(rule), memberCount, computedAt: new Date() }, select: SELECT });
   return toSaved(row);
+}
+
+/**
+ * A fixed list of customers (an audience from the targeting page) as a segment: its members are stored and
+ * its rule is "in saved audience <its id>", so it opens, exports and breaks campaigns down like any other.
+ */
+export async function saveAudienceSegment(name: string, description: string, customerIds: Int32Array): Promise<SavedSegment> {
+  const db = getDb();
+  const id = await db.$transaction(async (tx) => {
+    const row = await tx.segment.create({ data: { name, description, kind: "audience", memberCount: customerIds.length, computedAt: new Date() }, select: { id: true } });
+    const rule: RuleNode = { field: AUDIENCE_FIELD.id, op: "eq", value: row.id };
+    await tx.segment.update({ where: { id: row.id }, data: { definition: storedRule(rule) } });
+    for (let i = 0; i < customerIds.length; i += 5_000) {
+      await tx.segmentMember.createMany({ data: Array.from(customerIds.subarray(i, i + 5_000), (customerId) => ({ segmentId: row.id, customerId })) });
+    }
+    return row.id;
+  });
+  return (await getSegment(id))!;
 }
 
 export async function listSegments(): Promise<SavedSegment[]> {

@@ -9,8 +9,8 @@ export interface RuleField {
   id: string;
   label: string;
   kind: FieldKind;
-  /** Where it comes from: the customer row, or the customer's purchase history. */
-  source: "customer" | "purchases";
+  /** Where it comes from: the customer row, the customer's purchase history, or a saved audience's list. */
+  source: "customer" | "purchases" | "audience";
 }
 
 export const RULE_FIELDS: readonly RuleField[] = [
@@ -30,6 +30,13 @@ export const RULE_FIELDS: readonly RuleField[] = [
   { id: "lastPurchaseAt", label: "Last purchase", kind: "date", source: "purchases" },
   { id: "firstPurchaseAt", label: "First purchase", kind: "date", source: "purchases" },
 ];
+
+/**
+ * A saved audience (a scored list of customers from the targeting page) is a segment whose rule is "in
+ * audience N": its members are the list stored with it, so every page, breakdown and export that reads rule
+ * segments reads it too. Not offered in the rule builder: the targeting page writes it.
+ */
+export const AUDIENCE_FIELD: RuleField = { id: "audience", label: "In saved audience", kind: "number", source: "audience" };
 
 export const OPERATORS = ["eq", "neq", "lt", "lte", "gt", "gte", "between", "in", "contains", "empty", "notEmpty", "withinDays"] as const;
 export type Operator = (typeof OPERATORS)[number];
@@ -78,7 +85,7 @@ export const ATTRIBUTE_FIELD = "attr:";
 
 export function fieldOf(id: string): RuleField | { id: string; label: string; kind: "text" | "number"; source: "attribute" } | undefined {
   if (id.startsWith(ATTRIBUTE_FIELD) && id.length > ATTRIBUTE_FIELD.length) return { id, label: id.slice(ATTRIBUTE_FIELD.length), kind: "text", source: "attribute" };
-  return RULE_FIELDS.find((f) => f.id === id);
+  return id === AUDIENCE_FIELD.id ? AUDIENCE_FIELD : RULE_FIELDS.find((f) => f.id === id);
 }
 
 /** Fields holding personal data: a rule on them tells whoever runs it who is a customer (and, with

@@ -35,6 +35,7 @@ export default async function ScoringPage({ searchParams }: { searchParams: Prom
         description={
           <>
             Who is likely to click or convert: models trained on every impression (or click) of your campaigns, judged on rows they never saw, with the reasons behind each score.{" "}
+            <Link href="/campaigns/targeting" className="text-indigo-700 hover:underline">Target an audience</Link> ·{" "}
             <Link href="/campaigns" className="text-indigo-700 hover:underline">All campaigns</Link>
           </>
         }
@@ -53,6 +54,9 @@ export default async function ScoringPage({ searchParams }: { searchParams: Prom
             title={`Predicting ${noun.one} — run ${run!.id}`}
             description={`Trained ${fmt.dateTime(run!.finishedAt)} on ${fmt.integer(r.rows.train)} ${noun.exposure} (${fmt.integer(r.positives.train)} ${noun.many}), tested on ${fmt.integer(r.rows.test)} (${fmt.integer(r.positives.test)} ${noun.many}) ${r.settings.split === "time" ? "— the latest ones" : "picked at random"}; data up to ${r.asOf}. Best: ${MODEL_LABEL[r.best]}.`}
           >
+            <p className="mb-3 text-sm">
+              <Link href={`/campaigns/scoring/fairness?run=${run!.id}`} className="font-medium text-indigo-700 hover:underline">Fairness of these scores</Link>: selection rates, error rates and calibration by gender, age band and country.
+            </p>
             <ModelTable result={r} labels={MODEL_LABEL} />
           </Section>
           {r.evaluations.map((e) => (

@@ -7,7 +7,10 @@ import { SCORING_JOB } from "../jobs/job-kinds";
 import { enqueueJob, runJobHere } from "../jobs/runner";
 import { prepareDatabase } from "../prepare-database";
 import { seedDemo } from "../seed-demo";
+import { countRuleMembers } from "../../db/segment-rules";
+import { saveAudienceSegment } from "../../db/segments";
 import { loadScoringRun, scoreAllCustomers, scoreCustomer, setupOf } from "./serving";
+import { buildTargeting } from "./targeting";
 
 let runId = 0;
 
@@ -69,5 +72,22 @@ describe("response scoring on the demo shop", () => {
     const banner = await scoreAllCustomers(run, "logistic", { ...setupOf(run), channel: "display", adType: "banner", adPosition: "sidebar" });
     const mean = (a: Float64Array) => a.reduce((x, y) => x + y, 0) / a.length;
     expect(mean(banner.probability)).toBeLessThan(mean(all.probability));
+  });
+
+  it("targets an audience by budget, guides bids and saves the audience as a segment", async () => {
+    const t = (await buildTargeting({ run: runId, by: "budget", budget: 20, cost: "cpm", price: 5, targetRoi: 0.5 }))!;
+    // €20 at €5 per thousand impressions buys 4,000 impressions: 4,000 customers at most, one each.
+    expect(t.audience.size).toBeLessThanOrEqual(4_000);
+    expect(t.audience.expectedCost).toBeLessThanOrEqual(20 + 1e-9);
+    expect(t.conversionSource).toMatch(/^the shop's own rate, \d+\.\d% of clicks/);
+    expect(t.deciles).toHaveLength(10);
+    expect(t.deciles[0]!.maxCpm).toBeGreaterThanOrEqual(t.deciles[9]!.maxCpm);
+    expect(t.deciles[0]!.text).toMatch(/^Top 10%: bid up to €\d+\.\d\d a click or €\d+\.\d\d per thousand impressions to keep ROI at 50% or more\.$/);
+    expect(t.gain[1]).toMatch(/^The top 20% of customers hold \d+% of expected clicks\.$/);
+    const saved = await saveAudienceSegment("Budget audience", "test", t.audienceIds);
+    expect(saved.memberCount).toBe(t.audience.size);
+    expect(await countRuleMembers(saved.rule!)).toBe(t.audience.size);
+    const bigger = (await buildTargeting({ run: runId, by: "size", size: 100 }))!;
+    expect(bigger.audience.size).toBe(100);
   });
 });

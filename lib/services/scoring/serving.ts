@@ -45,13 +45,20 @@ export async function loadScoringRun(id?: number): Promise<LoadedScoring | null>
 export interface ScoringRunSummary {
   readonly id: number;
   readonly status: string;
+  readonly target: string | null;
   readonly createdAt: Date;
   readonly finishedAt: Date | null;
 }
 
 export async function listScoringRuns(take = 20): Promise<ScoringRunSummary[]> {
   const rows = await listJobRows({ kind: SCORING_RUN_KIND, take });
-  return rows.map((r) => ({ id: r.id, status: r.status, createdAt: r.createdAt, finishedAt: r.finishedAt }));
+  const targetOf = (p: unknown) => (p && typeof p === "object" && typeof (p as { target?: unknown }).target === "string" ? (p as { target: string }).target : null);
+  return rows.map((r) => ({ id: r.id, status: r.status, target: targetOf(r.parameters), createdAt: r.createdAt, finishedAt: r.finishedAt }));
+}
+
+/** The latest completed run predicting `target`, or null. */
+export async function latestScoringRunId(target: "click" | "conversion"): Promise<number | null> {
+  return (await listScoringRuns(50)).find((r) => r.status === "completed" && r.target === target)?.id ?? null;
 }
 
 /** The model to use: the one asked for, else the run's best; a UserError naming the choices otherwise. */
