@@ -30,7 +30,7 @@ test("trains the response models, reads their drivers, then a customer's score a
   await page.goto("/campaigns/targeting");
   const settings = page.getByRole("form", { name: "Targeting settings" });
   await settings.getByLabel("Choose by").selectOption("budget");
-  await settings.getByLabel("Budget").fill("30");
+  await settings.getByLabel("Budget", { exact: true }).fill("30");
   await settings.getByRole("button", { name: "Update" }).click();
   await expect(page).toHaveURL(/budget=30/);
   await expect(page.getByTestId("targeting-gain")).toContainText(/The top 20% of customers hold \d+% of expected clicks\./);
