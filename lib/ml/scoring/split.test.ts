@@ -34,3 +34,12 @@ describe("splits", () => {
     expect(() => stratifiedFolds(label, 1, 1)).toThrow("folds must be a whole number of at least 2, got 1");
   });
 });
+
+describe("splits at scale", () => {
+  it("splits a million rows (no spread of the rows onto the call stack)", () => {
+    const big = Uint8Array.from({ length: 1_000_000 }, (_, i) => (i % 7 === 0 ? 1 : 0));
+    const { train, test } = stratifiedSplit(big, 0.2, 3);
+    expect(train.length + test.length).toBe(1_000_000);
+    expect(test.length).toBe(200_000);
+  });
+});

@@ -31,8 +31,8 @@ export function stratifiedSplit(label: Uint8Array, testShare: number, seed: numb
     label.forEach((y, i) => y === cls && rows.push(i));
     shuffleInPlace(rows, rng);
     const cut = Math.round(rows.length * testShare);
-    test.push(...rows.slice(0, cut));
-    train.push(...rows.slice(cut));
+    // A loop, not push(...rows): spreading hundreds of thousands of rows overflows the call stack.
+    rows.forEach((r, k) => (k < cut ? test : train).push(r));
   }
   if (train.length === 0 || test.length === 0) throw new MlRangeError(`a ${what} of ${testShare} leaves one side empty with ${label.length} rows`);
   return { train: Int32Array.from(train).sort(), test: Int32Array.from(test).sort() };
