@@ -47,7 +47,7 @@ export function fitScorer(kind: ScoringKind, table: LabelledTable, o: FitScorerO
   if (!algorithm) throw new MlRangeError(`unknown scoring model "${String(kind)}" (models: ${SCORING_KINDS.join(", ")})`);
   if (kind === "logistic") {
     const started = performance.now();
-    const tuning = o.options?.l2 === undefined ? { l2: chooseL2ByCrossValidation(table, { ...o.options, seed: o.seed }).l2, seconds: 0 } : null;
+    const tuning = o.options?.l2 === undefined ? { l2: chooseL2ByCrossValidation(tuningRows(table, o.seed), { ...o.options, seed: o.seed }).l2, seconds: 0 } : null;
     if (tuning) tuning.seconds = (performance.now() - started) / 1000;
     const { model, report } = algorithm.fit(table, { ...o.options, ...(tuning && { l2: tuning.l2 }), seed: o.seed, onProgress: o.onProgress });
     return { scorer: { kind, model, calibration: { kind: "none" } }, report, tuning };
@@ -60,6 +60,16 @@ export function fitScorer(kind: ScoringKind, table: LabelledTable, o: FitScorerO
   const margins = algorithm.predict(model, held).map(toMargin);
   const { calibration } = chooseCalibration(margins, held.label, o.seed);
   return { scorer: { kind, model, calibration }, report, tuning: null };
+}
+
+// The penalty is chosen on at most this many rows (a stratified sample): on 660,000 impressions the 40
+// cross-validation fits took 55 s, against 7.7 s for the final fit (bench:scoring part 2), and with this
+// many rows the choice barely moves the fit. The final fit uses every row.
+const TUNING_ROWS = 100_000;
+
+function tuningRows(table: LabelledTable, seed: number): LabelledTable {
+  if (table.rows <= TUNING_ROWS) return table;
+  return takeRows(table, stratifiedSplit(table.label, TUNING_ROWS / table.rows, seed, "tuning sample").test);
 }
 
 /** Calibrated P(positive) for every row. */
