@@ -16,7 +16,7 @@ import { evaluateScoring } from "../lib/ml/scoring/evaluate";
 import { takeRows, type LabelledTable } from "../lib/ml/scoring/features";
 import { SCORING_ALGORITHMS, SCORING_KINDS } from "../lib/ml/scoring/scorer";
 import { rocAuc } from "../lib/ml/scoring/metrics/roc";
-import { readText } from "./commands/eval-scoring";
+import { readText } from "./cli-support";
 
 const PY = "/usr/bin/python3";
 const { values } = parseArgs({

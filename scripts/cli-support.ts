@@ -1,6 +1,10 @@
 // Shared plumbing for CLI commands: flag parsing errors, one JSON object on stdout, errors on stderr.
 
+import { existsSync, readFileSync } from "node:fs";
 import { userInfo } from "node:os";
+import { gunzipSync } from "node:zlib";
+import type { Delimiter } from "../lib/csv/detect";
+import { UserError } from "../lib/errors";
 import type { Actor } from "../lib/services/users";
 
 /** Whoever can run the CLI can read the database file anyway: the audit log names them by their OS account. */
@@ -41,4 +45,26 @@ export function parseDateFlag(name: string, value: string | undefined): number |
     throw new UsageError(`--${name} must be a date as YYYY-MM-DD, got "${value}"`);
   }
   return Date.parse(`${value}T00:00:00Z`);
+}
+
+const DELIMITER_NAMES: Record<string, Delimiter> = { ",": ",", comma: ",", ";": ";", semicolon: ";", tab: "\t", "\t": "\t", "\\t": "\t", "|": "|", pipe: "|" };
+
+/** --delimiter by name (comma, semicolon, tab, pipe) or as the character itself. */
+export function parseDelimiter(v: string | undefined): Delimiter | undefined {
+  if (v === undefined) return undefined;
+  const d = DELIMITER_NAMES[v.toLowerCase()];
+  if (!d) throw new UsageError(`--delimiter must be comma, semicolon, tab or pipe, got "${v}"`);
+  return d;
+}
+
+/** A comma-separated flag (--drop a,b) as its trimmed, non-empty items. */
+export function listFlag(value: string | undefined): string[] {
+  return (value ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+}
+
+/** A whole text file, gunzipped when its name ends in .gz. */
+export function readText(file: string): string {
+  if (!existsSync(file)) throw new UserError(`no such file: ${file}`);
+  const bytes = readFileSync(file);
+  return (file.endsWith(".gz") ? gunzipSync(bytes) : bytes).toString("utf8");
 }

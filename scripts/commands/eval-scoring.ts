@@ -1,17 +1,12 @@
-import { existsSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { gunzipSync } from "node:zlib";
-import type { Delimiter } from "../../lib/csv/detect";
 import { readScoringCsv, readScoringCsvLike, type ScoringCsv } from "../../lib/csv/scoring-table";
-import { UserError, userErrorFromMl } from "../../lib/errors";
+import { userErrorFromMl } from "../../lib/errors";
 import { evaluateScoring, type Evaluation } from "../../lib/ml/scoring/evaluate";
 import { takeRows, type LabelledTable } from "../../lib/ml/scoring/features";
 import type { ScoringKind } from "../../lib/ml/scoring/model";
 import { SCORING_KINDS } from "../../lib/ml/scoring/scorer";
 import { stratifiedSplit, timeSplit } from "../../lib/ml/scoring/split";
-import { type Command, parseIntegerFlag, UsageError } from "../cli-support";
-
-export const DELIMITER_FLAGS: Record<string, Delimiter> = { comma: ",", semicolon: ";", tab: "\t", pipe: "|" };
+import { type Command, listFlag, parseDelimiter, parseIntegerFlag, readText, UsageError } from "../cli-support";
 
 export const evalScoringCommand: Command = {
   name: "eval-scoring",
@@ -28,16 +23,6 @@ export const evalScoringCommand: Command = {
     }
   },
 };
-
-export function readText(file: string): string {
-  if (!existsSync(file)) throw new UserError(`no such file: ${file}`);
-  const bytes = readFileSync(file);
-  return (file.endsWith(".gz") ? gunzipSync(bytes) : bytes).toString("utf8");
-}
-
-export function listFlag(value: string | undefined): string[] {
-  return (value ?? "").split(",").map((s) => s.trim()).filter(Boolean);
-}
 
 function parseShare(value: string | undefined): number {
   if (value === undefined) return 0.2;
@@ -78,8 +63,7 @@ async function evaluate(args: string[], log: (line: string) => void): Promise<{ 
   if (!values.file === !(values.train || values.test)) throw new UsageError("give either --file, or --train and --test");
   if (!values.file && !(values.train && values.test)) throw new UsageError("--train and --test go together");
   if (values.split !== "random" && values.split !== "time") throw new UsageError(`--split must be random or time, got "${values.split}"`);
-  const delimiter = values.delimiter === undefined ? undefined : DELIMITER_FLAGS[values.delimiter];
-  if (values.delimiter !== undefined && !delimiter) throw new UsageError(`--delimiter must be one of ${Object.keys(DELIMITER_FLAGS).join(", ")}, got "${values.delimiter}"`);
+  const delimiter = parseDelimiter(values.delimiter);
   const seed = parseIntegerFlag("seed", values.seed, 42);
   const models = parseModels(values.models);
   const header = values["no-header"] ? false : undefined;

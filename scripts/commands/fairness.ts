@@ -2,8 +2,7 @@ import { parseArgs } from "node:util";
 import { readScoredFile } from "../../lib/csv/scored-file";
 import { userErrorFromMl } from "../../lib/errors";
 import { fairnessReport } from "../../lib/ml/fairness";
-import { type Command, parseIntegerFlag, UsageError } from "../cli-support";
-import { DELIMITER_FLAGS, listFlag, readText } from "./eval-scoring";
+import { type Command, listFlag, parseDelimiter, parseIntegerFlag, readText, UsageError } from "../cli-support";
 
 export const fairnessCommand: Command = {
   name: "fairness",
@@ -46,8 +45,7 @@ async function report(args: string[]): Promise<{ json: object; text: string }> {
   if (!values.score) throw new UsageError("--score is required");
   if (!values.group) throw new UsageError("--group is required");
   if ((values["top-share"] === undefined) === (values.threshold === undefined)) throw new UsageError("give either --top-share or --threshold");
-  const delimiter = values.delimiter === undefined ? undefined : DELIMITER_FLAGS[values.delimiter];
-  if (values.delimiter !== undefined && !delimiter) throw new UsageError(`--delimiter must be one of ${Object.keys(DELIMITER_FLAGS).join(", ")}, got "${values.delimiter}"`);
+  const delimiter = parseDelimiter(values.delimiter);
   const cut = values.threshold !== undefined ? { threshold: parseFraction("threshold", values.threshold) } : { topShare: parseFraction("top-share", values["top-share"]!) };
   const file = readScoredFile(readText(values.file), { score: values.score, label: values.label, positive: values.positive, groups: listFlag(values.group), delimiter });
   const r = fairnessReport({

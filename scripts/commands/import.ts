@@ -1,24 +1,14 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DATE_FORMATS, type DateFormat } from "../../lib/csv/dates";
-import { type Delimiter } from "../../lib/csv/detect";
 import { ATTRIBUTE_PREFIX, checkMapping, normaliseHeader } from "../../lib/csv/header-match";
 import { ImportOptions } from "../../lib/csv/import-options";
 import { IMPORT_KINDS, isImportKind, kindSpec, type ImportKind } from "../../lib/csv/kinds";
 import { analyseFile, type FileAnalysis } from "../../lib/services/import/analyse";
 import { importFile, type ImportSummary } from "../../lib/services/import/imports";
 import { prepareDatabase } from "../../lib/services/prepare-database";
-import { cliActor, type Command, UsageError } from "../cli-support";
+import { cliActor, type Command, parseDelimiter, UsageError } from "../cli-support";
 import { recordAuditEventDirect } from "../../lib/db/audit-direct";
-
-const DELIMITER_NAMES: Record<string, Delimiter> = { ",": ",", comma: ",", ";": ";", semicolon: ";", tab: "\t", "\t": "\t", "\\t": "\t", "|": "|", pipe: "|" };
-
-function parseDelimiter(v: string | undefined): Delimiter | undefined {
-  if (v === undefined) return undefined;
-  const d = DELIMITER_NAMES[v.toLowerCase()];
-  if (!d) throw new UsageError(`--delimiter must be comma, semicolon, tab or pipe, got "${v}"`);
-  return d;
-}
 
 function parseDateFormat(v: string | undefined): DateFormat | undefined {
   if (v === undefined) return undefined;
