@@ -75,6 +75,7 @@ function campaignEvents(rng: Rng, k: number, ctx: Context): DemoCampaignEvent[] 
     const arm = cmp.testGroup === null ? null : ctx.arms.get(cmp.testGroup)![ci]!;
     for (const t of exposureTimes(rng, cmp, c, arm, clicks)) {
       out.push({ campaign: k, customer: ci, type: "impression", revenue: 0, cost: round4(cmp.costPerImpression), occurredAt: t, product: null });
+      if (cmp.holdout) continue;
       // A lapsed customer is still mailed and shown banners, but no longer answers.
       if (t >= c.activeTo) continue;
       const assisted = assistable && clicks.some((s) => s < t && t - s <= ASSIST.windowMs);

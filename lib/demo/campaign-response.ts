@@ -22,12 +22,18 @@ export function likesCategory(c: DemoCustomer, category: string): boolean {
   return category !== "" && TASTE_GROUPS[c.tasteGroup]!.categories.includes(category);
 }
 
+/** Whether `campaign` persuades `c` (see {@link DemoCampaign.persuades}). */
+export function isPersuadable(campaign: DemoCampaign, c: DemoCustomer): boolean {
+  return campaign.persuades !== null && c.age <= campaign.persuades.maxAge && !c.attributes.loyaltyMember;
+}
+
 /** Probability that one impression of `campaign` makes `c` click, and that a click converts. */
 export function responseProbabilities(campaign: DemoCampaign, c: DemoCustomer, assisted = false): { click: number; convert: number } {
   const likes = likesCategory(c, campaign.category);
   const incomeZ = (Math.log(c.income) - Math.log(36_000)) / 0.45;
   const ageEffect = campaign.channel === "social" ? -0.025 * (c.age - 35) : campaign.channel === "email" ? 0.015 * (c.age - 40) : 0;
   const band = campaign.ageEffect && c.age >= campaign.ageEffect.minAge && c.age <= campaign.ageEffect.maxAge ? campaign.ageEffect : null;
+  const persuaded = isPersuadable(campaign, c) ? campaign.persuades : null;
   const click =
     -3.55 +
     (AD_TYPE_EFFECT[campaign.adType] ?? 0) +
@@ -38,6 +44,7 @@ export function responseProbabilities(campaign: DemoCampaign, c: DemoCustomer, a
     (c.attributes.loyaltyMember ? 0.3 : 0) +
     campaign.lift +
     (band?.click ?? 0) +
+    (persuaded?.click ?? 0) +
     (assisted ? ASSIST.click : 0);
   const convert =
     -2.3 +
@@ -45,6 +52,7 @@ export function responseProbabilities(campaign: DemoCampaign, c: DemoCustomer, a
     (likes ? 0.9 : 0) +
     (campaign.channel === ASSIST.from ? SOCIAL_DIRECT_CONVERT : 0) +
     (band?.convert ?? 0) +
+    (persuaded?.convert ?? 0) +
     (assisted ? ASSIST.convert : 0);
   return { click: sigmoid(click), convert: sigmoid(convert) };
 }

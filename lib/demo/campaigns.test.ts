@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createDemoWorld, DEFAULT_DEMO_OPTIONS, demoCampaignEvents, demoEvents, type DemoCampaignEvent } from ".";
+import { isPersuadable } from "./campaign-response";
 import { fitCampaignPurchases } from "./events";
 
 // The world the app seeds by default (seed 42, 5,000 customers), ending where the e2e server's does.
@@ -61,6 +62,8 @@ describe("demo campaigns: the structure the campaign views must find", () => {
       "CMP-011 Welcome offer: morning send (A)",
       "CMP-012 Welcome offer: evening send (B)",
       "CMP-013 Outdoor gear retargeting",
+      "CMP-014 Winter comeback offer: 15% off (offer)",
+      "CMP-015 Winter comeback offer: holdout (no email)",
     ]);
   });
 
@@ -155,6 +158,40 @@ describe("demo campaigns: the structure the campaign views must find", () => {
     expect(roi["25–34"]).toBeGreaterThan(0.5);
     expect(roi["45–54"]).toBeLessThan(0);
     expect(roi["55–64"]).toBeLessThan(0);
+  });
+});
+
+describe("the planted holdout and its persuadables", () => {
+  const [offer, holdout] = [campaignIndex("winter-comeback-holdout", "offer"), campaignIndex("winter-comeback-holdout", "holdout")];
+
+  it("splits the opted-in customers in two at random and delivers nothing to the holdout", () => {
+    const [t, h] = [tally(offer), tally(holdout)];
+    expect(h.clicks).toBe(0);
+    expect(campaignEvents.filter((e) => e.campaign === holdout).every((e) => e.type === "impression" && e.cost === 0)).toBe(true);
+    expect([...t.exposed].filter((c) => h.exposed.has(c))).toEqual([]);
+    const optedIn = world.customers.filter((c) => c.attributes.marketingOptIn && c.activeFrom < world.campaigns[offer]!.endAt).length;
+    expect(t.exposed.size + h.exposed.size).toBe(optedIn);
+    expect(Math.abs(t.exposed.size / optedIn - 0.5)).toBeLessThan(0.03);
+  });
+
+  it("makes the persuadables buy more often within two weeks, and hardly anyone else", () => {
+    const first = new Map<number, { at: number; treated: boolean }>();
+    for (const e of campaignEvents) {
+      if (e.type !== "impression" || (e.campaign !== offer && e.campaign !== holdout)) continue;
+      const f = first.get(e.customer);
+      if (!f || e.occurredAt < f.at) first.set(e.customer, { at: e.occurredAt, treated: e.campaign === offer });
+    }
+    const bought = new Map<number, number[]>();
+    for (const p of purchases) bought.set(p.customer, [...(bought.get(p.customer) ?? []), p.occurredAt]);
+    const rate: Record<string, [number, number]> = {};
+    for (const [c, f] of first) {
+      const key = `${f.treated ? "offer" : "holdout"} ${isPersuadable(world.campaigns[offer]!, world.customers[c]!) ? "persuadable" : "other"}`;
+      const y = (bought.get(c) ?? []).some((t) => t >= f.at && t < f.at + 2 * WEEK) ? 1 : 0;
+      rate[key] = [(rate[key]?.[0] ?? 0) + y, (rate[key]?.[1] ?? 0) + 1];
+    }
+    const r = (k: string) => rate[k]![0] / rate[k]![1];
+    expect(r("offer persuadable") - r("holdout persuadable")).toBeGreaterThan(0.1);
+    expect(Math.abs(r("offer other") - r("holdout other"))).toBeLessThan(0.02);
   });
 });
 

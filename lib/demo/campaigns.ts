@@ -1,6 +1,6 @@
 // The demo shop's campaigns. Besides what the database stores, each carries hidden fields that plant
 // structure for the campaign views to find: a variant's lift, an A/B test's broken split, a retargeting
-// audience and an age band where a creative pays off.
+// audience, an age band where a creative pays off, and a randomised holdout with persuadable customers.
 import { DAY_MS } from "./calendar";
 
 export interface AgeEffect {
@@ -30,9 +30,23 @@ export interface DemoCampaign {
   /** Hidden: a retargeting campaign also follows the assisting channel's (social's) recent clickers. */
   retargeting: boolean;
   ageEffect: AgeEffect | null;
+  /**
+   * Hidden: a holdout arm delivers nothing. Its "impressions" are its assignments (when each customer would
+   * have been mailed), at no cost, and nobody can click or buy through it: what they buy, they buy anyway.
+   */
+  holdout: boolean;
+  /** Hidden: the customers this campaign persuades, and the shifts of their click and conversion logits. */
+  persuades: Persuadables | null;
   reporting: "events" | "daily";
   costPerImpression: number;
   costPerClick: number;
+}
+
+/** Price-sensitive newer shoppers: younger than `maxAge` and outside the loyalty programme. */
+export interface Persuadables {
+  maxAge: number;
+  click: number;
+  convert: number;
 }
 
 interface CampaignSpec {
@@ -51,6 +65,8 @@ interface CampaignSpec {
   armShare?: number;
   retargeting?: boolean;
   ageEffect?: AgeEffect;
+  holdout?: boolean;
+  persuades?: Persuadables;
   reporting?: "events" | "daily";
   cpm?: number;
   cpc?: number;
@@ -76,6 +92,11 @@ const SPECS: readonly CampaignSpec[] = [
   { name: "Welcome offer: evening send (B)", channel: "email", adType: "promotion", adPosition: "inline", testGroup: "welcome-offer-timing", variant: "B", startsDaysAgo: 50, days: 14, budget: 60, category: "", armShare: 0.45, cpm: 10 },
   // Follows the outdoor launch's clickers around the web for a week: its sales are mostly social's doing.
   { name: "Outdoor gear retargeting", channel: "display", adType: "banner", adPosition: "sidebar", startsDaysAgo: 219, days: 52, budget: 2_000, category: "Garden & Outdoor", retargeting: true, cpm: 4 },
+  // A randomised holdout for uplift: half the opted-in customers get the offer, half get nothing. The offer
+  // moves the under-35s outside the loyalty programme (the persuadables) and hardly anyone else, so who
+  // buys after it and who buys because of it differ: loyal customers buy anyway.
+  { name: "Winter comeback offer: 15% off (offer)", channel: "email", adType: "promotion", adPosition: "inline", testGroup: "winter-comeback-holdout", variant: "offer", startsDaysAgo: 35, days: 10, budget: 40, category: "", cpm: 10, persuades: { maxAge: 34, click: 2.2, convert: 2.4 } },
+  { name: "Winter comeback offer: holdout (no email)", channel: "email", adType: "promotion", adPosition: "inline", testGroup: "winter-comeback-holdout", variant: "holdout", startsDaysAgo: 35, days: 10, budget: 0, category: "", holdout: true },
 ];
 
 /** @param scale budgets grow with the audience, so a 100,000-customer shop pays for its reach too. */
@@ -100,6 +121,8 @@ export function generateCampaigns(windowEnd: number, scale = 1): DemoCampaign[] 
       armShare: s.armShare ?? (s.testGroup ? 1 / arms.get(s.testGroup)! : 1),
       retargeting: s.retargeting ?? false,
       ageEffect: s.ageEffect ?? null,
+      holdout: s.holdout ?? false,
+      persuades: s.persuades ?? null,
       reporting: s.reporting ?? "events",
       costPerImpression: (s.cpm ?? 0) / 1000,
       costPerClick: s.cpc ?? 0,

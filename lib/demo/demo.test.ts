@@ -41,7 +41,7 @@ describe("demo shop generator", () => {
     expect(new Set(world.categories).size).toBe(12);
     expect(Math.min(...events.map((e) => e.occurredAt))).toBeGreaterThanOrEqual(world.windowStart);
     expect(Math.max(...events.map((e) => e.occurredAt))).toBeLessThan(world.windowEnd);
-    expect(world.campaigns).toHaveLength(13);
+    expect(world.campaigns).toHaveLength(15);
   });
 
   it("refuses impossible sizes with a message naming the value", () => {
@@ -59,11 +59,11 @@ describe("demo shop generator", () => {
     const purchases = events.filter((e) => e.type === "purchase");
     // Seed 7 fixes the mix. It matches the funnel in events.ts: 30% of views go to the cart (20–36%, most
     // views being in the customer's taste group), 57% of carts are bought (60%, less where the event budget
-    // cuts a session short), 21% of purchases are rated (22%). 104 purchases are campaign conversions, which
-    // took the place of their customers' last 104 browsing events (70 views, 16 carts, 15 purchases, 3
-    // ratings): 39,613 + 11,974 + (6,865 + 104) + 1,444 = 60,000.
+    // cuts a session short), 21% of purchases are rated (22%). 140 purchases are campaign conversions, which
+    // took the place of their customers' last 140 browsing events (96 views, 22 carts, 18 purchases, 4
+    // ratings): 39,587 + 11,968 + (6,862 + 140) + 1,443 = 60,000.
     const byType = Object.fromEntries(["view", "add_to_cart", "purchase", "rating"].map((t) => [t, events.filter((e) => e.type === t).length]));
-    expect(byType).toEqual({ view: 39_613, add_to_cart: 11_974, purchase: 6_969, rating: 1_444 });
+    expect(byType).toEqual({ view: 39_587, add_to_cart: 11_968, purchase: 7_002, rating: 1_443 });
     for (const p of purchases.slice(0, 500)) {
       expect(p.orderId).toMatch(/^O\d{8}$/);
       expect(p.revenue).toBeCloseTo(world.products[p.product]!.price * p.quantity, 2);

@@ -2,6 +2,7 @@
 // The runner finds a claimed job's kind here, whichever process runs it (the server, its child, the CLI).
 // A new kind adds one entry.
 import { ATTRIBUTION_RUN_KIND, ATTRIBUTION_SHAPES, attributionJob } from "../campaigns/attribution";
+import { UPLIFT_RUN_KIND, UPLIFT_SHAPES, upliftJob } from "../campaigns/uplift";
 import { importJob } from "../import/import-job";
 import { EVALUATION_RUN_KIND, EVALUATION_SHAPES, evaluationJob } from "../recs/evaluation";
 import { RECS_RUN_KIND, TRAINING_SHAPES, trainingJob } from "../recs/training";
@@ -51,10 +52,18 @@ export const SCORING_JOB: JobKindSpec<ParametersOf<typeof SCORING_SHAPES>> = {
   afterFailure: "",
 };
 
+export const UPLIFT_JOB: JobKindSpec<ParametersOf<typeof UPLIFT_SHAPES>> = {
+  kind: UPLIFT_RUN_KIND,
+  label: "Measuring the campaign's uplift",
+  parameters: UPLIFT_SHAPES.parameters,
+  run: (p, ctx) => upliftJob(p, ctx.progress),
+  afterFailure: "",
+};
+
 /** Any kind, as the runner sees it: parameters are read through the kind's own shape before it runs. */
 export type AnyJobKind = JobKindSpec<{ version: number }>;
 
-export const JOB_KINDS: ReadonlyMap<string, AnyJobKind> = new Map(([importJob, CLUSTERS_JOB, TRAINING_JOB, EVALUATION_JOB, ATTRIBUTION_JOB, SCORING_JOB] as unknown as AnyJobKind[]).map((s) => [s.kind, s]));
+export const JOB_KINDS: ReadonlyMap<string, AnyJobKind> = new Map(([importJob, CLUSTERS_JOB, TRAINING_JOB, EVALUATION_JOB, ATTRIBUTION_JOB, SCORING_JOB, UPLIFT_JOB] as unknown as AnyJobKind[]).map((s) => [s.kind, s]));
 
 export function jobKindSpec(kind: string): AnyJobKind | null {
   return JOB_KINDS.get(kind) ?? null;

@@ -1,10 +1,13 @@
 // The shop's scoring inputs from the database: every impression labelled clicked or not (or every click
 // labelled converted or not) with the features lib/analytics/scoring-features.ts builds, and the same
 // features for every customer under a campaign set-up, for scoring audiences.
-import { labelExposures, type ResponseTarget } from "../../analytics/response-labels";
+import { holdoutArmIds } from "../../analytics/holdout";
+import { labelExposures, type LabelledExposures, type ResponseTarget } from "../../analytics/response-labels";
 import { buildScoringTable, type CampaignSetup, type ScoringSources } from "../../analytics/scoring-features";
 import { loadPurchases } from "../../db/attribution-data";
 import { listCampaigns } from "../../db/campaign-report";
+import { listCampaignPerformance } from "../../db/campaigns";
+import { ALL_TIME } from "../../db/date-range";
 import { countCustomers, latestActivityAt, loadCustomerFacts, loadPurchaseLines, loadResponseEvents } from "../../db/scoring-data";
 import { unpackI32 } from "../../ml/codec";
 import type { FeatureSchema, FeatureTable, LabelledTable } from "../../ml/scoring/features";
@@ -22,6 +25,8 @@ export interface ScoringInputs {
   readonly sources: ScoringSources;
   readonly setups: ReadonlyMap<number, CampaignSetup>;
   readonly events: ReturnType<typeof loadResponseEvents>;
+  /** Holdout arms (lib/analytics/holdout.ts): their "impressions" are assignments nobody could click. */
+  readonly holdouts: ReadonlySet<number>;
   /** The latest activity in the data: "now" for scoring audiences, so the demo scores the same every day. */
   readonly asOf: number;
 }
@@ -47,7 +52,7 @@ export async function loadScoringInputs(customerId?: number): Promise<ScoringInp
 }
 
 async function readScoringInputs(customerId?: number): Promise<ScoringInputs> {
-  const [campaigns, clusters] = await Promise.all([listCampaigns(), latestClusters()]);
+  const [campaigns, clusters, performance] = await Promise.all([listCampaigns(), latestClusters(), listCampaignPerformance(ALL_TIME)]);
   const events = loadResponseEvents(customerId);
   const orders = loadPurchases(customerId);
   const lines = loadPurchaseLines(customerId);
@@ -63,7 +68,8 @@ async function readScoringInputs(customerId?: number): Promise<ScoringInputs> {
       : null,
   };
   const setups = new Map(campaigns.map((c) => [c.id, { channel: c.channel, adType: c.adType, adPosition: c.adPosition, variant: c.variant }]));
-  return { sources, setups, events, asOf: latestActivityAt() ?? Date.now() };
+  const holdouts = holdoutArmIds(performance.filter((c) => c.testGroup !== null));
+  return { sources, setups, events, holdouts, asOf: latestActivityAt() ?? Date.now() };
 }
 
 export interface ResponseTable {
@@ -72,12 +78,23 @@ export interface ResponseTable {
   readonly customer: Int32Array;
 }
 
-/** Every exposure of the target's kind, labelled, with its features. */
+/** Every exposure of the target's kind, labelled, with its features; a holdout's assignments are not exposures. */
 export function buildResponseTable(inputs: ScoringInputs, target: ResponseTarget): ResponseTable {
-  const x = labelExposures(inputs.events, target);
+  const x = withoutCampaigns(labelExposures(inputs.events, target), inputs.holdouts);
   const none: CampaignSetup = { channel: null, adType: null, adPosition: null, variant: null };
   const table = buildScoringTable(inputs.sources, { customer: x.customer, time: x.time, setup: (r) => inputs.setups.get(x.campaign[r]!) ?? none });
   return { table: { ...table, label: x.label }, time: x.time, customer: x.customer };
+}
+
+function withoutCampaigns(x: LabelledExposures, skip: ReadonlySet<number>): LabelledExposures {
+  if (skip.size === 0) return x;
+  const keep = Int32Array.from([...x.campaign.keys()].filter((r) => !skip.has(x.campaign[r]!)));
+  const take = <T extends Int32Array | Float64Array | Uint8Array>(a: T, make: (n: number) => T) => {
+    const out = make(keep.length);
+    keep.forEach((r, i) => (out[i] = a[r]!));
+    return out;
+  };
+  return { customer: take(x.customer, (n) => new Int32Array(n)), campaign: take(x.campaign, (n) => new Int32Array(n)), time: take(x.time, (n) => new Float64Array(n)), label: take(x.label, (n) => new Uint8Array(n)) };
 }
 
 /** Every customer (or the given ones) as of `inputs.asOf`, shown `setup` at `sendAt` (its weekday and hour). */
