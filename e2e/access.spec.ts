@@ -21,6 +21,7 @@ const PAGES: Record<string, readonly Role[] | "public"> = {
   "/campaigns/scoring": ROLES,
   "/campaigns/scoring/fairness": ROLES,
   "/campaigns/targeting": ROLES,
+  "/campaigns/uplift": ROLES,
   "/campaigns/tests": ROLES,
   "/campaigns/tests/[group]": ROLES,
   "/customers/[id]": ROLES,

@@ -57,6 +57,7 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
           <Link href="/campaigns/attribution" className="font-medium text-indigo-700 hover:underline">Attribution</Link>
           <Link href="/campaigns/scoring" className="font-medium text-indigo-700 hover:underline">Response scoring</Link>
           <Link href="/campaigns/targeting" className="font-medium text-indigo-700 hover:underline">Targeting</Link>
+          <Link href="/campaigns/uplift" className="font-medium text-indigo-700 hover:underline">Uplift</Link>
         </nav>
         <DateRangeControl path="/campaigns" params={sp} range={range} anchorLabel={anchor} />
       </PageHeader>

@@ -30,6 +30,8 @@ const ACTIONS: Record<string, Permission | "public"> = {
   "campaigns/attribution/actions.ts#runAttributionAction": "models:train",
   "campaigns/scoring/actions.ts#trainScoringAction": "models:train",
   "campaigns/targeting/actions.ts#saveAudienceAction": "segments:write",
+  "campaigns/uplift/actions.ts#measureUpliftAction": "models:train",
+  "campaigns/uplift/actions.ts#savePersuadablesAction": "segments:write",
   "segments/actions.ts#renameClusterAction": "segments:write",
   "segments/rule-actions.ts#saveRuleSegmentAction": "segments:write",
   "segments/rule-actions.ts#deleteSegmentAction": "segments:write",

@@ -7,6 +7,7 @@ import { requirePage } from "@/lib/auth/page-guard";
 import { UserError } from "@/lib/errors";
 import { AB_METRIC_LABEL, isAbMetric } from "@/lib/services/campaigns/ab-arms";
 import { analyseTestGroup } from "@/lib/services/campaigns/ab-test";
+import { listHoldoutTests } from "@/lib/services/campaigns/uplift";
 import { first, type SearchParams } from "@/lib/url-state";
 import { AbReportView } from "../ab-report-view";
 import { readAbOptions } from "../ab-options";
@@ -51,9 +52,16 @@ export default async function TestPage({ params, searchParams }: { params: Promi
       ) : null}
     </PageHeader>
   );
+  const holdout = (await listHoldoutTests()).find((t) => t.testGroup === group)?.arms.find((a) => a.holdout);
   return (
     <>
       {header}
+      {holdout ? (
+        <Notice>
+          Its {holdout.variant} arm is a holdout: it was sent nothing, so it has no clicks or conversions of its own, and comparing rates per impression with it says little. What the campaign adds to
+          purchases is measured on the <Link href="/campaigns/uplift" className="text-indigo-700 underline">Uplift</Link> page.
+        </Notice>
+      ) : null}
       {problem ? <Notice tone="warning">No verdict: {problem}.</Notice> : <AbReportView report={report!} />}
     </>
   );
