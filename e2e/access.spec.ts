@@ -22,6 +22,8 @@ const PAGES: Record<string, readonly Role[] | "public"> = {
   "/campaigns/scoring/fairness": ROLES,
   "/campaigns/targeting": ROLES,
   "/campaigns/uplift": ROLES,
+  "/campaigns/scoring/daily": ROLES,
+  "/recommendations/fairness": ROLES,
   "/campaigns/tests": ROLES,
   "/campaigns/tests/[group]": ROLES,
   "/customers/[id]": ROLES,

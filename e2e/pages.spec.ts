@@ -8,7 +8,7 @@ test("overview shows real figures and the revenue chart, and the date range driv
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
   expect(await kpi(page, "kpi-customers")).toBe("5,000");
   expect(await kpi(page, "kpi-products")).toBe("500");
-  expect(await kpi(page, "kpi-campaigns")).toBe("13");
+  expect(await kpi(page, "kpi-campaigns")).toBe("15");
   expect(await kpi(page, "kpi-revenue")).toMatch(/^£[\d,]+\.\d\d$/);
   expect(await kpi(page, "kpi-ctr")).toMatch(/^\d\.\d\d%$/);
   const chart = page.getByTestId("sales-chart");
@@ -127,7 +127,7 @@ test("recommendations page ranks best sellers and filters the catalogue", async 
 test("campaigns page shows every campaign's CTR, conversion and ROI", async ({ page }) => {
   const { problems } = await open(page, "/campaigns");
   const rows = page.getByTestId("campaigns-table").locator("tbody tr");
-  await expect(rows).toHaveCount(13);
+  await expect(rows).toHaveCount(15);
   await expect(page.getByText("A/B test “mid-season-subject-line”, variant B")).toBeVisible();
   const ctr = await rows.locator("td:nth-child(5)").allTextContents();
   expect(ctr.every((c) => /^\d+\.\d\d%$/.test(c))).toBe(true);

@@ -37,3 +37,15 @@ test("measures a campaign's uplift against its holdout and saves the persuadable
   await expect(page.getByText(/Its holdout arm is a holdout: it was sent nothing/)).toBeVisible();
   expect(problems).toEqual([]);
 });
+
+test("models response by segment label for the campaigns that only report daily", async ({ page }) => {
+  const { problems } = await open(page, "/campaigns/scoring/daily");
+  // The demo's daily reports plant a higher CTR on desktop (4.1%) than on mobile (3.4%).
+  await expect(page.getByTestId("daily-segments").locator("tbody tr").first()).toContainText("mobile");
+  await expect(page.getByTestId("daily-odds-ratios")).toContainText(/segment “desktop” has 1\.\d+× the odds of a click of “mobile” \(95% 1\.\d+–1\.\d+\)/);
+  await page.getByTestId("daily-form").getByLabel("Model").selectOption("conversion");
+  await page.getByTestId("daily-form").getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/target=conversion/);
+  await expect(page.getByTestId("daily-odds-ratios")).toContainText("the odds of a conversion");
+  expect(problems).toEqual([]);
+});

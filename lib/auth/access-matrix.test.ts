@@ -59,6 +59,7 @@ const ROUTES: Record<string, RouteAccess | "better-auth"> = {
   "GET api/recommendations/[customerId]/route.ts": { permission: "dashboards:read", scope: "recommendations:read" },
   "GET api/scores/[customerId]/route.ts": { permission: "dashboards:read", scope: "scores:read" },
   "GET api/segments/[id]/export/route.ts": { permission: "exports:read", scope: "segments:read" },
+  "GET api/targeting/export/route.ts": { permission: "exports:read", scope: "segments:read", passes: [409] },
   "GET api/segments/count/route.ts": { permission: "dashboards:read", scope: "segments:read" },
 };
 

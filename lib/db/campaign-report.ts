@@ -1,6 +1,7 @@
 // What a campaign's page reads: the campaign, its activity by day, its funnel and the repeat purchases
 // of the customers it converted. Per-customer reads for segment breakdowns are in campaign-audience.ts.
 import type { CampaignDay } from "../analytics/campaign-series";
+import type { DailyReportRows } from "../analytics/daily-response";
 import { getDb } from "./client";
 import type { TimeRange } from "./date-range";
 import { epochMs, noIndex, num, Prisma, shiftDays, utcDay } from "./sql";
@@ -141,4 +142,20 @@ export async function loadRepeatCohorts(campaignId: number, range: TimeRange, fl
       FROM firsts`,
   ]);
   return { converted: cohort(converted), notReached: cohort(notReached) };
+}
+
+/** Every daily report row, with its campaign's name (a few rows per campaign and day: read whole). */
+export async function loadDailyReportRows(): Promise<DailyReportRows> {
+  const rows = await getDb().campaignDailyStat.findMany({
+    select: { date: true, segment: true, impressions: true, clicks: true, conversions: true, campaign: { select: { name: true } } },
+    orderBy: [{ campaignId: "asc" }, { date: "asc" }, { segment: "asc" }],
+  });
+  return {
+    campaign: rows.map((r) => r.campaign.name),
+    date: rows.map((r) => r.date),
+    segment: rows.map((r) => r.segment),
+    impressions: rows.map((r) => r.impressions),
+    clicks: rows.map((r) => r.clicks),
+    conversions: rows.map((r) => r.conversions),
+  };
 }

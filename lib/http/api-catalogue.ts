@@ -7,7 +7,7 @@ import { AuditQuery } from "../services/audit-query";
 import { CustomerLookupInput } from "../services/customer-lookup";
 import { StartImportRequest } from "../services/import/start-request";
 import { RecommendationQuery } from "../services/recs/request";
-import { ScoreQuery } from "../services/scoring/request";
+import { ScoreQuery, TargetingExportQuery } from "../services/scoring/request";
 import { RuleCountQuery } from "../segments/rule-query";
 
 export interface ApiEndpoint {
@@ -64,6 +64,15 @@ export const API = {
     access: { permission: "exports:read", scope: "segments:read" },
     params: { id: "The saved segment's id" },
     returns: { status: 200, type: "text/csv", description: "customer_id,[email,name,]country,orders,revenue,last_purchase_at" },
+  },
+  targetingExport: {
+    method: "GET",
+    path: "/api/targeting/export",
+    file: "api/targeting/export/route.ts",
+    summary: "The audience the targeting page shows for the same query, best first, as CSV: each customer's chance of a click, of a conversion after one, expected value per impression and rank (email and name only for roles that may read personal data; ?emails=sha256 gives SHA-256 of each trimmed, lower-cased address instead, for ad platforms)",
+    access: { permission: "exports:read", scope: "segments:read" },
+    query: TargetingExportQuery,
+    returns: { status: 200, type: "text/csv", description: "customer_id,[email,name | email_sha256,]p_click,p_convert,ev_per_impression,rank" },
   },
   jobStatus: {
     method: "GET",

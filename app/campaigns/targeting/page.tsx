@@ -3,8 +3,9 @@ import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState, Notice, PageHeader, Section } from "@/components/ui/page-header";
 import { requirePage } from "@/lib/auth/page-guard";
-import { can } from "@/lib/auth/roles";
+import { can, type Role } from "@/lib/auth/roles";
 import { UserError } from "@/lib/errors";
+import { TARGETING_URL_KEYS, TargetingQuery } from "@/lib/services/scoring/request";
 import { buildTargeting, TargetingRequest, type Targeting } from "@/lib/services/scoring/targeting";
 import { first, type SearchParams } from "@/lib/url-state";
 import { fmt } from "../../formatting";
@@ -15,33 +16,24 @@ export const metadata: Metadata = { title: "Audience targeting" };
 export const dynamic = "force-dynamic";
 
 const field = "mt-1 w-28 rounded-md border border-slate-300 px-2 py-1 text-sm";
-const num = (s: string | undefined) => (s === undefined || s.trim() === "" ? undefined : Number(s));
 
-/** The request from the URL; a value the schema refuses is reported and its default used. */
-function readRequest(sp: SearchParams): { request: TargetingRequest; problem: string | null } {
-  const raw = {
-    model: first(sp, "model") || undefined,
-    channel: first(sp, "channel") || undefined,
-    adType: first(sp, "adType") || undefined,
-    adPosition: first(sp, "adPosition") || undefined,
-    by: first(sp, "by") || undefined,
-    size: num(first(sp, "size")),
-    threshold: num(first(sp, "threshold")) === undefined ? undefined : num(first(sp, "threshold"))! / 100,
-    budget: num(first(sp, "budget")),
-    cost: first(sp, "cost") || undefined,
-    price: num(first(sp, "price")),
-    targetRoi: num(first(sp, "targetRoi")) === undefined ? undefined : num(first(sp, "targetRoi"))! / 100,
-  };
-  const parsed = TargetingRequest.safeParse(raw);
-  if (parsed.success) return { request: parsed.data, problem: null };
+/** The request from the URL (read as the CSV export reads it); a value it refuses is reported and the defaults used. */
+function readRequest(sp: SearchParams): { request: TargetingRequest; query: string; problem: string | null } {
+  const raw = Object.fromEntries(TARGETING_URL_KEYS.map((k) => [k, first(sp, k)]));
+  const parsed = TargetingQuery.safeParse(raw);
+  if (parsed.success) {
+    // The export links carry the URL's own values, so the file holds exactly the audience shown.
+    const query = new URLSearchParams(Object.entries(raw).filter((e): e is [string, string] => e[1] !== undefined && e[1].trim() !== "")).toString();
+    return { request: parsed.data, query, problem: null };
+  }
   const issue = parsed.error.issues[0]!;
-  return { request: TargetingRequest.parse({}), problem: `${String(issue.path[0])}: ${issue.message}; showing the defaults.` };
+  return { request: TargetingRequest.parse({}), query: "", problem: `${String(issue.path[0])}: ${issue.message}; showing the defaults.` };
 }
 
 export default async function TargetingPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const caller = await requirePage("dashboards:read", "/campaigns/targeting");
   const sp = await searchParams;
-  const { request, problem } = readRequest(sp);
+  const { request, query, problem } = readRequest(sp);
   let t: Targeting | null = null;
   let error: string | null = null;
   try {
@@ -70,13 +62,31 @@ export default async function TargetingPage({ searchParams }: { searchParams: Pr
           </EmptyState>
         ) : null
       ) : (
-        <TargetingView t={t} request={request} canSave={can(caller.role, "segments:write")} />
+        <TargetingView t={t} request={request} canSave={can(caller.role, "segments:write")} exports={exportLinks(caller.role, query)} />
       )}
     </>
   );
 }
 
-function TargetingView({ t, request: r, canSave }: { t: Targeting; request: TargetingRequest; canSave: boolean }) {
+const button = "rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100";
+
+type ExportLink = { href: string; label: string; title?: string };
+
+/** The CSV downloads this role may use (the route checks again): ids only without pii:read, hashed emails only with it. */
+function exportLinks(role: Role, query: string): ExportLink[] {
+  if (!can(role, "exports:read")) return [];
+  const href = (extra: string) => {
+    const q = [query, extra].filter(Boolean).join("&");
+    return q ? `/api/targeting/export?${q}` : "/api/targeting/export";
+  };
+  const pii = can(role, "pii:read");
+  return [
+    { href: href(""), label: pii ? "Download CSV" : "Download CSV (without emails and names)" },
+    ...(pii ? [{ href: href("emails=sha256"), label: "Download CSV with hashed emails (for ad platforms)", title: "SHA-256 of each trimmed, lower-cased email, as Google, Meta and LinkedIn take for customer-match audiences" }] : []),
+  ];
+}
+
+function TargetingView({ t, request: r, canSave, exports }: { t: Targeting; request: TargetingRequest; canSave: boolean; exports: ExportLink[] }) {
   const a = t.audience;
   const money = (x: number | null) => (x === null ? "–" : fmt.money(x));
   const roi = (x: number | null) => (x === null ? "–" : `${(x * 100).toFixed(0)}%`);
@@ -151,9 +161,14 @@ function TargetingView({ t, request: r, canSave }: { t: Targeting; request: Targ
             </div>
           ))}
         </dl>
-        {canSave ? (
-          <div className="mt-4">
-            <SaveAudienceForm request={r} size={a.size} />
+        {canSave || exports.length ? (
+          <div className="mt-4 flex flex-wrap items-end gap-3">
+            {canSave ? <SaveAudienceForm request={r} size={a.size} /> : null}
+            {exports.map((l) => (
+              <a key={l.href} href={l.href} download title={l.title} className={button}>
+                {l.label}
+              </a>
+            ))}
           </div>
         ) : null}
       </Section>

@@ -29,6 +29,7 @@ export default async function EvaluationPage() {
       <PageHeader title="Evaluate recommenders" description="How well each algorithm predicts what your customers went on to buy: trained on the past, scored on held-out purchases." />
       <p className="mb-4 text-sm">
         <Link href="/recommendations" className="text-indigo-700 underline">Back to recommendations</Link>
+        {" · "}<Link href="/recommendations/fairness" className="text-indigo-700 underline">Fairness across customer groups</Link>
         {" · "}Every metric is defined exactly in <code>docs/recommendations.md</code>.
       </p>
       <Section title="Run an evaluation">

@@ -4,9 +4,10 @@
 // docs/recommendations.md). One algorithm at a time, so the progress bar moves and the page stays served.
 import { z } from "zod";
 import { getLatestJobResult, type JobResultRow } from "../../db/jobs";
+import type { Catalogue } from "../../db/recs-data";
 import { UserError } from "../../errors";
 import { evaluateRecommenders, type EvaluationRow } from "../../ml/recs/eval/evaluate";
-import { evaluationSetOf, keepPurchases, randomHoldOut, type Relevance, timeSplit } from "../../ml/recs/eval/splits";
+import { type EvaluationSet, evaluationSetOf, keepPurchases, randomHoldOut, type Relevance, type Split, timeSplit } from "../../ml/recs/eval/splits";
 import { RECOMMENDERS } from "../../ml/recs/registry";
 import { addVersion, readStored, storedNumber, storedShape } from "../../stored-json";
 import type { Progress } from "../jobs/job-kind";
@@ -74,9 +75,19 @@ export const EVALUATION_SHAPES = {
 
 const DAY = 86_400_000;
 
-export async function evaluateOnDatabase(settings: EvaluationSettings, progress: Progress): Promise<EvaluationResult> {
-  await progress(0.02, "Reading events…");
-  const { data, customerIds } = await loadTrainingData(settings.interactions ?? DEFAULT_INTERACTIONS);
+/** What an evaluation fits on and scores: the split its settings give of the events as they are now. */
+export interface EvaluationData {
+  readonly set: EvaluationSet;
+  readonly split: Split;
+  readonly items: number;
+  /** Dense user index → Customer.id. */
+  readonly customerIds: Int32Array;
+  readonly catalogue: Catalogue;
+}
+
+/** The events split as `settings` say (the same seed, the same split): what the job and the fairness report fit on. */
+export async function loadEvaluationData(settings: EvaluationSettings): Promise<EvaluationData> {
+  const { data, customerIds, catalogue } = await loadTrainingData(settings.interactions ?? DEFAULT_INTERACTIONS);
   const log = data.log!;
   const { matrix } = data;
   if (log.user.length === 0) throw new UserError("there are no customer–product events to evaluate on; import orders or events first");
@@ -100,15 +111,26 @@ export async function evaluateOnDatabase(settings: EvaluationSettings, progress:
   split = { ...split, test: keepPurchases(split.test) };
   const set = evaluationSetOf(split, settings.relevance, extras);
   if (set.heldOut.users.length === 0) throw new UserError("no customer has held-out items to score; with new items only, try all purchases or an earlier test start");
+  return { set, split, items, customerIds, catalogue };
+}
+
+/** How an evaluation ranks: the top k, and whether a customer's own training items may come back. */
+export function rankingOptionsOf(settings: EvaluationSettings): { k: number; excludeSeen: boolean } {
+  // "All purchases" counts items bought again, so models may recommend what a customer already has.
+  return { k: settings.k, excludeSeen: settings.relevance === "new-items" };
+}
+
+export async function evaluateOnDatabase(settings: EvaluationSettings, progress: Progress): Promise<EvaluationResult> {
+  await progress(0.02, "Reading events…");
+  const { set, split, items } = await loadEvaluationData(settings);
   const algorithms = settings.algorithms.length ? settings.algorithms : defaultAlgorithms(items);
   const rows: EvaluationResult["rows"] = [];
   for (const [i, name] of algorithms.entries()) {
     await progress(0.1 + (0.88 * i) / algorithms.length, `Evaluating ${name} (${i + 1} of ${algorithms.length}) on ${set.heldOut.users.length.toLocaleString("en")} customers…`);
     const recommender = RECOMMENDERS[name];
     if (!recommender) throw new UserError(`unknown algorithm "${name}"`);
-    // "All purchases" counts items bought again, so models may recommend what a customer already has.
     // Without keepLists the rows carry no per-user lists: they are stored as they are.
-    rows.push(...evaluateRecommenders([{ name, recommender }], set, { k: settings.k, excludeSeen: settings.relevance === "new-items" }));
+    rows.push(...evaluateRecommenders([{ name, recommender }], set, rankingOptionsOf(settings)));
   }
   return { version: 1, settings: { ...settings, algorithms }, users: set.heldOut.users.length, trainInteractions: split.train.user.length, testInteractions: split.test.user.length, items, rows };
 }

@@ -83,7 +83,7 @@ export async function scoringFairness(input: FairnessRequest): Promise<ScoringFa
   const scored = await scoreAllCustomers(run, scorer.kind, setup, inputs);
   const scores = Float64Array.from(rows, (i) => scored.probability[i]!);
   const labels = Uint8Array.from(rows, (i) => label[i]!);
-  const attributes = [...new Set(request.attributes)].map((name) => ({ name, group: BUILT_IN_GROUPS.includes(name) ? `${ATTRIBUTE_PREFIX}${name}` : name }));
+  const attributes = attributeGroupsOf(request.attributes);
   const groups = groupsOf(c, rows, attributes);
   const features = modelFeatures(scorer.model.schema, c, rows, attributes);
   try {
@@ -108,7 +108,7 @@ export async function scoringFairness(input: FairnessRequest): Promise<ScoringFa
 }
 
 /** Imported attribute names with at least one value, in code-unit order. */
-function attributeNamesOf(attributes: CustomerFacts["attributes"]): string[] {
+export function attributeNamesOf(attributes: CustomerFacts["attributes"]): string[] {
   const names = new Set<string>();
   for (const a of attributes) if (a) for (const [k, v] of Object.entries(a)) if (v !== null && v !== undefined && v !== "") names.add(k);
   return [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -137,14 +137,20 @@ function exposedRows(exposed: Uint8Array): Int32Array {
   return Int32Array.from(rows);
 }
 
-interface AttributeGroup {
+export interface AttributeGroup {
   /** The imported attribute's own name. */
   readonly name: string;
   /** Its name in the report: "attribute gender" when it would clash with a built-in group. */
   readonly group: string;
 }
 
-function groupsOf(c: CustomerFacts, rows: Int32Array, attributes: readonly AttributeGroup[]): GroupAttribute[] {
+/** The requested imported attributes, each under its report name. */
+export function attributeGroupsOf(names: readonly string[]): AttributeGroup[] {
+  return [...new Set(names)].map((name) => ({ name, group: BUILT_IN_GROUPS.includes(name) ? `${ATTRIBUTE_PREFIX}${name}` : name }));
+}
+
+/** Gender, age band, country and the imported attributes of the customers at `rows` of `c`. */
+export function groupsOf(c: CustomerFacts, rows: Int32Array, attributes: readonly AttributeGroup[]): GroupAttribute[] {
   const take = (a: readonly (string | null)[]) => Array.from(rows, (i) => a[i] ?? null);
   return [
     { name: "gender", values: take(c.gender) },

@@ -2,29 +2,17 @@
 // P(conversion | click) from the latest conversion model (or the shop's own rate when none is trained),
 // each customer's average order value, then lib/analytics/targeting's audience, gain and bids. The
 // targeting page, its export and "save as segment" all go through here, so they agree.
-import { z } from "zod";
-import { audienceByBudget, audienceByScore, audienceBySize, bidsByDecile, bidsBySegment, gainSummary, type Audience, type TargetingInputs } from "../../analytics/targeting";
+import { audienceByBudget, audienceByScore, audienceBySize, audienceExport, bidsByDecile, bidsBySegment, gainSummary, type Audience, type AudienceExportRow, type TargetingInputs } from "../../analytics/targeting";
+import { getCustomerIdsByExternalId } from "../../db/customers";
+import { exportRuleMembers } from "../../db/segment-rules";
 import { UserError, userErrorFromMl } from "../../errors";
 import { rfmSegmentsOfCustomers } from "../segments/rfm";
 import { latestScoringRunId, loadScoringRun, scoreAllCustomers, setupOf, type LoadedScoring } from "./serving";
+import { TargetingRequest } from "./request";
 import { loadScoringInputs, type ScoringInputs } from "./training-data";
 
-const money = z.number().finite().min(0, "must be 0 or more");
-export const TargetingRequest = z.object({
-  run: z.number().int().min(1).optional(),
-  model: z.enum(["logistic", "forest", "gbt"]).optional(),
-  channel: z.string().max(100).optional(),
-  adType: z.string().max(100).optional(),
-  adPosition: z.string().max(100).optional(),
-  by: z.enum(["size", "score", "budget"]).default("budget"),
-  size: z.number().int().min(0).default(1000),
-  threshold: z.number().min(0).max(1).default(0.05),
-  budget: money.default(500),
-  cost: z.enum(["cpm", "cpc"]).default("cpm"),
-  price: money.default(5),
-  targetRoi: z.number().gt(-1, "the target ROI must be above −100%").default(0.5),
-});
-export type TargetingRequest = z.infer<typeof TargetingRequest>;
+// The request is read from the page's URL and the export's query in request.ts; re-exported for the callers here.
+export { TargetingRequest } from "./request";
 
 export interface Targeting {
   readonly runId: number;
@@ -114,4 +102,54 @@ export async function buildTargeting(request: Partial<TargetingRequest>): Promis
   } catch (e) {
     throw userErrorFromMl(e);
   }
+}
+
+/** What goes out with each customer: no personal data, the address and the name, or the address's SHA-256 match key. */
+export type AudienceEmails = "none" | "plain" | "sha256";
+
+export interface TargetingExportRow extends AudienceExportRow {
+  /** Only with "plain". */
+  readonly name: string | null;
+  /** 1 = the best customer by expected value per impression. */
+  readonly rank: number;
+}
+
+export interface TargetingExport {
+  readonly runId: number;
+  readonly model: string;
+  readonly emails: AudienceEmails;
+  /** The audience the page shows, best first, customers by their own (external) id. */
+  readonly rows: readonly TargetingExportRow[];
+}
+
+/** The audience of `request` as its CSV export carries it; null when no click model is trained. */
+export async function exportTargetingAudience(request: Partial<TargetingRequest>, emails: AudienceEmails): Promise<TargetingExport | null> {
+  const t = await buildTargeting(request);
+  if (!t) return null;
+  const externalOf = new Map<number, string>();
+  for (const [externalId, id] of await getCustomerIdsByExternalId()) externalOf.set(id, externalId);
+  const customerIds = Array.from(t.ids, (id) => externalOf.get(id) ?? null);
+  if (customerIds.includes(null)) throw new UserError("The customers changed while the audience was being built; export it again.", "conflict");
+  const known = customerIds as string[];
+  const contacts = emails === "none" ? new Map<string, Contact>() : await contactsOf(new Set(Array.from(t.audience.rows, (r) => known[r]!)));
+  const exported = audienceExport(t.inputs, t.audience.rows, { customerIds: known, emails: known.map((id) => contacts.get(id)?.email ?? null), hashEmails: emails === "sha256" });
+  return {
+    runId: t.runId,
+    model: t.model,
+    emails,
+    rows: exported.rows.map((r, k) => ({ ...r, name: emails === "plain" ? (contacts.get(r.customerId)?.name ?? null) : null, rank: k + 1 })),
+  };
+}
+
+type Contact = { readonly email: string | null; readonly name: string | null };
+
+/** Email and name (decrypted when sealed at rest) of the customers with these external ids. */
+async function contactsOf(externalIds: ReadonlySet<string>): Promise<Map<string, Contact>> {
+  const out = new Map<string, Contact>();
+  // The empty rule matches everyone: one pass over the customers in pages, where a list of up to 100,000 ids
+  // would not fit in one query's parameters (SQLite allows 32,766).
+  for await (const page of exportRuleMembers({ all: [] })) {
+    for (const r of page) if (externalIds.has(r.externalId)) out.set(r.externalId, { email: r.email, name: r.name });
+  }
+  return out;
 }
