@@ -9,7 +9,7 @@ describe("cli", () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split("\n");
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0]!)).toMatchObject({ seed: 42, customers: 40, products: 24, events: 500, campaigns: 13, from: "2025-11-22", to: "2026-11-21" });
+    expect(JSON.parse(lines[0]!)).toMatchObject({ seed: 42, customers: 40, products: 24, events: 500, campaigns: 15, from: "2025-11-22", to: "2026-11-21" });
   });
 
   it("refuses to overwrite data without --reset, with exit code 2 and a reason", () => {

@@ -158,8 +158,8 @@ describe("writes", () => {
   it("seeds the demo shop only into an empty database unless told to reset", async () => {
     const options = { seed: 3, customers: 60, products: 24, events: 900, endDate: Date.UTC(2026, 10, 22) };
     const s = await seedDemo(options);
-    expect(s).toMatchObject({ customers: 60, products: 24, events: 900, campaigns: 13, from: "2025-11-22", to: "2026-11-21" });
-    expect(await countTables()).toMatchObject({ customers: 60, products: 24, events: 900, campaigns: 13, campaignEvents: s.campaignEvents, dailyStats: s.dailyStats });
+    expect(s).toMatchObject({ customers: 60, products: 24, events: 900, campaigns: 15, from: "2025-11-22", to: "2026-11-21" });
+    expect(await countTables()).toMatchObject({ customers: 60, products: 24, events: 900, campaigns: 15, campaignEvents: s.campaignEvents, dailyStats: s.dailyStats });
     await expect(seedDemo(options)).rejects.toBeInstanceOf(DatabaseNotEmptyError);
     const again = await seedDemo({ ...options, customers: 30 }, { reset: true });
     expect(again.customers).toBe(30);
