@@ -38,7 +38,7 @@ test("finds customer clusters on chosen features as a job, names them, and says 
   // A cluster saved as an editable rule segment; clicks have no rule field, and it says so.
   const firstName = "Our best customers";
   await rows.first().getByRole("button", { name: `Save ${firstName} as a segment` }).click();
-  await expect(rows.first().getByRole("status")).toHaveText(/^Saved with \d+ customers; campaign clicks has no rule field and is left out$/);
+  await expect(rows.first().getByRole("status")).toHaveText(/^Saved with [\d,]+ customers; campaign clicks has no rule field and is left out$/);
   await expect(page.getByTestId("saved-segments")).toContainText(`${firstName} (from clusters)`);
   expect(problems).toEqual([]);
 });
