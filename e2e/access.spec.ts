@@ -23,6 +23,7 @@ const PAGES: Record<string, readonly Role[] | "public"> = {
   "/campaigns/targeting": ROLES,
   "/campaigns/uplift": ROLES,
   "/campaigns/scoring/daily": ROLES,
+  "/campaigns/scoring/file": ROLES,
   "/recommendations/fairness": ROLES,
   "/campaigns/tests": ROLES,
   "/campaigns/tests/[group]": ROLES,

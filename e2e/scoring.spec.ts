@@ -1,3 +1,4 @@
+import { writeFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { open } from "./helpers";
 
@@ -55,5 +56,46 @@ test("trains the response models, reads their drivers, then a customer's score a
   const body = await api.json();
   expect(body).toMatchObject({ model: "logistic", target: "click", externalId: "C000003" });
   expect(body.probability).toBeGreaterThan(0);
+  expect(problems).toEqual([]);
+});
+
+// A file of leads made here: visits drive the response, the plan does a little, age nothing.
+function leadsCsv(): string {
+  const plans = ["basic", "plus", "pro"];
+  const lines = ["age,plan,visits,signed_up,responded"];
+  for (let i = 0; i < 400; i++) {
+    const visits = (i * 13) % 20;
+    const likely = visits > 10 || (plans[i % 3] === "pro" && visits > 6);
+    const responded = likely ? i % 5 !== 0 : i % 5 === 0;
+    lines.push(`${20 + ((i * 7) % 50)},${plans[i % 3]},${visits},2026-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, "0")},${responded ? "yes" : "no"}`);
+  }
+  return lines.join("\n");
+}
+
+test("scores an uploaded CSV file: target and positive value guessed, a column left out, each column's kind named", async ({ page }, info) => {
+  test.setTimeout(120_000);
+  const file = info.outputPath("leads.csv");
+  writeFileSync(file, leadsCsv());
+  const { problems } = await open(page, "/campaigns/scoring/file");
+  await expect(page.getByText("No file scored yet")).toBeVisible();
+  await page.getByLabel("CSV file").setInputFiles(file);
+  await expect(page.getByTestId("scoring-file-name")).toHaveText("Uploaded leads.csv.");
+  const form = page.getByRole("form", { name: "Score the file" });
+  await expect(form.getByLabel("Target column")).toHaveValue("responded");
+  await expect(form.getByLabel("Positive value (what you want to predict)")).toHaveValue("yes");
+  await expect(page.getByTestId("scoring-file-columns")).toContainText(/signed_up\s*dates \(not a feature\)/);
+  await form.getByLabel("Leave out age").check();
+  await form.getByRole("button", { name: "Score the file" }).click();
+  await expect(page.getByText(/^Scoring the file finished in [\d.]+ s\.$/)).toBeVisible({ timeout: 100_000 });
+
+  await expect(page.getByRole("heading", { name: /^leads\.csv: predicting responded = yes — run \d+$/ })).toBeVisible();
+  const kinds = page.getByTestId("scoring-file-kinds");
+  await expect(kinds).toContainText("Numbers: visits.");
+  await expect(kinds).toContainText("Categories: plan (3 values).");
+  await expect(kinds).toContainText("Left out: age.");
+  const models = page.getByTestId("scoring-file-models");
+  await expect(models.locator("tbody tr")).toHaveCount(3);
+  await expect(models).toContainText(/Logistic regression\s*0\.\d{3} \(0\.\d{3}–[01]\.\d{3}\)/);
+  await expect(page.getByTestId("scoring-file-deciles").locator("tbody tr")).toHaveCount(10);
   expect(problems).toEqual([]);
 });

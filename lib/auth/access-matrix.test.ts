@@ -31,6 +31,8 @@ const ACTIONS: Record<string, Permission | "public"> = {
   "campaigns/scoring/actions.ts#trainScoringAction": "models:train",
   "campaigns/targeting/actions.ts#saveAudienceAction": "segments:write",
   "campaigns/uplift/actions.ts#measureUpliftAction": "models:train",
+  "campaigns/scoring/file/actions.ts#evaluateFileAction": "models:train",
+  "campaigns/scoring/file/actions.ts#inspectFileAction": "models:train",
   "campaigns/uplift/actions.ts#savePersuadablesAction": "segments:write",
   "segments/actions.ts#renameClusterAction": "segments:write",
   "segments/rule-actions.ts#saveRuleSegmentAction": "segments:write",

@@ -157,7 +157,11 @@ function layoutOf(p: Parsed, o: ScoringCsvOptions): ScoringLayout {
 
 /** Reads a training file: detects the layout, then the table. */
 export function readScoringCsv(text: string, options: ScoringCsvOptions): ScoringCsv {
-  const p = parseRecords(text, options.header, options.delimiter);
+  return readScoringRecords(parseRecords(text, options.header, options.delimiter), options);
+}
+
+/** readScoringCsv on records already parsed, for a caller that checks them first in its own words. */
+export function readScoringRecords(p: Parsed, options: Omit<ScoringCsvOptions, "header" | "delimiter">): ScoringCsv {
   return readRows(p, layoutOf(p, options), null);
 }
 

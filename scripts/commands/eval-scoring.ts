@@ -1,11 +1,11 @@
 import { parseArgs } from "node:util";
 import { readScoringCsv, readScoringCsvLike, type ScoringCsv } from "../../lib/csv/scoring-table";
 import { userErrorFromMl } from "../../lib/errors";
-import { evaluateScoring, type Evaluation } from "../../lib/ml/scoring/evaluate";
-import { takeRows, type LabelledTable } from "../../lib/ml/scoring/features";
+import type { Evaluation } from "../../lib/ml/scoring/evaluate";
+import type { LabelledTable } from "../../lib/ml/scoring/features";
 import type { ScoringKind } from "../../lib/ml/scoring/model";
 import { SCORING_KINDS } from "../../lib/ml/scoring/scorer";
-import { stratifiedSplit, timeSplit } from "../../lib/ml/scoring/split";
+import { evaluateScoringCsv, splitScoringTable } from "../../lib/services/scoring/file-evaluation";
 import { type Command, listFlag, parseDelimiter, parseIntegerFlag, readText, UsageError } from "../cli-support";
 
 export const evalScoringCommand: Command = {
@@ -76,8 +76,7 @@ async function evaluate(args: string[], log: (line: string) => void): Promise<{ 
   if (values.file) {
     first = readScoringCsv(readText(values.file), options);
     const share = parseShare(values["test-size"]);
-    const split = values.split === "time" ? timeSplit(first.table.rows, share, first.time) : stratifiedSplit(first.table.label, share, seed);
-    [train, test] = [takeRows(first.table, split.train), takeRows(first.table, split.test)];
+    ({ train, test } = splitScoringTable(first.table, { split: values.split, testShare: share, seed, time: first.time }));
     splitNote = values.split === "time" ? `time split: the latest ${share * 100}% of rows ${first.layout.time ? `by "${first.layout.time.name}"` : "in file order"} are the test` : `stratified random split, ${share * 100}% test, seed ${seed}`;
   } else {
     first = readScoringCsv(readText(values.train!), options);
@@ -85,7 +84,7 @@ async function evaluate(args: string[], log: (line: string) => void): Promise<{ 
     [train, test] = [first.table, second.table];
     splitNote = `test file ${values.test}${second.unreadable ? ` (${second.unreadable} values in numeric columns were not numbers and were read as missing)` : ""}`;
   }
-  const evaluation = evaluateScoring(train, test, { models, seed, positiveNoun: `rows with ${first.layout.target.name} = ${first.layout.target.positive}`, positiveNounOne: `row with ${first.layout.target.name} = ${first.layout.target.positive}`, negativeNoun: "other rows", onProgress: (note) => log(note) });
+  const evaluation = evaluateScoringCsv(first.layout, train, test, { models, seed, onProgress: (note) => log(note) });
   return { json: toJson(evaluation, first), text: toText(evaluation, first, splitNote) };
 }
 

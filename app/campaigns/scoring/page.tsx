@@ -36,6 +36,7 @@ export default async function ScoringPage({ searchParams }: { searchParams: Prom
           <>
             Who is likely to click or convert: models trained on every impression (or click) of your campaigns, judged on rows they never saw, with the reasons behind each score.{" "}
             <Link href="/campaigns/targeting" className="text-indigo-700 hover:underline">Target an audience</Link> ·{" "}
+            <Link href="/campaigns/scoring/file" className="text-indigo-700 hover:underline">Score a CSV file</Link> ·{" "}
             <Link href="/campaigns/scoring/daily" className="text-indigo-700 hover:underline">Campaigns with daily reports only</Link> ·{" "}
             <Link href="/campaigns" className="text-indigo-700 hover:underline">All campaigns</Link>
           </>

@@ -8,15 +8,23 @@ export const MODEL_LABEL: Record<string, string> = { logistic: "Logistic regress
 const f3 = (x: number) => x.toFixed(3);
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-/** Each model's held-out figures beside the constant baseline, and the best model's deciles. */
-export function ModelTable({ result: r, labels }: { result: Omit<StoredScoring, "models">; labels: Record<string, string> }) {
+/** What ModelTable shows: the shop's training runs and a scored file both store it. */
+export interface ModelQuality {
+  evaluations: readonly Omit<ModelEvaluationRow, "importance" | "oddsRatios">[];
+  best: ModelEvaluationRow["kind"];
+  baseline: StoredScoring["baseline"];
+}
+
+/** Each model's held-out figures beside the constant baseline, and the best model's deciles and calibration.
+ * `testIds` prefixes the tables' test ids; `positives` names what the deciles count. */
+export function ModelTable({ result: r, labels, path = "/campaigns/scoring", testIds = "scoring", positives = "the positives" }: { result: ModelQuality; labels: Record<string, string>; path?: string; testIds?: string; positives?: string }) {
   const best = r.evaluations.find((e) => e.kind === r.best)!;
   return (
     <>
       {r.evaluations.flatMap((e) => (e.warning ? [<Notice key={e.kind} tone="warning">{labels[e.kind]}: {e.warning}</Notice>] : []))}
-      <DataTable path="/campaigns/scoring" params={{}}
+      <DataTable path={path} params={{}}
         caption="Held-out quality of each model"
-        testId="scoring-models"
+        testId={`${testIds}-models`}
         rows={r.evaluations}
         rowKey={(e) => e.kind}
         columns={[
@@ -31,11 +39,11 @@ export function ModelTable({ result: r, labels }: { result: Omit<StoredScoring, 
       />
       <h3 className="mt-6 mb-2 text-sm font-semibold">Gain and lift by decile — {labels[best.kind]}</h3>
       <p className="mb-2 text-sm text-slate-600">
-        The test rows ranked by score: the top 10% hold {pct(best.deciles[0]?.cumulativeShare ?? 0)} of the positives, the top 30% {pct(best.deciles[2]?.cumulativeShare ?? 0)}.
+        The test rows ranked by score: the top 10% hold {pct(best.deciles[0]?.cumulativeShare ?? 0)} of {positives}, the top 30% {pct(best.deciles[2]?.cumulativeShare ?? 0)}.
       </p>
-      <DataTable path="/campaigns/scoring" params={{}}
+      <DataTable path={path} params={{}}
         caption="Gain and lift by decile of the best model"
-        testId="scoring-deciles"
+        testId={`${testIds}-deciles`}
         rows={best.deciles}
         rowKey={(d) => d.decile}
         columns={[
@@ -49,9 +57,9 @@ export function ModelTable({ result: r, labels }: { result: Omit<StoredScoring, 
       />
       <h3 className="mt-6 mb-2 text-sm font-semibold">Calibration — {labels[best.kind]}</h3>
       <p className="mb-2 text-sm text-slate-600">Predicted against observed rates in tenths of the test rows; a calibrated model has them close. Expected calibration error {pct(best.calibration.ece)}.</p>
-      <DataTable path="/campaigns/scoring" params={{}}
+      <DataTable path={path} params={{}}
         caption="Calibration of the best model"
-        testId="scoring-calibration"
+        testId={`${testIds}-calibration`}
         rows={best.calibration.bins}
         rowKey={(b) => `${b.lower}-${b.upper}`}
         columns={[

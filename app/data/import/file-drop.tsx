@@ -1,11 +1,11 @@
 "use client";
 
 import { useRef, useState, type DragEvent } from "react";
-import { Button, buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/page-header";
-import { ProgressBar } from "@/components/ui/progress-bar";
 import { formatBytes } from "./job-text";
 import { type Uploaded, uploadFile } from "./upload-file";
+import { type Sending, UploadProgress } from "./upload-progress";
 
 const ACCEPT = ".csv,.tsv,.txt,.gz,text/csv,text/tab-separated-values,text/plain,application/gzip";
 
@@ -13,7 +13,7 @@ const ACCEPT = ".csv,.tsv,.txt,.gz,text/csv,text/tab-separated-values,text/plain
 export function FileDrop({ maxMb, disabled, onUploaded }: { maxMb: number; disabled: boolean; onUploaded: (u: Uploaded) => void }) {
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
-  const [sending, setSending] = useState<{ name: string; size: number; fraction: number; abort: () => void } | null>(null);
+  const [sending, setSending] = useState<Sending | null>(null);
   const [refusal, setRefusal] = useState<{ message: string; tone: "info" | "warning" } | null>(null);
 
   async function send(file: File) {
@@ -59,17 +59,7 @@ export function FileDrop({ maxMb, disabled, onUploaded }: { maxMb: number; disab
         <p className="mt-3 text-sm text-slate-600">or drop it here. CSV, TSV or text, gzip-compressed or not (.csv .tsv .txt .gz), up to {maxMb.toLocaleString("en-GB")} MB.</p>
         <p className="mt-1 text-xs text-slate-500">Nothing is written yet: you see how the file is read and check the columns first.</p>
       </div>
-      {sending ? (
-        <div className="mt-4 space-y-2">
-          <ProgressBar label="Upload progress" fraction={sending.fraction}>
-            <span>
-              Uploading {sending.name}: {formatBytes(sending.size * sending.fraction)} of {formatBytes(sending.size)}
-            </span>
-            <span>{Math.round(sending.fraction * 100)}%</span>
-          </ProgressBar>
-          <Button variant="secondary" onClick={sending.abort}>Cancel upload</Button>
-        </div>
-      ) : null}
+      {sending ? <UploadProgress sending={sending} /> : null}
       {refusal ? (
         <div className="mt-4">
           <Notice tone={refusal.tone}>{refusal.message}</Notice>

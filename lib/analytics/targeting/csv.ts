@@ -3,7 +3,6 @@
 // Custom Audiences both hash that normal form).
 // node:crypto rather than a hand-written digest: this runs on the server only (the export route).
 import { createHash } from "node:crypto";
-import { toCsvLine } from "../../csv/csv-export";
 import { MlRangeError } from "../../ml/errors";
 import { expectedValues } from "./expected-value";
 import { type TargetingInputs, checkInputs, selectedRows } from "./inputs";
@@ -68,13 +67,6 @@ export function audienceExport(
       };
     }),
   };
-}
-
-/** The export as CSV text with a header, one line per row ending in "\n"; text cells quoted and formula-safe. */
-export function audienceCsv(exported: AudienceExport): string {
-  const header = ["customer_id", exported.hashEmails ? "email_sha256" : "email", "p_click", "p_convert", "ev_per_impression"];
-  const lines = [toCsvLine(header), ...exported.rows.map((r) => toCsvLine([r.customerId, exported.hashEmails ? r.emailSha256 : r.email, r.pClick, r.pConvert, r.evPerImpression]))];
-  return lines.join("\n") + "\n";
 }
 
 function sha256Hex(text: string): string {

@@ -6,4 +6,4 @@ export { customerCost, expectedValues, rankingOf, roiOf, selectionTotals, type E
 export { audienceByBudget, audienceByScore, audienceBySize, type Audience, type AudienceOptions, type BudgetAudience, type BudgetRule } from "./audience";
 export { gainSummary, targetingGain, type GainOptions, type GainSummary, type GainValue } from "./gain";
 export { bidSentence, bidsByDecile, bidsBySegment, customerBids, type BidGroup, type BidOptions, type DecileBid } from "./bids";
-export { audienceCsv, audienceExport, emailSha256, normalisedEmail, type AudienceExport, type AudienceExportRow } from "./csv";
+export { audienceExport, emailSha256, normalisedEmail, type AudienceExport, type AudienceExportRow } from "./csv";

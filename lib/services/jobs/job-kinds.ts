@@ -7,6 +7,7 @@ import { importJob } from "../import/import-job";
 import { EVALUATION_RUN_KIND, EVALUATION_SHAPES, evaluationJob } from "../recs/evaluation";
 import { RECS_RUN_KIND, TRAINING_SHAPES, trainingJob } from "../recs/training";
 import { SCORING_RUN_KIND, SCORING_SHAPES, scoringJob } from "../scoring/training";
+import { FILE_SCORING_JOB } from "../scoring/file-evaluation";
 import { CLUSTER_RUN_KIND, CLUSTER_SHAPES, clustersJob } from "../segments/clusters";
 import type { JobKindSpec } from "./job-kind";
 
@@ -63,7 +64,7 @@ export const UPLIFT_JOB: JobKindSpec<ParametersOf<typeof UPLIFT_SHAPES>> = {
 /** Any kind, as the runner sees it: parameters are read through the kind's own shape before it runs. */
 export type AnyJobKind = JobKindSpec<{ version: number }>;
 
-export const JOB_KINDS: ReadonlyMap<string, AnyJobKind> = new Map(([importJob, CLUSTERS_JOB, TRAINING_JOB, EVALUATION_JOB, ATTRIBUTION_JOB, SCORING_JOB, UPLIFT_JOB] as unknown as AnyJobKind[]).map((s) => [s.kind, s]));
+export const JOB_KINDS: ReadonlyMap<string, AnyJobKind> = new Map(([importJob, CLUSTERS_JOB, TRAINING_JOB, EVALUATION_JOB, ATTRIBUTION_JOB, SCORING_JOB, UPLIFT_JOB, FILE_SCORING_JOB] as unknown as AnyJobKind[]).map((s) => [s.kind, s]));
 
 export function jobKindSpec(kind: string): AnyJobKind | null {
   return JOB_KINDS.get(kind) ?? null;

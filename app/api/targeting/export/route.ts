@@ -12,7 +12,7 @@ import { csvDownload } from "@/lib/http/download";
 import { parseQuery, route } from "@/lib/http/route";
 import { exportTargetingAudience, type AudienceEmails, type TargetingExportRow } from "@/lib/services/scoring/targeting";
 
-// Column names as lib/analytics/targeting/csv.ts's audienceCsv writes them, with the name and the rank added.
+// The columns ad platforms' upload tools map by name: the customer, the match key (or the address), the scores and the rank.
 const SCORES = ["p_click", "p_convert", "ev_per_impression", "rank"];
 const HEADER: Record<AudienceEmails, readonly string[]> = {
   none: ["customer_id", ...SCORES],
