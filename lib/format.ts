@@ -35,3 +35,8 @@ export function createFormatters(locale: string, currency: string): Formatters {
 export function ratio(numerator: number, denominator: number): number {
   return denominator > 0 ? numerator / denominator : Number.NaN;
 }
+
+/** The text with its first letter upper-cased: a message or a noun put at the start of a sentence. */
+export function capitalised(text: string): string {
+  return text.length ? text[0]!.toUpperCase() + text.slice(1) : text;
+}

@@ -18,6 +18,7 @@ import { currency, fmt, locale } from "../../formatting";
 import { BreakdownSection } from "../breakdown-section";
 import { figureString, percentOf, rateWithInterval, times } from "../figures";
 import { FunnelAndRetention } from "./funnel-retention";
+import { capitalised } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Campaign" };
 export const dynamic = "force-dynamic";
@@ -92,7 +93,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
       <Section
         title="Over time"
         description={`By ${grain}, ${flight ? `over the campaign's flight (${range.label})` : range.label.toLowerCase()}.`}
-        actions={<ChoiceForm params={sp} choices={[{ name: "grain", label: "Group by", value: grain, options: GRAINS.map((g) => ({ value: g, label: g[0]!.toUpperCase() + g.slice(1) })) }]} testId="grain-form" />}
+        actions={<ChoiceForm params={sp} choices={[{ name: "grain", label: "Group by", value: grain, options: GRAINS.map((g) => ({ value: g, label: capitalised(g) })) }]} testId="grain-form" />}
       >
         <CampaignSeriesChart points={report.series} grain={grain} locale={locale} currency={currency} />
       </Section>

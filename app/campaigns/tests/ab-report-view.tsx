@@ -2,9 +2,9 @@ import { Notice, Section } from "@/components/ui/page-header";
 import { countWords } from "@/lib/services/campaigns/ab-arms";
 import type { AbReport } from "@/lib/services/campaigns/ab-test";
 
-const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 import type { Comparison } from "@/lib/stats";
 import { fmt } from "../../formatting";
+import { capitalised } from "@/lib/format";
 
 const pct = (v: number | null, digits = 1) => (v === null ? "–" : `${v >= 0 ? "+" : "−"}${Math.abs(v * 100).toFixed(digits)}%`);
 const interval = (ci: [number, number] | null) => (ci ? `${pct(ci[0])} to ${pct(ci[1])}` : "–");
@@ -60,7 +60,7 @@ export function AbReportView({ report }: { report: AbReport }) {
           <caption className="sr-only">Arms of the test</caption>
           <thead>
             <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-500">
-              {["Arm", "Campaign", `Assigned (${report.unit === "customer" ? "customers" : "impressions"})`, cap(countWords(main.metric).successes), cap(countWords(main.metric).trials), main.result.metric.label, "95% interval"].map((h, i) => (
+              {["Arm", "Campaign", `Assigned (${report.unit === "customer" ? "customers" : "impressions"})`, capitalised(countWords(main.metric).successes), capitalised(countWords(main.metric).trials), main.result.metric.label, "95% interval"].map((h, i) => (
                 <th key={h} scope="col" className={`px-3 py-2 font-medium ${i > 1 ? "text-right" : ""}`}>{h}</th>
               ))}
             </tr>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { QiniChart } from "@/components/charts/qini-chart";
+import { DataTable } from "@/components/ui/data-table";
 import { EmptyState, Notice, PageHeader, Section } from "@/components/ui/page-header";
 import { requirePage } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/roles";
@@ -25,8 +26,7 @@ function points(o: Observed): string {
   return o.low === null || o.high === null ? `${p(o.observedUplift)} points` : `${p(o.observedUplift)} points (95% ${p(o.low)} to ${p(o.high)})`;
 }
 
-const th = "px-3 py-2 text-left font-medium";
-const td = "px-3 py-1.5";
+const PATH = "/campaigns/uplift";
 
 export default async function UpliftPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const caller = await requirePage("dashboards:read", "/campaigns/uplift");
@@ -55,26 +55,19 @@ export default async function UpliftPage({ searchParams }: { searchParams: Promi
         {tests.length === 0 ? (
           <EmptyState title="No A/B tests yet">Import campaigns that share a test group, one campaign per arm, and name the held-back arm control or holdout.</EmptyState>
         ) : (
-          <table className="w-full text-sm" data-testid="holdout-tests">
-            <thead className="bg-slate-50 text-slate-600">
-              <tr>
-                <th className={th}>Test</th>
-                <th className={th}>Arms</th>
-                <th className={th}>Uplift</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tests.map((t) => (
-                <tr key={t.testGroup} className="border-t border-slate-100">
-                  <td className={td}>{t.testGroup}</td>
-                  <td className={td}>
-                    {t.arms.map((a) => `${a.variant}${a.holdout ? " (holdout)" : ""}: ${fmt.integer(a.impressions)} ${a.holdout ? "assigned" : "impressions"}, ${fmt.integer(a.clicks)} clicks`).join(" · ")}
-                  </td>
-                  <td className={td}>{t.problem === null ? "ready to measure" : `not measurable: ${t.problem}`}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            path={PATH}
+            params={{}}
+            caption="Tests and whether their uplift can be measured"
+            testId="holdout-tests"
+            rows={tests}
+            rowKey={(t) => t.testGroup}
+            columns={[
+              { header: "Test", render: (t) => t.testGroup },
+              { header: "Arms", render: (t) => t.arms.map((a) => `${a.variant}${a.holdout ? " (holdout)" : ""}: ${fmt.integer(a.impressions)} ${a.holdout ? "assigned" : "impressions"}, ${fmt.integer(a.clicks)} clicks`).join(" · ") },
+              { header: "Uplift", render: (t) => (t.problem === null ? "ready to measure" : `not measurable: ${t.problem}`) },
+            ]}
+          />
         )}
       </Section>
       <Section title="Measure" description="The job splits each arm 70/30 at random, fits both uplift models on the 70% and judges them on the 30%; on the demo shop it takes a few seconds.">
@@ -115,28 +108,21 @@ function UpliftResult({ id, finishedAt, r, canSave }: { id: number; finishedAt: 
         {r.inBoth > 0 ? <Notice tone="warning">{fmt.integer(r.inBoth)} customers were found in both the holdout and a treated arm, so the assignment was not clean; they are left out.</Notice> : null}
       </Section>
       <Section title="Which model finds the persuadables" description={`Judged on ${fmt.integer(r.rows.test)} customers the models never saw. The Qini coefficient is 0 for random targeting and 1 for a perfect ranking.`}>
-        <table className="w-full text-sm" data-testid="uplift-models">
-          <thead className="bg-slate-50 text-slate-600">
-            <tr>
-              <th className={th}>Model</th>
-              <th className={`${th} text-right`}>Qini coefficient</th>
-              <th className={`${th} text-right`}>Uplift in the top {Math.round(r.topShare * 100)}%</th>
-              <th className={`${th} text-right`}>Uplift over everyone</th>
-              <th className={`${th} text-right`}>Fit seconds</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.models.map((m) => (
-              <tr key={m.kind} className="border-t border-slate-100">
-                <td className={td}>{MODEL[m.kind]}{m.kind === r.best ? " (best)" : ""}</td>
-                <td className={`${td} text-right`}>{m.qini.coefficient.toFixed(3)}</td>
-                <td className={`${td} text-right`}>{points(m.top)}</td>
-                <td className={`${td} text-right`}>{points(m.overall)}</td>
-                <td className={`${td} text-right`}>{m.seconds.toFixed(1)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          path={PATH}
+          params={{}}
+          caption="Held-out quality of each uplift model"
+          testId="uplift-models"
+          rows={r.models}
+          rowKey={(m) => m.kind}
+          columns={[
+            { header: "Model", render: (m) => `${MODEL[m.kind]}${m.kind === r.best ? " (best)" : ""}` },
+            { header: "Qini coefficient", align: "right", render: (m) => m.qini.coefficient.toFixed(3) },
+            { header: `Uplift in the top ${Math.round(r.topShare * 100)}%`, align: "right", render: (m) => points(m.top) },
+            { header: "Uplift over everyone", align: "right", render: (m) => points(m.overall) },
+            { header: "Fit seconds", align: "right", render: (m) => m.seconds.toFixed(1) },
+          ]}
+        />
         <p className="mt-3 text-sm">
           Sending only to the top {Math.round(r.topShare * 100)}% by the {MODEL[best.kind].toLowerCase()} gains {points(best.top)} per customer, against {points(best.overall)} for sending to everyone.
         </p>
@@ -145,30 +131,22 @@ function UpliftResult({ id, finishedAt, r, canSave }: { id: number; finishedAt: 
         </div>
       </Section>
       <Section title="Uplift by decile" description={`The test customers ranked by the ${MODEL[best.kind].toLowerCase()}'s predicted uplift, highest first; each decile's purchase rates in the two arms.`}>
-        <table className="w-full text-sm" data-testid="uplift-deciles">
-          <thead className="bg-slate-50 text-slate-600">
-            <tr>
-              <th className={th}>Decile</th>
-              <th className={`${th} text-right`}>Got it / held out</th>
-              <th className={`${th} text-right`}>Bought (got it)</th>
-              <th className={`${th} text-right`}>Bought (held out)</th>
-              <th className={`${th} text-right`}>Observed uplift</th>
-              <th className={`${th} text-right`}>Predicted</th>
-            </tr>
-          </thead>
-          <tbody>
-            {best.deciles.map((d) => (
-              <tr key={d.decile} className="border-t border-slate-100">
-                <td className={td}>{d.decile}</td>
-                <td className={`${td} text-right`}>{fmt.integer(d.treated)} / {fmt.integer(d.control)}</td>
-                <td className={`${td} text-right`}>{d.treatedRate === null ? "–" : fmt.percent(d.treatedRate)}</td>
-                <td className={`${td} text-right`}>{d.controlRate === null ? "–" : fmt.percent(d.controlRate)}</td>
-                <td className={`${td} text-right`}>{points(d)}</td>
-                <td className={`${td} text-right`}>{(d.meanPredicted * 100).toFixed(1)} points</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          path={PATH}
+          params={{}}
+          caption="Uplift by decile of predicted uplift"
+          testId="uplift-deciles"
+          rows={best.deciles}
+          rowKey={(d) => d.decile}
+          columns={[
+            { header: "Decile", render: (d) => d.decile },
+            { header: "Got it / held out", align: "right", render: (d) => `${fmt.integer(d.treated)} / ${fmt.integer(d.control)}` },
+            { header: "Bought (got it)", align: "right", render: (d) => (d.treatedRate === null ? "–" : fmt.percent(d.treatedRate)) },
+            { header: "Bought (held out)", align: "right", render: (d) => (d.controlRate === null ? "–" : fmt.percent(d.controlRate)) },
+            { header: "Observed uplift", align: "right", render: (d) => points(d) },
+            { header: "Predicted", align: "right", render: (d) => `${(d.meanPredicted * 100).toFixed(1)} points` },
+          ]}
+        />
       </Section>
       <Section title="Whom to send it to next" description={`Every customer of the shop today (${fmt.integer(r.segments.customers)}), by the two-model predictions of buying with and without the campaign.`}>
         <ul className="list-disc space-y-1 pl-5 text-sm" data-testid="uplift-segments">

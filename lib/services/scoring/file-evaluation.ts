@@ -20,6 +20,7 @@ import type { JobKindSpec, Progress } from "../jobs/job-kind";
 import { inspectSource, openTextStream, sampleText } from "../import/source";
 import { readUploadMeta, uploadPath } from "../import/uploads";
 import { ModelEvaluationRow, ScoringSettings } from "./training";
+import { capitalised } from "../../format";
 
 export const FILE_SCORING_RUN_KIND = "file-scoring";
 const KINDS = SCORING_KINDS as [ScoringKind, ...ScoringKind[]];
@@ -223,7 +224,7 @@ export async function evaluateUploadedCsv(s: FileScoringSettings, progress: Prog
   const { train, test, evaluation } = (() => {
     try {
       const { train, test } = splitScoringTable(read.table, { split: s.split, testShare: s.testShare, seed: s.seed, time: time?.values ?? csv.time });
-      const onProgress = (note: string, done: number, total: number) => void progress(0.25 + (0.7 * done) / total, `${note[0]!.toUpperCase()}${note.slice(1)}…`).catch((e: unknown) => (cancelled ??= e));
+      const onProgress = (note: string, done: number, total: number) => void progress(0.25 + (0.7 * done) / total, `${capitalised(note)}…`).catch((e: unknown) => (cancelled ??= e));
       return { train, test, evaluation: evaluateScoringCsv(csv.layout, train, test, { models, seed: s.seed, onProgress }) };
     } catch (e) {
       throw userErrorFromMl(e);

@@ -18,6 +18,7 @@ import { stratifiedSplit, timeSplit } from "../../ml/scoring/split";
 import { storedNumber, storedShape } from "../../stored-json";
 import type { Progress } from "../jobs/job-kind";
 import { buildResponseTable, loadScoringInputs, TARGET_NOUN } from "./training-data";
+import { capitalised } from "../../format";
 
 export const SCORING_RUN_KIND = "scoring";
 const KINDS = SCORING_KINDS as [ScoringKind, ...ScoringKind[]];
@@ -101,7 +102,7 @@ export async function trainScoring(settings: ScoringSettings, progress: Progress
         seed: settings.seed,
         positiveNoun: noun.many,
         negativeNoun: `${noun.exposure} without ${noun.one}`,
-        onProgress: (note, done, total) => void progress(0.2 + (0.55 * done) / total, `${note[0]!.toUpperCase()}${note.slice(1)}…`),
+        onProgress: (note, done, total) => void progress(0.2 + (0.55 * done) / total, `${capitalised(note)}…`),
       });
     } catch (e) {
       if (e instanceof MlRangeError) throw new UserError(e.message);
