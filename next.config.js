@@ -39,7 +39,7 @@ const nextConfig = {
   },
   // A package-lock.json in a parent folder would otherwise make Turbopack pick the wrong root.
   turbopack: { root },
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "pg-copy-streams", "@prisma/adapter-pg"],
   poweredByHeader: false,
 };
 

@@ -3,14 +3,20 @@ import path from "node:path";
 import { z } from "zod";
 
 const EnvSchema = z.object({
+  /** `file:…` for SQLite (the default, nothing to set up) or `postgresql://…` for PostgreSQL 15 or newer. */
   DATABASE_URL: z
     .string()
     .trim()
     .min(1)
-    .refine((u) => u.startsWith("file:"), {
-      message: 'must be a SQLite URL such as "file:./data/marketlens.db" (PostgreSQL support comes later)',
+    .refine((u) => databaseProvider(u) !== null, {
+      message: 'must be a SQLite URL such as "file:./data/marketlens.db" or a PostgreSQL one such as "postgresql://user:password@localhost:5432/marketlens"',
     })
     .default("file:./data/marketlens.db"),
+  /**
+   * Where uploads, rejected-rows files and the generated secret are kept. Defaults to the SQLite file's
+   * folder, or ./data on PostgreSQL.
+   */
+  MARKETLENS_DATA_DIR: z.string().trim().min(1).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Locale and currency for numbers on the pages. */
   MARKETLENS_LOCALE: z.string().trim().min(2).default("en-GB"),
@@ -71,13 +77,36 @@ function readEnv(source: NodeJS.ProcessEnv): Env {
 
 export const env: Env = readEnv(process.env);
 
+export type DatabaseProvider = "sqlite" | "postgresql";
+
+/** Which database a URL names, or null for one the app cannot use. */
+export function databaseProvider(url: string): DatabaseProvider | null {
+  if (url.startsWith("file:")) return "sqlite";
+  if (/^postgres(?:ql)?:\/\//.test(url)) return "postgresql";
+  return null;
+}
+
+/** The configured database's provider. */
+export function configuredProvider(url: string = env.DATABASE_URL): DatabaseProvider {
+  return databaseProvider(url) ?? "sqlite";
+}
+
 /** Absolute path of the SQLite file named by a `file:` URL, relative paths taken from the project root. */
 export function sqliteFilePath(url: string = env.DATABASE_URL): string {
+  if (!url.startsWith("file:")) throw new RangeError("sqliteFilePath: the database is not SQLite");
   const p = url.replace(/^file:/, "").replace(/\?.*$/, "");
   return path.isAbsolute(p) ? p : path.resolve(/*turbopackIgnore: true*/ process.cwd(), p);
 }
 
+/** The database named for people: the SQLite file's path, or PostgreSQL's host and database without credentials. */
+export function databaseLabel(url: string = env.DATABASE_URL): string {
+  if (configuredProvider(url) === "sqlite") return sqliteFilePath(url);
+  const u = new URL(url);
+  return `PostgreSQL ${u.hostname || u.searchParams.get("host") || "localhost"}${u.port ? `:${u.port}` : ""}/${u.pathname.replace(/^\//, "")}`;
+}
+
 /** Folder for uploads and rejected-rows files: beside the SQLite file, so one folder holds the app's data. */
 export function dataDir(): string {
-  return path.dirname(sqliteFilePath());
+  if (env.MARKETLENS_DATA_DIR) return path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.MARKETLENS_DATA_DIR);
+  return configuredProvider() === "sqlite" ? path.dirname(sqliteFilePath()) : path.resolve(/*turbopackIgnore: true*/ process.cwd(), "data");
 }

@@ -1,7 +1,7 @@
 // Runs before `next start` / `next dev`: migrations, settings, demo data on first run.
 import { closeBulkConnections } from "../lib/db/bulk-insert";
 import { getDb } from "../lib/db/client";
-import { env, sqliteFilePath } from "../lib/env";
+import { databaseLabel, env } from "../lib/env";
 import { failDeadJobs } from "../lib/services/jobs/runner";
 import { prepareDatabase } from "../lib/services/prepare-database";
 
@@ -12,7 +12,7 @@ try {
   const dead = await failDeadJobs();
   if (dead) console.log(`Marked ${dead} job(s) whose process had stopped as failed.`);
   if (out.seeded) console.log(`Loaded the demo shop: ${out.seeded.customers} customers, ${out.seeded.events} events in ${out.seeded.seconds} s.`);
-  console.log(`Database: ${sqliteFilePath(env.DATABASE_URL)}`);
+  console.log(`Database: ${databaseLabel(env.DATABASE_URL)}`);
   closeBulkConnections();
   await getDb().$disconnect();
 } catch (e) {

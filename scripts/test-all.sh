@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# npm test: the linter (ESLint), every unit test (Vitest), then the browser journeys (Playwright in Chromium) against a fresh
+# npm test: the linter (ESLint), every unit test (Vitest; PostgreSQL's share against TEST_POSTGRES_URL or a
+# private cluster when PostgreSQL is installed, scripts/private-postgres.sh), then the browser journeys (Playwright in Chromium) against a fresh
 # production build. The browser tests are never skipped: without a Chromium this stops with one line
 # saying how to get one.
 set -euo pipefail
@@ -29,7 +30,11 @@ find_chromium() {
 
 if [ "${1:-}" != "--e2e-only" ]; then
   npm run lint
+  # shellcheck source=scripts/private-postgres.sh
+  source scripts/private-postgres.sh
+  start_private_postgres
   npx vitest run
+  stop_private_postgres
 fi
 
 if ! chromium_path=$(find_chromium); then

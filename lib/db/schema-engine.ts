@@ -3,17 +3,19 @@
 // from npm and writes the same prisma/migrations folder and _prisma_migrations table, so the stock
 // `prisma migrate deploy` can take over wherever the native engine is available.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import Database from "better-sqlite3";
-import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
-import { sqliteFilePath } from "../env";
+import { bindMigrationAwareSqlAdapterFactory, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
+import { configuredProvider, sqliteFilePath, type DatabaseProvider } from "../env";
+import { migrationsDir, schemaPath } from "./schema-variants";
 
 const requireFromHere = createRequire(import.meta.url);
 
-export const SCHEMA_PATH = path.resolve(process.cwd(), "prisma", "schema.prisma");
-export const MIGRATIONS_DIR = path.resolve(process.cwd(), "prisma", "migrations");
 const LOCKFILE = "migration_lock.toml";
 const FILTERS = { externalTables: [], externalEnums: [] };
 
@@ -40,28 +42,36 @@ async function loadGlue() {
 
 interface OpenEngine {
   engine: Engine;
+  provider: DatabaseProvider;
   /** Frees the engine and closes the connections it opened (freeing alone leaves the file locked). */
   close(): Promise<void>;
 }
 
-async function openEngine(databaseUrl: string): Promise<OpenEngine> {
+type Factory = Parameters<typeof bindMigrationAwareSqlAdapterFactory>[0];
+
+/** Every connection the engine opens is kept, so closing the engine can close them (freeing alone leaves them open). */
+function tracking(connect: () => Promise<SqlDriverAdapter>, opened: { dispose(): Promise<void> }[]) {
+  return async () => {
+    const a = await connect();
+    // The engine may dispose of a connection itself before close() does: the second call is a no-op.
+    const dispose = a.dispose.bind(a);
+    let disposed: Promise<void> | null = null;
+    a.dispose = () => (disposed ??= dispose());
+    opened.push(a);
+    return a;
+  };
+}
+
+function sqliteFactory(databaseUrl: string, opened: { dispose(): Promise<void> }[]): Factory {
   const file = sqliteFilePath(databaseUrl);
   mkdirSync(path.dirname(file), { recursive: true });
-  const { SchemaEngine } = await loadGlue();
-  const schemaText = readFileSync(SCHEMA_PATH, "utf8");
   const base = new PrismaBetterSqlite3({ url: `file:${file}` });
-  const opened: { dispose(): Promise<void> }[] = [];
-  const tracked: Parameters<typeof bindMigrationAwareSqlAdapterFactory>[0] = {
+  return {
     provider: base.provider,
     adapterName: base.adapterName,
-    connect: async () => {
-      const a = await base.connect();
-      opened.push(a);
-      return a;
-    },
-    connectToShadowDb: async () => {
+    connect: tracking(() => base.connect(), opened),
+    connectToShadowDb: tracking(async () => {
       const a = await base.connectToShadowDb();
-      opened.push(a);
       // The engine replays each migration file on the shadow database with one executeRaw call, which
       // better-sqlite3 refuses ("more than one statement"); a parameterless script goes through exec.
       const executeRaw = a.executeRaw.bind(a);
@@ -71,11 +81,72 @@ async function openEngine(databaseUrl: string): Promise<OpenEngine> {
         return 0;
       };
       return a;
-    },
+    }, opened),
   };
-  const engine = await SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schemaText]] }, () => {}, bindMigrationAwareSqlAdapterFactory(tracked));
+}
+
+// pg_catalog's internal one-byte type "char" (oid 18), which the engine's introspection selects and the
+// adapter cannot map: its values are text.
+const PG_CHAR = 18;
+const PG_TEXT = 25;
+
+/** The adapter's connection with "char" columns reported as text (../shared/STACK-NOTES.md). */
+function readingChar(a: SqlDriverAdapter): SqlDriverAdapter {
+  const io = a as unknown as { performIO(q: unknown): Promise<{ fields: { dataTypeID: number }[] }> };
+  const performIO = io.performIO.bind(io);
+  io.performIO = async (q) => {
+    const result = await performIO(q);
+    for (const f of result.fields ?? []) if (f.dataTypeID === PG_CHAR) f.dataTypeID = PG_TEXT;
+    return result;
+  };
+  return a;
+}
+
+function postgresFactory(databaseUrl: string, opened: { dispose(): Promise<void> }[]): Factory {
+  const base = new PrismaPg({ connectionString: databaseUrl });
+  return {
+    provider: base.provider,
+    adapterName: base.adapterName,
+    connect: tracking(async () => readingChar(await base.connect()), opened),
+    // The adapter's own shadow database is dropped while its pool still holds a connection ("is being
+    // accessed by other users"): made and dropped here, after the pool has ended.
+    connectToShadowDb: tracking(async () => {
+      const name = `marketlens_shadow_${randomUUID().replace(/-/g, "")}`;
+      await adminQuery(databaseUrl, `CREATE DATABASE "${name}"`);
+      const url = new URL(databaseUrl);
+      url.pathname = `/${name}`;
+      const shadow = readingChar(await new PrismaPg({ connectionString: url.toString() }).connect());
+      const dispose = shadow.dispose.bind(shadow);
+      shadow.dispose = async () => {
+        await dispose();
+        await adminQuery(databaseUrl, `DROP DATABASE IF EXISTS "${name}"`);
+      };
+      return shadow;
+    }, opened),
+  } as Factory & Partial<SqlMigrationAwareDriverAdapterFactory>;
+}
+
+/** One statement on its own short-lived connection (CREATE/DROP DATABASE cannot run inside a pool's transaction). */
+async function adminQuery(databaseUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function openEngine(databaseUrl: string): Promise<OpenEngine> {
+  const provider = configuredProvider(databaseUrl);
+  const { SchemaEngine } = await loadGlue();
+  const file = schemaPath(provider);
+  const opened: { dispose(): Promise<void> }[] = [];
+  const factory = provider === "sqlite" ? sqliteFactory(databaseUrl, opened) : postgresFactory(databaseUrl, opened);
+  const engine = await SchemaEngine.new({ datamodels: [[file, readFileSync(file, "utf8")]] }, () => {}, bindMigrationAwareSqlAdapterFactory(factory));
   return {
     engine,
+    provider,
     close: async () => {
       engine.free();
       await Promise.all(opened.map((a) => a.dispose()));
@@ -83,7 +154,8 @@ async function openEngine(databaseUrl: string): Promise<OpenEngine> {
   };
 }
 
-function listMigrations() {
+function listMigrations(provider: DatabaseProvider) {
+  const MIGRATIONS_DIR = migrationsDir(provider);
   const dirs = existsSync(MIGRATIONS_DIR)
     ? readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
         .filter((d) => d.isDirectory() && existsSync(path.join(MIGRATIONS_DIR, d.name, "migration.sql")))
@@ -110,27 +182,46 @@ function listMigrations() {
  * a process that finds nothing to do never loads the engine (its WebAssembly memory, ~40 MB, is never
  * given back once loaded).
  */
-function isUpToDate(databaseUrl: string): boolean {
+async function isUpToDate(databaseUrl: string): Promise<boolean> {
+  const provider = configuredProvider(databaseUrl);
+  const wanted = listMigrations(provider).migrationDirectories.map((d) => d.path);
+  const done = provider === "sqlite" ? sqliteAppliedMigrations(databaseUrl) : await postgresAppliedMigrations(databaseUrl);
+  return done !== null && wanted.every((m) => done.has(m));
+}
+
+const APPLIED = `SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+
+/** The finished migrations' names, or null before the first. */
+function sqliteAppliedMigrations(databaseUrl: string): Set<string> | null {
   const file = sqliteFilePath(databaseUrl);
-  if (!existsSync(file)) return false;
-  const wanted = listMigrations().migrationDirectories.map((d) => d.path);
+  if (!existsSync(file)) return null;
   const db = new Database(file, { readonly: true, timeout: 10_000 });
   try {
     const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type='table' AND name='_prisma_migrations'`).get();
-    if (!table) return false;
-    const done = new Set((db.prepare(`SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`).all() as { name: string }[]).map((r) => r.name));
-    return wanted.every((m) => done.has(m));
+    return table ? new Set((db.prepare(APPLIED).all() as { name: string }[]).map((r) => r.name)) : null;
   } finally {
     db.close();
   }
 }
 
+async function postgresAppliedMigrations(databaseUrl: string): Promise<Set<string> | null> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const table = await client.query(`SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present`);
+    if (!table.rows[0]?.present) return null;
+    return new Set((await client.query<{ name: string }>(APPLIED)).rows.map((r) => r.name));
+  } finally {
+    await client.end();
+  }
+}
+
 /** Applies every committed migration the database has not seen yet; returns their names. */
 export async function applyMigrations(databaseUrl: string): Promise<string[]> {
-  if (isUpToDate(databaseUrl)) return [];
-  const { engine, close } = await openEngine(databaseUrl);
+  if (await isUpToDate(databaseUrl)) return [];
+  const { engine, provider, close } = await openEngine(databaseUrl);
   try {
-    const out = await engine.applyMigrations({ migrationsList: listMigrations(), filters: FILTERS });
+    const out = await engine.applyMigrations({ migrationsList: listMigrations(provider), filters: FILTERS });
     return out.appliedMigrationNames;
   } finally {
     await close();
@@ -143,9 +234,9 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
  */
 export async function createMigration(databaseUrl: string, name: string): Promise<{ directory: string; applied: string[] } | null> {
   if (!/^[a-z0-9_]+$/i.test(name)) throw new RangeError(`migration name must be letters, digits and _, got "${name}"`);
-  const { engine, close } = await openEngine(databaseUrl);
+  const { engine, provider, close } = await openEngine(databaseUrl);
   try {
-    const migrationsList = listMigrations();
+    const migrationsList = listMigrations(provider);
     // Applying first creates _prisma_migrations on a new database; on SQLite the diagnostic must then
     // run before createMigration, or the engine asks for a shadow database.
     await engine.applyMigrations({ migrationsList, filters: FILTERS });
@@ -153,17 +244,17 @@ export async function createMigration(databaseUrl: string, name: string): Promis
     if (diagnostic.action.tag === "reset") {
       throw new Error(`the database's migration history does not match prisma/migrations: ${diagnostic.action.reason ?? "reset needed"}`);
     }
-    const schema = { files: [{ path: SCHEMA_PATH, content: readFileSync(SCHEMA_PATH, "utf8") }] };
+    const schema = { files: [{ path: schemaPath(provider), content: readFileSync(schemaPath(provider), "utf8") }] };
     const out = await engine.createMigration({ draft: false, migrationName: name, migrationsList, schema, filters: FILTERS });
     if (!out.migrationScript) return null;
-    const directory = path.join(MIGRATIONS_DIR, out.generatedMigrationName);
+    const directory = path.join(migrationsDir(provider), out.generatedMigrationName);
     mkdirSync(directory, { recursive: true });
     writeFileSync(path.join(directory, "migration.sql"), out.migrationScript);
-    const lockPath = path.join(MIGRATIONS_DIR, LOCKFILE);
+    const lockPath = path.join(migrationsDir(provider), LOCKFILE);
     if (!existsSync(lockPath)) {
-      writeFileSync(lockPath, '# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "sqlite"\n');
+      writeFileSync(lockPath, `# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "${provider}"\n`);
     }
-    const applied = (await engine.applyMigrations({ migrationsList: listMigrations(), filters: FILTERS })).appliedMigrationNames;
+    const applied = (await engine.applyMigrations({ migrationsList: listMigrations(provider), filters: FILTERS })).appliedMigrationNames;
     return { directory, applied };
   } finally {
     await close();
