@@ -76,7 +76,9 @@ test("trains the models, opens a customer, switches algorithms and reads the rea
   expect(problems).toEqual([]);
 });
 
-test("evaluates the algorithms on the shop's own events as a job and compares them", async ({ page }) => {
+test("evaluates the algorithms on the shop's own events as a job and compares them, then their fairness across groups", async ({ page }) => {
+  // The fairness page re-fits the best algorithm.
+  test.setTimeout(90_000);
   const { problems } = await open(page, "/recommendations");
   await page.getByRole("link", { name: /Compare the algorithms/ }).click();
   const form = page.getByRole("form", { name: "Evaluate recommenders" });
@@ -89,5 +91,25 @@ test("evaluates the algorithms on the shop's own events as a job and compares th
   await expect(rows.locator("th")).toHaveText(["popularity", "item-knn"]);
   await expect(page.getByTestId("best-algorithm")).toContainText(/Best by nDCG@10: (popularity|item-knn)/);
   await expect(page.getByTestId("evaluation-chart").locator(".recharts-bar")).toHaveCount(4);
+
+  // The fairness report of this evaluation: nDCG and category exposure by customer group.
+  await page.getByRole("link", { name: "Fairness across customer groups" }).click();
+  await expect(page.getByRole("heading", { name: "Fairness of recommendations", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("recs-fairness-summary").locator("li").first()).toHaveText(/\S/);
+  await expect(page.getByTestId("recs-fairness-ndcg")).toContainText("gender");
+  await expect(page.getByTestId("recs-fairness-exposure")).toHaveCount(3); // gender, age band, country
+  await expect(page.getByTestId("recs-fairness-exposure").first()).toContainText("All recommendations");
+  // A minimum of 0 is refused by the server (the field's min=1 is switched off to send it): the page says why and shows the default report.
+  const fairness = page.getByRole("form", { name: "Recommender fairness settings" });
+  await fairness.getByLabel("Minimum group size").fill("0");
+  await fairness.evaluate((f) => {
+    (f as HTMLFormElement).noValidate = true;
+  });
+  await fairness.getByRole("button", { name: "Show report" }).click();
+  await expect(page).toHaveURL(/[?&]min=0(&|$)/);
+  await expect(page.locator("main").getByRole("alert").filter({ hasText: "minimum group size" })).toHaveText(
+    "The minimum group size must be a whole number from 1 to 1,000,000; showing the default report instead (the best algorithm, groups of 30 or more, no imported attribute).",
+  );
+  await expect(page.getByTestId("recs-fairness-ndcg")).toContainText("gender");
   expect(problems).toEqual([]);
 });

@@ -1,3 +1,4 @@
+import { groupKey, groupNameColumns, groupNoteColumn, PairsDetails, ratioText } from "@/components/fairness/group-table-parts";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { Section } from "@/components/ui/page-header";
 import type { ExposureDifference, GroupExposure, GroupNdcg, RecommenderFairnessReport } from "@/lib/ml/fairness";
@@ -10,54 +11,36 @@ const PATH = "/recommendations/fairness";
 const MARKED = 0.05;
 
 const score = (x: number | null) => (x === null ? "–" : x.toFixed(3));
-const times = (x: number | null) => (x === null ? "–" : `${x.toFixed(2)}×`);
 const interval = (g: GroupNdcg) => (g.low === null || g.high === null ? "–" : `${g.low.toFixed(3)}–${g.high.toFixed(3)}`);
-const key = (g: { attribute: string; value: string }) => `${g.attribute}\u0000${g.value}`;
 const signedPoints = (d: number) => `${d >= 0 ? "+" : "−"}${Math.abs(d * 100).toFixed(1)} pts`;
 
-function noteOf(g: GroupNdcg, flagged: ReadonlySet<string>): string {
-  if (g.unknown) return "unknown value: not compared";
-  if (g.tooSmall) return "too few customers: not compared";
-  if (flagged.has(key(g))) return "flagged";
-  if (g.isBest) return "best served (reference)";
-  return "";
-}
+const NOTE_WORDS = { unknown: "unknown value: not compared", tooSmall: "too few customers: not compared", reference: "best served (reference)" };
 
 function ndcgColumns(k: number, flagged: ReadonlySet<string>): Column<GroupNdcg>[] {
   return [
-    { header: "Attribute", render: (g) => g.attribute },
-    { header: "Value", render: (g) => g.value },
+    ...groupNameColumns((g: GroupNdcg) => g),
     { header: "Customers", align: "right", render: (g) => fmt.integer(g.users) },
     { header: `nDCG@${k}`, align: "right", render: (g) => score(g.mean) },
     { header: "95% interval", align: "right", render: interval },
-    { header: "Ratio to best", align: "right", render: (g) => times(g.ratioToBest) },
-    {
-      header: "Note",
-      render: (g) => {
-        const note = noteOf(g, flagged);
-        return note === "flagged" ? <strong className="font-semibold text-amber-800">flagged</strong> : note ? <span className="text-slate-500">{note}</span> : null;
-      },
-    },
+    { header: "Ratio to best", align: "right", render: (g) => ratioText(g.ratioToBest) },
+    groupNoteColumn(NOTE_WORDS, (g) => flagged.has(groupKey(g)), (g) => g.isBest),
   ];
 }
 
 /** nDCG of every group: single attributes in the table, their sized pairs folded away below it. */
 export function NdcgTable({ report, flags, intersections, k, params }: { report: RecommenderFairnessReport; flags: readonly NdcgFlag[]; intersections: readonly string[]; k: number; params: SearchParams }) {
-  const columns = ndcgColumns(k, new Set(flags.map((f) => key(f.group))));
+  const columns = ndcgColumns(k, new Set(flags.map((f) => groupKey(f.group))));
   const pairs = report.ndcg.filter((g) => intersections.includes(g.attribute));
   return (
     <Section
       title="nDCG by group"
       description={`How well the lists rank what each group's customers went on to buy (mean nDCG@${k}, 1 = every held-out purchase at the top), beside the best-served group of the same attribute. Groups under ${fmt.integer(report.minGroupSize)} customers and unknown values are listed but not compared.`}
     >
-      <DataTable path={PATH} params={params} caption="nDCG by group" testId="recs-fairness-ndcg" rows={report.ndcg.filter((g) => !intersections.includes(g.attribute))} rowKey={key} columns={columns} />
+      <DataTable path={PATH} params={params} caption="nDCG by group" testId="recs-fairness-ndcg" rows={report.ndcg.filter((g) => !intersections.includes(g.attribute))} rowKey={groupKey} columns={columns} />
       {pairs.length > 0 ? (
-        <details className="mt-4 text-sm">
-          <summary className="cursor-pointer font-medium text-indigo-700">Pairs of attributes ({fmt.integer(pairs.length)} groups of {fmt.integer(report.minGroupSize)} customers or more)</summary>
-          <div className="mt-2">
-            <DataTable path={PATH} params={params} caption="nDCG by pair of attributes" testId="recs-fairness-intersections" rows={pairs} rowKey={key} columns={columns} />
-          </div>
-        </details>
+        <PairsDetails summary={`Pairs of attributes (${fmt.integer(pairs.length)} groups of ${fmt.integer(report.minGroupSize)} customers or more)`}>
+          <DataTable path={PATH} params={params} caption="nDCG by pair of attributes" testId="recs-fairness-intersections" rows={pairs} rowKey={groupKey} columns={columns} />
+        </PairsDetails>
       ) : (
         <p className="mt-3 text-sm text-slate-600">No pair of attributes has a group of {fmt.integer(report.minGroupSize)} customers or more.</p>
       )}
@@ -77,14 +60,13 @@ export function FlagsTable({ flags, k, ratio, params }: { flags: readonly NdcgFl
           caption="Flagged groups"
           testId="recs-fairness-flags"
           rows={flags}
-          rowKey={(f) => key(f.group)}
+          rowKey={(f) => groupKey(f.group)}
           columns={[
-            { header: "Attribute", render: (f) => f.group.attribute },
-            { header: "Value", render: (f) => f.group.value },
+            ...groupNameColumns((f: NdcgFlag) => f.group),
             { header: "Customers", align: "right", render: (f) => fmt.integer(f.group.users) },
             { header: `nDCG@${k}`, align: "right", render: (f) => `${score(f.group.mean)} (${interval(f.group)})` },
             { header: "Best group", render: (f) => `${f.best.value}: ${score(f.best.mean)} (${interval(f.best)})` },
-            { header: "Ratio", align: "right", render: (f) => times(f.group.ratioToBest) },
+            { header: "Ratio", align: "right", render: (f) => ratioText(f.group.ratioToBest) },
           ]}
         />
       )}

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SettingsWarnings, SummaryList } from "@/components/fairness/report-parts";
 import { EmptyState, Notice, PageHeader, Section } from "@/components/ui/page-header";
 import { requirePage } from "@/lib/auth/page-guard";
-import { UserError } from "@/lib/errors";
+import { DEFAULT_MIN_GROUP_SIZE, numberSetting, reportOrDefault } from "@/lib/services/fairness/report-settings";
 import { FLAG_RATIO, listEvaluations, recommenderFairnessReport, type RecsFairness, type RecsFairnessRequest } from "@/lib/services/recs/fairness";
 import { first, type SearchParams } from "@/lib/url-state";
 import { fmt } from "../../formatting";
@@ -12,7 +13,7 @@ import { ExposureTables, FlagsTable, NdcgTable } from "./fairness-tables";
 export const metadata: Metadata = { title: "Fairness of recommendations" };
 export const dynamic = "force-dynamic";
 
-const DEFAULT_MIN = "30";
+const DEFAULT_MIN = String(DEFAULT_MIN_GROUP_SIZE);
 const link = "text-indigo-700 hover:underline";
 
 function readForm(sp: SearchParams, run: number): RecsFairnessFormState {
@@ -21,28 +22,14 @@ function readForm(sp: SearchParams, run: number): RecsFairnessFormState {
 
 /** The request the form asks for; a minimum that is not a number is left to its default, with a warning. */
 function requestOf(form: RecsFairnessFormState, warnings: string[]): RecsFairnessRequest {
-  const min = Number(form.min);
-  const isNumber = form.min.trim() !== "" && Number.isFinite(min);
-  if (!isNumber) warnings.push(`The minimum group size “${form.min}” is not a number; using ${DEFAULT_MIN}.`);
-  return { evaluationId: Number(form.run), algorithm: form.algorithm || undefined, minGroupSize: isNumber ? min : Number(DEFAULT_MIN), attribute: form.attribute || undefined };
+  const minGroupSize = numberSetting(form.min, "minimum group size", DEFAULT_MIN_GROUP_SIZE, warnings);
+  return { evaluationId: Number(form.run), algorithm: form.algorithm || undefined, minGroupSize, attribute: form.attribute || undefined };
 }
 
-const sentence = (message: string) => `${message[0]!.toUpperCase()}${message.slice(1)}`;
-
 /** The report asked for; when the settings are refused, the message and the report at the defaults. */
-async function loadReport(request: RecsFairnessRequest): Promise<{ result: RecsFairness | null; error: string | null }> {
-  try {
-    return { result: await recommenderFairnessReport(request), error: null };
-  } catch (e) {
-    if (!(e instanceof UserError)) throw e;
-    try {
-      const result = await recommenderFairnessReport({ evaluationId: request.evaluationId });
-      return { result, error: `${sentence(e.message)}; showing the default report instead (the best algorithm, groups of ${DEFAULT_MIN} or more, no imported attribute).` };
-    } catch (again) {
-      if (!(again instanceof UserError)) throw again;
-      return { result: null, error: `${sentence(again.message)}.` };
-    }
-  }
+function loadReport(request: RecsFairnessRequest) {
+  const defaults = { evaluationId: request.evaluationId };
+  return reportOrDefault(() => recommenderFairnessReport(request), () => recommenderFairnessReport(defaults), `the best algorithm, groups of ${DEFAULT_MIN} or more, no imported attribute`);
 }
 
 export default async function RecsFairnessPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -84,10 +71,7 @@ export default async function RecsFairnessPage({ searchParams }: { searchParams:
       <Section title="Settings" description="The evaluation and algorithm whose lists are compared; groups smaller than the minimum are listed but not compared, and pairs of attributes show only groups at least that large.">
         <RecsFairnessForm state={form} runs={runOptions} algorithms={algorithms} attributes={result?.attributeNames ?? []} />
       </Section>
-      {warnings.map((w) => (
-        <Notice key={w} tone="warning">{w}</Notice>
-      ))}
-      {error ? <Notice tone="warning">{error}</Notice> : null}
+      <SettingsWarnings warnings={warnings} error={error} />
       {result ? <Report result={result} params={sp} /> : null}
     </>
   );
@@ -112,11 +96,7 @@ function Report({ result: r, params }: { result: RecsFairness; params: SearchPar
             <Link href="/recommendations/evaluation" className={link}>Run the evaluation again</Link> for a report on the same data as its scores.
           </Notice>
         )}
-        <ul className="mb-3 list-disc space-y-1 pl-5 text-sm" data-testid="recs-fairness-summary">
-          {r.report.summary.map((s) => (
-            <li key={s}>{s}</li>
-          ))}
-        </ul>
+        <SummaryList sentences={r.report.summary} testId="recs-fairness-summary" className="mb-3" />
         <p className="text-sm text-slate-600">
           The evaluation keeps only its averages, so each customer&apos;s list is made again the way it made them: the same split and seed, {r.algorithm} fitted on the training part, the top {k} ranked. Figures only: whether a gap matters is for you to judge.
         </p>

@@ -19,14 +19,14 @@ import { recommenderNamed } from "../../ml/recs/registry";
 import type { AlgorithmName } from "../../ml/recs/types";
 import { indexOfSorted } from "../../ml/sorted";
 import { readStored } from "../../stored-json";
+import { MinGroupSize } from "../fairness/report-settings";
 import { attributeGroupsOf, attributeNamesOf, groupsOf } from "../scoring/fairness";
 import { EVALUATION_RUN_KIND, EVALUATION_SHAPES, type EvaluationResult, latestEvaluation, loadEvaluationData, rankingOptionsOf } from "./evaluation";
 
-const MIN_GROUP = "the minimum group size must be a whole number from 1 to 1,000,000";
 export const RecsFairnessRequest = z.object({
   evaluationId: z.number({ error: "the evaluation must be a job id" }).int("the evaluation must be a job id").min(1, "the evaluation must be a job id").optional(),
   algorithm: z.string({ error: "the algorithm must be a name" }).trim().min(1, "the algorithm must not be empty").max(60, "an algorithm name has at most 60 characters").optional(),
-  minGroupSize: z.number({ error: MIN_GROUP }).int(MIN_GROUP).min(1, MIN_GROUP).max(1_000_000, MIN_GROUP).default(30),
+  minGroupSize: MinGroupSize,
   attribute: z.string({ error: "the attribute must be a name" }).trim().min(1, "the attribute must not be empty").max(100, "an attribute name has at most 100 characters").optional(),
 });
 export type RecsFairnessRequest = z.input<typeof RecsFairnessRequest>;

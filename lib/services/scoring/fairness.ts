@@ -12,6 +12,7 @@ import type { FeatureSchema } from "../../ml/scoring/features";
 import type { ScoringKind } from "../../ml/scoring/model";
 import { SCORING_KINDS } from "../../ml/scoring/scorer";
 import { indexOfSorted } from "../../ml/sorted";
+import { MinGroupSize } from "../fairness/report-settings";
 import { loadScoringRun, pickScorer, scoreAllCustomers, setupOf } from "./serving";
 import { loadScoringInputs, type ScoringInputs } from "./training-data";
 import type { StoredScoring } from "./training";
@@ -19,7 +20,6 @@ import type { StoredScoring } from "./training";
 const KINDS: readonly string[] = SCORING_KINDS;
 
 // Every message names its field: the page shows them as they are.
-const MIN_GROUP = "the minimum group size must be a whole number from 1 to 1,000,000";
 const THRESHOLD = "the threshold must be a score from 0 to 1";
 export const FairnessRequest = z.object({
   runId: z.number({ error: "the run must be a job id" }).int("the run must be a job id").min(1, "the run must be a job id").optional(),
@@ -38,7 +38,7 @@ export const FairnessRequest = z.object({
     .array(z.string({ error: "an attribute name must be text" }).trim().min(1, "an attribute name must not be empty").max(100, "an attribute name has at most 100 characters"), { error: "the attributes must be a list of names" })
     .max(5, "compare by at most 5 extra attributes")
     .default([]),
-  minGroupSize: z.number({ error: MIN_GROUP }).int(MIN_GROUP).min(1, MIN_GROUP).max(1_000_000, MIN_GROUP).default(30),
+  minGroupSize: MinGroupSize,
 });
 export type FairnessRequest = z.input<typeof FairnessRequest>;
 

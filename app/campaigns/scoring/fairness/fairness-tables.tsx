@@ -1,3 +1,4 @@
+import { groupKey, groupNameColumns, groupNoteColumn, PairsDetails, ratioText } from "@/components/fairness/group-table-parts";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { Section } from "@/components/ui/page-header";
 import type { AttributeGaps, DisparateImpactFlag, FairnessReport, GroupMetrics, RateGap } from "@/lib/ml/fairness";
@@ -7,60 +8,41 @@ import { fmt } from "../../../formatting";
 const PATH = "/campaigns/scoring/fairness";
 
 const pct = (x: number | null) => (x === null ? "–" : fmt.percent(x));
-const times = (x: number | null) => (x === null ? "–" : `${x.toFixed(2)}×`);
 const p = (x: number | null) => (x === null ? "–" : x < 0.001 ? "< 0.001" : x.toFixed(3));
 
-/** What the report did with a group, in a few words. */
-function noteOf(g: GroupMetrics, flagged: ReadonlySet<string>): string {
-  if (g.unknown) return "unknown value: not tested";
-  if (g.tooSmall) return "too few rows: not tested";
-  if (flagged.has(`${g.attribute}\u0000${g.value}`)) return "flagged";
-  if (g.isHighest) return "highest rate (reference)";
-  return "";
-}
+const NOTE_WORDS = { unknown: "unknown value: not tested", tooSmall: "too few rows: not tested", reference: "highest rate (reference)" };
 
 function groupColumns(flagged: ReadonlySet<string>): Column<GroupMetrics>[] {
   return [
-    { header: "Attribute", render: (g) => g.attribute },
-    { header: "Value", render: (g) => g.value },
+    ...groupNameColumns((g: GroupMetrics) => g),
     { header: "Rows", align: "right", render: (g) => fmt.integer(g.count) },
     { header: "Selection rate", align: "right", render: (g) => pct(g.selectionRate) },
-    { header: "Ratio to highest", align: "right", render: (g) => times(g.ratioToHighest) },
+    { header: "Ratio to highest", align: "right", render: (g) => ratioText(g.ratioToHighest) },
     { header: "True-positive rate", align: "right", render: (g) => pct(g.truePositiveRate) },
     { header: "False-positive rate", align: "right", render: (g) => pct(g.falsePositiveRate) },
     { header: "Mean score", align: "right", render: (g) => pct(g.meanScore) },
     { header: "Observed rate", align: "right", render: (g) => pct(g.positiveRate) },
     { header: "p (Holm)", align: "right", render: (g) => p(g.adjustedPValue) },
-    {
-      header: "Note",
-      render: (g) => {
-        const note = noteOf(g, flagged);
-        return note === "flagged" ? <strong className="font-semibold text-amber-800">flagged</strong> : note ? <span className="text-slate-500">{note}</span> : null;
-      },
-    },
+    groupNoteColumn(NOTE_WORDS, (g) => flagged.has(groupKey(g)), (g) => g.isHighest),
   ];
 }
 
 /** Every group's rates: single attributes in the table, their pairs folded away below it. */
 export function GroupsTable({ report, params }: { report: FairnessReport; params: SearchParams }) {
-  const flagged = new Set(report.flags.map((f) => `${f.attribute}\u0000${f.value}`));
+  const flagged = new Set(report.flags.map(groupKey));
   const columns = groupColumns(flagged);
   const single = report.groups.filter((g) => !g.intersection);
   const pairs = report.groups.filter((g) => g.intersection);
-  const key = (g: GroupMetrics) => `${g.attribute}\u0000${g.value}`;
   return (
     <Section
       title="Groups"
       description={`The share of each group the cut selects, beside the highest group's of the same attribute. Groups under ${fmt.integer(report.minGroupSize)} rows and unknown values are listed but not tested. True- and false-positive rates are the shares selected among those who did and did not respond.`}
     >
-      <DataTable path={PATH} params={params} caption="Selection and error rates by group" testId="fairness-groups" rows={single} rowKey={key} columns={columns} />
+      <DataTable path={PATH} params={params} caption="Selection and error rates by group" testId="fairness-groups" rows={single} rowKey={groupKey} columns={columns} />
       {pairs.length > 0 ? (
-        <details className="mt-4 text-sm">
-          <summary className="cursor-pointer font-medium text-indigo-700">Pairs of attributes ({fmt.integer(pairs.length)} groups)</summary>
-          <div className="mt-2">
-            <DataTable path={PATH} params={params} caption="Selection and error rates by pair of attributes" testId="fairness-intersections" rows={pairs} rowKey={key} columns={columns} />
-          </div>
-        </details>
+        <PairsDetails summary={`Pairs of attributes (${fmt.integer(pairs.length)} groups)`}>
+          <DataTable path={PATH} params={params} caption="Selection and error rates by pair of attributes" testId="fairness-intersections" rows={pairs} rowKey={groupKey} columns={columns} />
+        </PairsDetails>
       ) : null}
     </Section>
   );
@@ -75,14 +57,13 @@ export function FlagsTable({ report, params }: { report: FairnessReport; params:
         caption="Flagged groups"
         testId="fairness-flags"
         rows={report.flags}
-        rowKey={(f: DisparateImpactFlag) => `${f.attribute}\u0000${f.value}`}
+        rowKey={groupKey}
         columns={[
-          { header: "Attribute", render: (f) => f.attribute },
-          { header: "Value", render: (f) => f.value },
+          ...groupNameColumns((f: DisparateImpactFlag) => f),
           { header: "Rows", align: "right", render: (f) => fmt.integer(f.count) },
           { header: "Selection rate", align: "right", render: (f) => pct(f.selectionRate) },
           { header: "Highest group", render: (f) => `${f.highestValue} (${pct(f.highestSelectionRate)})` },
-          { header: "Ratio", align: "right", render: (f) => times(f.ratioToHighest) },
+          { header: "Ratio", align: "right", render: (f) => ratioText(f.ratioToHighest) },
           { header: "p (Holm)", align: "right", render: (f) => `${p(f.adjustedPValue)} (${f.test === "fisher" ? "Fisher's exact" : "z-test"})` },
         ]}
       />

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SettingsWarnings, SummaryList } from "@/components/fairness/report-parts";
 import { EmptyState, Notice, PageHeader, Section } from "@/components/ui/page-header";
 import { requirePage } from "@/lib/auth/page-guard";
-import { UserError } from "@/lib/errors";
+import { DEFAULT_MIN_GROUP_SIZE, numberSetting, reportOrDefault } from "@/lib/services/fairness/report-settings";
 import { scoringFairness, type FairnessRequest, type ScoringFairness } from "@/lib/services/scoring/fairness";
 import { listScoringRuns, loadScoringRun } from "@/lib/services/scoring/serving";
 import { TARGET_NOUN } from "@/lib/services/scoring/training-data";
@@ -15,7 +16,7 @@ import { FlagsTable, GapsTable, GroupsTable, ProxyAlerts } from "./fairness-tabl
 export const metadata: Metadata = { title: "Fairness of response scores" };
 export const dynamic = "force-dynamic";
 
-const DEFAULTS = { top: "20", min: "30" };
+const DEFAULTS = { top: "20", min: String(DEFAULT_MIN_GROUP_SIZE) };
 const EXPOSURE_ONE = { click: "an impression", conversion: "a click" } as const;
 const RESPONDED = { click: "clicked", conversion: "converted" } as const;
 
@@ -33,37 +34,21 @@ function readForm(sp: SearchParams, run: number | null): FairnessFormState {
 
 /** The request the form asks for; a field that is not a number is left to its default, with a warning. */
 function requestOf(form: FairnessFormState, runId: number, warnings: string[]): FairnessRequest {
-  const number = (text: string, what: string, fallback: string) => {
-    const n = Number(text);
-    if (text.trim() !== "" && Number.isFinite(n)) return n;
-    if (text.trim() !== "") warnings.push(`The ${what} “${text}” is not a number; using ${fallback}.`);
-    return Number(fallback);
-  };
   const useThreshold = form.cut === "threshold" && form.threshold.trim() !== "";
   if (form.cut === "threshold" && !useThreshold) warnings.push(`Give a score threshold to cut at; showing the top ${DEFAULTS.top}%.`);
   return {
     runId,
     model: form.model || undefined,
-    cut: useThreshold ? { threshold: number(form.threshold, "score threshold", "0.5") } : { topShare: number(form.top, "top share", DEFAULTS.top) / 100 },
-    minGroupSize: number(form.min, "minimum group size", DEFAULTS.min),
+    cut: useThreshold ? { threshold: numberSetting(form.threshold, "score threshold", 0.5, warnings) } : { topShare: numberSetting(form.top, "top share", Number(DEFAULTS.top), warnings) / 100 },
+    minGroupSize: numberSetting(form.min, "minimum group size", DEFAULT_MIN_GROUP_SIZE, warnings),
     attributes: form.attribute ? [form.attribute] : [],
   };
 }
 
 /** The report asked for; when the settings are refused, the message and the report at the defaults. */
-async function loadReport(request: FairnessRequest): Promise<{ result: ScoringFairness | null; error: string | null }> {
-  try {
-    return { result: await scoringFairness(request), error: null };
-  } catch (e) {
-    if (!(e instanceof UserError)) throw e;
-    const fallback = { runId: request.runId, cut: { topShare: Number(DEFAULTS.top) / 100 } };
-    try {
-      return { result: await scoringFairness(fallback), error: `${e.message[0]!.toUpperCase()}${e.message.slice(1)}; showing the default report instead (the best model, the top ${DEFAULTS.top}%, no imported attribute).` };
-    } catch (again) {
-      if (!(again instanceof UserError)) throw again;
-      return { result: null, error: `${again.message[0]!.toUpperCase()}${again.message.slice(1)}.` };
-    }
-  }
+function loadReport(request: FairnessRequest) {
+  const defaults = { runId: request.runId, cut: { topShare: Number(DEFAULTS.top) / 100 } };
+  return reportOrDefault(() => scoringFairness(request), () => scoringFairness(defaults), `the best model, the top ${DEFAULTS.top}%, no imported attribute`);
 }
 
 export default async function FairnessPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -106,10 +91,7 @@ export default async function FairnessPage({ searchParams }: { searchParams: Pro
       <Section title="Settings" description="The cut is the audience a campaign would target: the highest-scoring share of customers, or everyone at or above a score.">
         <FairnessForm state={form} models={models} attributes={result?.attributeNames ?? []} />
       </Section>
-      {warnings.map((w) => (
-        <Notice key={w} tone="warning">{w}</Notice>
-      ))}
-      {error ? <Notice tone="warning">{error}</Notice> : null}
+      <SettingsWarnings warnings={warnings} error={error} />
       {result ? <Report result={result} params={sp} /> : null}
     </>
   );
@@ -128,11 +110,7 @@ function Report({ result: r, params }: { result: ScoringFairness; params: Search
         title="In plain words"
         description={`Run ${r.runId}, ${MODEL_LABEL[r.model] ?? r.model} predicting ${noun.one}: the ${fmt.integer(r.rows)} customers who have had ${EXPOSURE_ONE[r.target]}, scored as if shown ${setupText(r.setup)}.`}
       >
-        <ul className="mb-4 list-disc space-y-1 pl-5 text-sm" data-testid="fairness-summary">
-          {r.report.summary.map((s) => (
-            <li key={s}>{s}</li>
-          ))}
-        </ul>
+        <SummaryList sentences={r.report.summary} testId="fairness-summary" className="mb-4" />
         <p className="mb-2 text-sm text-slate-600">
           {r.leftOut > 0
             ? `${fmt.integer(r.leftOut)} customers have never had ${EXPOSURE_ONE[r.target]}, so could not have ${RESPONDED[r.target]}: they are left out. `
