@@ -82,18 +82,23 @@ export function findColumn(names: readonly string[], wanted: string, flag: strin
   throw new MlRangeError(`${flag}: no column "${wanted}" (columns: ${names.join(", ")})`);
 }
 
-function distinctValues(data: readonly string[][], j: number, limit: number): string[] {
+/** Distinct non-empty values of column j in file order, up to `limit`; `more` when there are others. */
+export function distinctValues(data: readonly string[][], j: number, limit: number): { values: string[]; more: boolean } {
   const seen = new Set<string>();
   for (const r of data) {
     const v = (r[j] ?? "").trim();
-    if (!isMissing(v)) seen.add(v);
-    if (seen.size > limit) break;
+    if (isMissing(v) || seen.has(v)) continue;
+    if (seen.size === limit) return { values: [...seen], more: true };
+    seen.add(v);
   }
-  return [...seen];
+  return { values: [...seen], more: false };
 }
 
+/** How many distinct values of the target are looked at to find or guess the positive one. */
+export const POSITIVE_SCAN = 50;
+
 export function choosePositive(data: readonly string[][], j: number, name: string, positive: string | undefined): string {
-  const values = distinctValues(data, j, 50);
+  const { values, more } = distinctValues(data, j, POSITIVE_SCAN);
   if (positive !== undefined) {
     const match = values.find((v) => v.toLowerCase() === positive.trim().toLowerCase());
     if (!match) throw new MlRangeError(`--positive: the target "${name}" has no value "${positive}" (values: ${values.slice(0, 10).join(", ")})`);
@@ -103,10 +108,11 @@ export function choosePositive(data: readonly string[][], j: number, name: strin
     const guess = values.find((v) => POSITIVE_GUESSES.includes(v.toLowerCase()));
     if (guess) return guess;
   }
-  throw new MlRangeError(`the target "${name}" has values ${values.slice(0, 10).join(", ")}${values.length > 10 ? ", …" : ""}: name the positive one with --positive`);
+  throw new MlRangeError(`the target "${name}" has values ${values.slice(0, 10).join(", ")}${values.length > 10 || more ? ", …" : ""}: name the positive one with --positive`);
 }
 
-function sampleColumn(data: readonly string[][], j: number): string[] {
+/** About SAMPLE evenly spaced non-empty values of column j, trimmed. */
+export function sampleColumn(data: readonly string[][], j: number): string[] {
   const step = Math.max(1, Math.floor(data.length / SAMPLE));
   const out: string[] = [];
   for (let i = 0; i < data.length; i += step) {

@@ -9,7 +9,7 @@ import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import Database from "better-sqlite3";
-import { bindMigrationAwareSqlAdapterFactory, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { bindMigrationAwareSqlAdapterFactory, type SqlDriverAdapter } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { configuredProvider, sqliteFilePath, type DatabaseProvider } from "../env";
 import { migrationsDir, schemaPath } from "./schema-variants";
@@ -123,7 +123,7 @@ function postgresFactory(databaseUrl: string, opened: { dispose(): Promise<void>
       };
       return shadow;
     }, opened),
-  } as Factory & Partial<SqlMigrationAwareDriverAdapterFactory>;
+  };
 }
 
 /** One statement on its own short-lived connection (CREATE/DROP DATABASE cannot run inside a pool's transaction). */

@@ -6,7 +6,7 @@ import { constants } from "node:buffer";
 import { z } from "zod";
 import { detectDateFormat, parseDate } from "../../csv/dates";
 import { sniffEncoding } from "../../csv/detect";
-import { choosePositive, findColumn, isMissing, parseRecords, readScoringRecords, type Parsed, type ScoringCsv, type ScoringLayout } from "../../csv/scoring-table";
+import { choosePositive, distinctValues, findColumn, isMissing, parseRecords, POSITIVE_SCAN, readScoringRecords, sampleColumn, type Parsed, type ScoringCsv, type ScoringLayout } from "../../csv/scoring-table";
 import { getJobResult, getLatestJobId } from "../../db/jobs";
 import { UserError, userErrorFromMl } from "../../errors";
 import { MlRangeError } from "../../ml/errors";
@@ -114,18 +114,6 @@ async function readUploadText(uploadId: string): Promise<{ fileName: string; tex
 
 // ---- the choices, in the page's words -----------------------------------------------------------------
 
-/** Distinct non-empty values of column j in file order, up to `limit`. */
-function distinctValues(data: readonly string[][], j: number, limit: number): { values: string[]; more: boolean } {
-  const seen = new Set<string>();
-  for (const r of data) {
-    const v = (r[j] ?? "").trim();
-    if (isMissing(v) || seen.has(v)) continue;
-    if (seen.size === limit) return { values: [...seen], more: true };
-    seen.add(v);
-  }
-  return { values: [...seen], more: false };
-}
-
 const listed = (v: { values: string[]; more: boolean }) => `${v.values.join(", ")}${v.more ? ", …" : ""}`;
 
 /** Each named column found (by header, ignoring case and spacing, or by position) and the combination allowed. */
@@ -138,8 +126,6 @@ function resolveColumns(names: readonly string[], s: FileScoringSettings): { tar
   return { target, time };
 }
 
-// choosePositive's own limit: a value it would not find is refused here too.
-const POSITIVE_SCAN = 50;
 
 function checkPositive(data: readonly string[][], j: number, name: string, positive: string | undefined): string {
   const seen = distinctValues(data, j, POSITIVE_SCAN);
@@ -160,9 +146,7 @@ function checkPositive(data: readonly string[][], j: number, name: string, posit
 /** Epoch ms of each row the reader keeps (those with a target), from a chosen time column. */
 function readTimes(data: readonly string[][], target: number, j: number, name: string): Float64Array {
   const kept = data.filter((r) => !isMissing(r[target] ?? ""));
-  const step = Math.max(1, Math.floor(kept.length / 2000));
-  const sample = kept.filter((_, i) => i % step === 0).map((r) => r[j] ?? "").filter((v) => !isMissing(v));
-  const { format } = detectDateFormat(sample);
+  const { format } = detectDateFormat(sampleColumn(kept, j));
   if (!format) throw new MlRangeError(`Time column: "${name}" does not hold dates in one format`);
   return Float64Array.from(kept, (r) => parseDate(r[j] ?? "", format));
 }
