@@ -1,10 +1,25 @@
-// Every test file gets its own throw-away SQLite file, so tests never touch data/marketlens.db.
+// Every test file gets its own throw-away database, so tests never touch data/marketlens.db: a SQLite file
+// in the temp folder, or on a PostgreSQL run (vitest.postgres.config.ts) a copy of the migrated template.
 import { randomUUID } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { vi } from "vitest";
+import { afterAll, inject, vi } from "vitest";
+import { adminQuery, withDatabase } from "./lib/db/postgres-admin";
 
-process.env.DATABASE_URL = `file:${path.join(tmpdir(), `marketlens-test-${randomUUID()}.db`)}`;
+const name = `marketlens_test_${randomUUID().replace(/-/g, "")}`;
+if (process.env.MARKETLENS_TEST_PROVIDER === "postgresql") {
+  const server = process.env.TEST_POSTGRES_URL!;
+  await adminQuery(server, `CREATE DATABASE "${name}" TEMPLATE "${inject("postgresTemplate")}"`);
+  process.env.DATABASE_URL = withDatabase(server, name);
+  afterAll(async () => {
+    const { disconnectDb } = await import("./lib/db/client");
+    const { closeDirect } = await import("./lib/db/direct");
+    await Promise.all([disconnectDb(), closeDirect()]);
+    await adminQuery(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  });
+} else {
+  process.env.DATABASE_URL = `file:${path.join(tmpdir(), `${name}.db`)}`;
+}
 // Background jobs compute in the test's own process, so a test can await them (one test runs them in a child).
 process.env.MARKETLENS_JOBS ??= "inline";
 // A fixed secret, so tests never write one into the temp folder.

@@ -36,7 +36,7 @@ async function time(label: string, f: () => Promise<unknown>, n = runs) {
   console.log(`${label.padEnd(52)}${cold.toFixed(0).padStart(10)}${times[times.length >> 1]!.toFixed(0).padStart(10)}`);
 }
 
-const inputs = countAttributionInputs();
+const inputs = await countAttributionInputs();
 console.log(`${values.customers} customers, ${values.events} events, ${inputs.clicks} campaign clicks of known customers, ${inputs.purchaseLines} purchase lines`);
 console.log(`${"".padEnd(52)}${"first ms".padStart(10)}${"median ms".padStart(10)}`);
 await time("A/B test, CTR only (frequentist)", () => analyseTestGroup("mid-season-subject-line", { metrics: ["ctr"] }));

@@ -4,6 +4,7 @@
 // reference (without its message, which may quote a row) and answered with a generic line.
 import { closeBulkConnections } from "../lib/db/bulk-insert";
 import { disconnectDb } from "../lib/db/client";
+import { closeDirect } from "../lib/db/direct";
 import { describeError, UserError } from "../lib/errors";
 import { type Command, UsageError } from "./cli-support";
 import { abTestCommand } from "./commands/ab-test";
@@ -52,6 +53,7 @@ async function main(argv: string[]): Promise<number> {
     return usage ? 2 : 1;
   } finally {
     closeBulkConnections();
+    await closeDirect();
     await disconnectDb();
   }
 }

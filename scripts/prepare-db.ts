@@ -1,6 +1,7 @@
 // Runs before `next start` / `next dev`: migrations, settings, demo data on first run.
 import { closeBulkConnections } from "../lib/db/bulk-insert";
 import { getDb } from "../lib/db/client";
+import { closeDirect } from "../lib/db/direct";
 import { databaseLabel, env } from "../lib/env";
 import { failDeadJobs } from "../lib/services/jobs/runner";
 import { prepareDatabase } from "../lib/services/prepare-database";
@@ -14,6 +15,7 @@ try {
   if (out.seeded) console.log(`Loaded the demo shop: ${out.seeded.customers} customers, ${out.seeded.events} events in ${out.seeded.seconds} s.`);
   console.log(`Database: ${databaseLabel(env.DATABASE_URL)}`);
   closeBulkConnections();
+  await closeDirect();
   await getDb().$disconnect();
 } catch (e) {
   console.error(`Could not prepare the database: ${e instanceof Error ? e.message : String(e)}`);

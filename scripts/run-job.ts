@@ -3,6 +3,7 @@
 // it computes. The job must already be claimed (running); anything else is left as it is.
 import { closeBulkConnections } from "../lib/db/bulk-insert";
 import { getDb } from "../lib/db/client";
+import { closeDirect } from "../lib/db/direct";
 import { runClaimedJob } from "../lib/services/jobs/runner";
 
 const jobId = Number(process.argv[2]);
@@ -15,6 +16,7 @@ try {
   code = 1;
 } finally {
   closeBulkConnections();
+  await closeDirect();
   await getDb().$disconnect();
 }
 process.exit(code);

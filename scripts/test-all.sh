@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# npm test: the linter (ESLint), every unit test (Vitest; PostgreSQL's share against TEST_POSTGRES_URL or a
-# private cluster when PostgreSQL is installed, scripts/private-postgres.sh), then the browser journeys (Playwright in Chromium) against a fresh
-# production build. The browser tests are never skipped: without a Chromium this stops with one line
-# saying how to get one.
+# npm test: the linter (ESLint), every unit test (Vitest) on SQLite, then the database tests again on
+# PostgreSQL, then the browser journeys (Playwright in Chromium) against a fresh production build, on SQLite
+# and on PostgreSQL. PostgreSQL's share runs against TEST_POSTGRES_URL, or a private cluster when PostgreSQL
+# is installed (scripts/private-postgres.sh); without either it is skipped, saying so. The browser tests are
+# never skipped: without a Chromium this stops with one line saying how to get one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -28,13 +29,18 @@ find_chromium() {
   return 1
 }
 
+# shellcheck source=scripts/private-postgres.sh
+source scripts/private-postgres.sh
+start_private_postgres
+
 if [ "${1:-}" != "--e2e-only" ]; then
   npm run lint
-  # shellcheck source=scripts/private-postgres.sh
-  source scripts/private-postgres.sh
-  start_private_postgres
   npx vitest run
-  stop_private_postgres
+  # The database tests again on PostgreSQL, each file on its own copy of a migrated database.
+  if [ -n "${TEST_POSTGRES_URL:-}" ]; then
+    echo "Database tests on PostgreSQL:"
+    npx vitest run --config vitest.postgres.config.ts
+  fi
 fi
 
 if ! chromium_path=$(find_chromium); then
@@ -45,4 +51,9 @@ export MARKETLENS_CHROMIUM="$chromium_path"
 echo "Browser tests use $MARKETLENS_CHROMIUM"
 
 npx next build
+echo "Browser tests on SQLite:"
 npx playwright test
+if [ -n "${TEST_POSTGRES_URL:-}" ]; then
+  echo "Browser tests on PostgreSQL:"
+  E2E_POSTGRES_URL="$TEST_POSTGRES_URL" npx playwright test
+fi

@@ -9,7 +9,7 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware, getSessionFromCtx, isAPIError } from "better-auth/api";
 import { getDb } from "../db/client";
-import { env } from "../env";
+import { configuredProvider, env } from "../env";
 import { countFailedSignIns, recordAuditEvent } from "../db/audit";
 import { findUserByEmail } from "../db/users";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./password-policy";
@@ -35,7 +35,7 @@ function createAuth() {
     // truthfully, so the origin check of sign-in still holds); the README says to set it behind a proxy.
     baseURL: env.MARKETLENS_BASE_URL ?? { allowedHosts: ["*"], protocol: "http", fallback: "http://localhost" },
     trustedOrigins: env.MARKETLENS_BASE_URL ? [env.MARKETLENS_BASE_URL] : undefined,
-    database: prismaAdapter(getDb(), { provider: "sqlite" }),
+    database: prismaAdapter(getDb(), { provider: configuredProvider() }),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: MAX_PASSWORD_LENGTH },
     user: { additionalFields: { role: { type: "string", input: false, defaultValue: "viewer" } } },
     session: { expiresIn: SESSION_DAYS * 86_400, updateAge: 86_400 },

@@ -3,7 +3,7 @@
 // row, nor from rows written before it was turned on; pages and exports read them in clear; lookups by the
 // exact email or name still work (any case), partial matches no longer do, and rules on them are
 // equality-only. Decryption checks the tag: a tampered value is refused, not misread.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
@@ -16,28 +16,24 @@ const { getDb } = await import("../db/client");
 const { insertCustomers, listCustomers } = await import("../db/customers");
 const { getCustomerProfile } = await import("../db/customer-profile");
 const { countRuleMembers } = await import("../db/segment-rules");
-const { sqliteFilePath } = await import("../env");
 const { ImportOptions } = await import("../csv/import-options");
 const { analyseFile } = await import("../services/import/analyse");
 const { importFile } = await import("../services/import/imports");
 const { prepareDatabase } = await import("../services/prepare-database");
 const { exportCustomerData } = await import("../services/gdpr");
-const { bulkConnection } = await import("../db/bulk-insert");
+const { directDb } = await import("../db/direct");
+const { storedText } = await import("../db/stored-text");
 const { encryptPii, revealPii } = await import("./pii-crypto");
 
 const dir = mkdtempSync(path.join(tmpdir(), "marketlens-crypt-"));
-const fileText = () => {
-  const db = sqliteFilePath();
-  return [db, `${db}-wal`].filter(existsSync).map((f) => readFileSync(f).toString("latin1")).join("");
-};
 
 beforeAll(async () => {
   await prepareDatabase({ seedIfEmpty: false });
   // A row from before encryption was on: written in clear on the direct connection.
-  bulkConnection().prepare(`INSERT INTO "Customer" ("externalId","email","name","createdAt","updatedAt") VALUES ('OLD1','old.timer@example.org','Olga Oldtimer',0,0)`).run();
+  await directDb().run(`INSERT INTO "Customer" ("externalId","email","name","createdAt","updatedAt") VALUES ('OLD1','old.timer@example.org','Olga Oldtimer',?,?)`, [new Date(0), new Date(0)]);
   // Half-encrypted: the email sealed, the name written in clear afterwards (e.g. by a hand edit).
   const { encryptPii: seal, blindIndex: index } = await import("./pii-crypto");
-  bulkConnection().prepare(`INSERT INTO "Customer" ("externalId","email","emailIndex","name","createdAt","updatedAt") VALUES ('HALF1',?,?,'Hal Half',0,0)`).run(seal("email", "hal@example.org"), index("email", "hal@example.org"));
+  await directDb().run(`INSERT INTO "Customer" ("externalId","email","emailIndex","name","createdAt","updatedAt") VALUES ('HALF1',?,?,'Hal Half',?,?)`, [seal("email", "hal@example.org"), index("email", "hal@example.org"), new Date(0), new Date(0)]);
   await insertCustomers([{ externalId: "B1", email: "bulk.person@example.org", name: "Bea Bulk" }]);
   const p = path.join(dir, "people.csv");
   writeFileSync(p, "customer_id,email,name,age\nI1,Imported.Person@Example.org,Ivo Import,40\nI2,broken@,Ian Broken,41\n");
@@ -48,8 +44,8 @@ beforeAll(async () => {
 });
 
 describe("PII encryption at rest", () => {
-  it("leaves no address or name in clear in the database file", () => {
-    const text = fileText().toLowerCase();
+  it("leaves no address or name in clear in the database file", async () => {
+    const text = (await storedText()).toLowerCase();
     for (const s of ["hal half", "old.timer@example.org", "olga oldtimer", "bulk.person@example.org", "bea bulk", "imported.person@example.org", "ivo import", "broken@", "ian broken"]) expect(text, s).not.toContain(s);
   });
 

@@ -1,7 +1,8 @@
 // The inputs of multi-touch attribution as typed columns: every campaign touch of a known customer and
 // every purchase of a known customer, each sorted by customer then time.
 import type { Purchases, Touches } from "../analytics/attribution";
-import { bulkConnection, prepared } from "./bulk-insert";
+import { directDb } from "./direct";
+import { orderKeySql } from "./order-key";
 
 const touchesSql = (withImpressions: boolean) => `SELECT "customerId", "occurredAt", "campaignId", "type" FROM "CampaignEvent"
   WHERE "customerId" IS NOT NULL AND "type" IN (${withImpressions ? "'click', 'impression'" : "'click'"}) ORDER BY "customerId", "occurredAt"`;
@@ -9,8 +10,8 @@ const touchesSql = (withImpressions: boolean) => `SELECT "customerId", "occurred
 // One purchase per order, not per order line: an order of three lines is one conversion to credit (the
 // funnel counts orders the same way). Lines without an order id are orders of their own time.
 const purchasesSql = (one: boolean) => `SELECT "customerId", MIN("occurredAt") AS at, SUM("revenue") FROM "Event"
-  WHERE "type" = 'purchase' AND ${one ? `"customerId" = ?` : `"customerId" IS NOT NULL`} GROUP BY "customerId", COALESCE("orderId", "occurredAt") ORDER BY "customerId", at`;
-const ordersCountSql = (one: boolean) => `SELECT COUNT(*) FROM (SELECT 1 FROM "Event" WHERE "type" = 'purchase' AND ${one ? `"customerId" = ?` : `"customerId" IS NOT NULL`} GROUP BY "customerId", COALESCE("orderId", "occurredAt"))`;
+  WHERE "type" = 'purchase' AND ${one ? `"customerId" = ?` : `"customerId" IS NOT NULL`} GROUP BY "customerId", ${orderKeySql()} ORDER BY "customerId", at`;
+const ordersCountSql = (one: boolean) => `SELECT COUNT(*) FROM (SELECT 1 FROM "Event" WHERE "type" = 'purchase' AND ${one ? `"customerId" = ?` : `"customerId" IS NOT NULL`} GROUP BY "customerId", ${orderKeySql()}) AS orders`;
 
 /**
  * On the raw driver, as loadPurchaseHistory, for the same measured reason: these are the two largest
@@ -19,13 +20,13 @@ const ordersCountSql = (one: boolean) => `SELECT COUNT(*) FROM (SELECT 1 FROM "E
  * Customer ids are the database ids (attribution only compares them); campaigns are mapped to dense
  * indices by `campaignIndex`.
  */
-export function loadTouches(withImpressions: boolean, campaignIndex: ReadonlyMap<number, number>): Touches {
-  const stmt = prepared(bulkConnection(), touchesSql(withImpressions)).raw();
-  const count = (prepared(bulkConnection(), `SELECT COUNT(*) FROM "CampaignEvent" WHERE "customerId" IS NOT NULL AND "type" IN (${withImpressions ? "'click', 'impression'" : "'click'"})`).raw().get() as [number])[0];
+export async function loadTouches(withImpressions: boolean, campaignIndex: ReadonlyMap<number, number>): Promise<Touches> {
+  const db = directDb();
+  const [count] = (await db.first<[number]>(`SELECT COUNT(*) FROM "CampaignEvent" WHERE "customerId" IS NOT NULL AND "type" IN (${withImpressions ? "'click', 'impression'" : "'click'"})`))!;
   const t: Touches = { customer: new Int32Array(count), time: new Float64Array(count), campaign: new Int32Array(count), isClick: new Uint8Array(count) };
   let n = 0;
-  for (const row of stmt.iterate() as Iterable<[number, string, number, string]>) {
-    if (n >= count) break; // rows added since the count: left for the next run
+  rows: for await (const batch of db.batches<[number, string, number, string]>(touchesSql(withImpressions))) for (const row of batch) {
+    if (n >= count) break rows; // rows added since the count: left for the next run
     const k = campaignIndex.get(row[2]);
     if (k === undefined) continue;
     t.customer[n] = row[0];
@@ -38,14 +39,15 @@ export function loadTouches(withImpressions: boolean, campaignIndex: ReadonlyMap
 }
 
 /** Every order of a known customer (or of one customer), one row per order. */
-export function loadPurchases(customerId?: number): Purchases {
+export async function loadPurchases(customerId?: number): Promise<Purchases> {
+  const db = directDb();
   const one = customerId !== undefined;
   const args = one ? [customerId] : [];
-  const count = (prepared(bulkConnection(), ordersCountSql(one)).raw().get(...args) as [number])[0];
+  const [count] = (await db.first<[number]>(ordersCountSql(one), args))!;
   const p: Purchases = { customer: new Int32Array(count), time: new Float64Array(count), revenue: new Float64Array(count) };
   let n = 0;
-  for (const row of prepared(bulkConnection(), purchasesSql(one)).raw().iterate(...args) as Iterable<[number, string, number]>) {
-    if (n >= count) break;
+  rows: for await (const batch of db.batches<[number, string, number]>(purchasesSql(one), args)) for (const row of batch) {
+    if (n >= count) break rows;
     p.customer[n] = row[0];
     p.time[n] = Date.parse(row[1]);
     p.revenue[n] = row[2];
@@ -55,8 +57,9 @@ export function loadPurchases(customerId?: number): Purchases {
 }
 
 /** Clicks of known customers and purchase lines: what decides whether attribution can run while a page loads. */
-export function countAttributionInputs(): { clicks: number; purchaseLines: number } {
-  const clicks = (prepared(bulkConnection(), `SELECT COUNT(*) FROM "CampaignEvent" WHERE "type" = 'click' AND "customerId" IS NOT NULL`).raw().get() as [number])[0];
-  const purchaseLines = (prepared(bulkConnection(), `SELECT COUNT(*) FROM "Event" WHERE "type" = 'purchase'`).raw().get() as [number])[0];
+export async function countAttributionInputs(): Promise<{ clicks: number; purchaseLines: number }> {
+  const db = directDb();
+  const [clicks] = (await db.first<[number]>(`SELECT COUNT(*) FROM "CampaignEvent" WHERE "type" = 'click' AND "customerId" IS NOT NULL`))!;
+  const [purchaseLines] = (await db.first<[number]>(`SELECT COUNT(*) FROM "Event" WHERE "type" = 'purchase'`))!;
   return { clicks, purchaseLines };
 }

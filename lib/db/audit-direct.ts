@@ -1,11 +1,11 @@
-// An audit entry written on the direct better-sqlite3 connection, for the importing CLI process, which
-// keeps Prisma's client out of memory (client.ts). Same table and fields as lib/db/audit.ts.
+// An audit entry written on the direct connection, for the importing CLI process, which keeps Prisma's
+// client out of memory (client.ts). Same table and fields as lib/db/audit.ts.
 import type { AuditInput } from "./audit";
-import { bulkConnection, prepared, storedDate } from "./bulk-insert";
+import { directDb } from "./direct";
 
-export function recordAuditEventDirect(e: AuditInput): void {
-  prepared(bulkConnection(), `INSERT INTO "AuditEvent" ("at","actorId","actorLabel","action","outcome","target","detail","ip","userAgent") VALUES (?,?,?,?,?,?,?,?,?)`).run(
-    storedDate(new Date()),
+export async function recordAuditEventDirect(e: AuditInput): Promise<void> {
+  await directDb().run(`INSERT INTO "AuditEvent" ("at","actorId","actorLabel","action","outcome","target","detail","ip","userAgent") VALUES (?,?,?,?,?,?,?,?,?)`, [
+    new Date(),
     e.actor?.id ?? null,
     e.actor?.label ?? null,
     e.action,
@@ -14,5 +14,5 @@ export function recordAuditEventDirect(e: AuditInput): void {
     e.detail ? JSON.stringify(e.detail) : null,
     e.ip ?? null,
     e.userAgent ?? null,
-  );
+  ]);
 }

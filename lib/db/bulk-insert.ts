@@ -65,6 +65,11 @@ export function prepared(db: Database.Database, sql: string): Database.Statement
 }
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Table and column names are code constants, checked before they go into SQL, never user input. */
+export function checkIdentifiers(names: readonly string[], where: string): void {
+  for (const name of names) if (!IDENT.test(name)) throw new RangeError(`${where}: bad identifier "${name}"`);
+}
 const MAX_PARAMS = 30_000; // SQLite's limit is 32,766 bound parameters per statement.
 
 /**
@@ -81,7 +86,7 @@ export function insertRows(
 ): number {
   if (rows.length === 0) return 0;
   const names = [table, ...columns, ...(opts.ignoreConflictOn ? [opts.ignoreConflictOn] : [])];
-  for (const name of names) if (!IDENT.test(name)) throw new RangeError(`insertRows: bad identifier "${name}"`);
+  checkIdentifiers(names, "insertRows");
   const db = opts.db ?? bulkConnection();
   const tail = opts.ignoreConflictOn ? ` ON CONFLICT("${opts.ignoreConflictOn}") DO NOTHING` : "";
   const per = Math.max(1, Math.min(500, Math.floor(MAX_PARAMS / columns.length)));

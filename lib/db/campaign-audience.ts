@@ -1,8 +1,8 @@
 // Per-customer campaign activity and the customer facts that group it (age, gender, country, imported
 // attributes, saved segments), read as typed columns for the segment breakdowns and the heatmap.
 import type { CustomerCampaignTotals } from "../analytics/segment-breakdown";
-import { bulkConnection, prepared, storedDate } from "./bulk-insert";
 import { getDb } from "./client";
+import { directDb } from "./direct";
 import type { TimeRange } from "./date-range";
 import { jsonValue, num } from "./sql";
 
@@ -20,8 +20,8 @@ const TOTALS_SQL = `SELECT "customerId", "campaignId",
  * campaign reached, hundreds of thousands at 100,000 customers), and Prisma's $queryRaw builds and
  * converts an object per row where better-sqlite3's raw() hands back arrays.
  */
-export function loadCustomerCampaignTotals(range: TimeRange): CustomerCampaignTotals {
-  const rows = prepared(bulkConnection(), TOTALS_SQL).raw().all(storedDate(range.from), storedDate(range.to)) as [number, number, number, number, number, number, number][];
+export async function loadCustomerCampaignTotals(range: TimeRange): Promise<CustomerCampaignTotals> {
+  const rows = await directDb().rows<[number, number, number, number, number, number, number]>(TOTALS_SQL, [range.from, range.to]);
   const n = rows.length;
   const t: CustomerCampaignTotals = {
     customer: new Int32Array(n),
@@ -58,7 +58,7 @@ export async function loadCustomerValues(field: { column: CustomerColumn } | { a
   const expr = "column" in field ? `"${field.column}"` : null;
   const rows =
     expr !== null
-      ? (prepared(bulkConnection(), `SELECT "id", ${expr} FROM "Customer" ORDER BY "id"`).raw().all() as [number, string | number | null][])
+      ? await directDb().rows<[number, string | number | null]>(`SELECT "id", ${expr} FROM "Customer" ORDER BY "id"`)
       : (await getDb().$queryRaw<Record<string, unknown>[]>`SELECT "id", ${jsonValue('"attributes"', (field as { attribute: string }).attribute)} AS v FROM "Customer" ORDER BY "id"`).map(
           (r) => [num(r.id), r.v === null || r.v === undefined ? null : typeof r.v === "bigint" ? Number(r.v) : (r.v as string | number)] as [number, string | number | null],
         );
@@ -71,10 +71,10 @@ export async function loadCustomerValues(field: { column: CustomerColumn } | { a
 }
 
 /** Members of the given saved segments, as (segment, customer) pairs. */
-export function loadSegmentMemberships(segmentIds: readonly number[]): { segment: Int32Array; customer: Int32Array } {
+export async function loadSegmentMemberships(segmentIds: readonly number[]): Promise<{ segment: Int32Array; customer: Int32Array }> {
   const ids = segmentIds.filter((x) => Number.isInteger(x));
   if (ids.length === 0) return { segment: new Int32Array(0), customer: new Int32Array(0) };
-  const rows = prepared(bulkConnection(), `SELECT "segmentId", "customerId" FROM "SegmentMember" WHERE "segmentId" IN (${ids.join(",")})`).raw().all() as [number, number][];
+  const rows = await directDb().rows<[number, number]>(`SELECT "segmentId", "customerId" FROM "SegmentMember" WHERE "segmentId" IN (${ids.join(",")})`);
   const out = { segment: new Int32Array(rows.length), customer: new Int32Array(rows.length) };
   rows.forEach(([s, c], i) => {
     out.segment[i] = s;

@@ -4,7 +4,7 @@ import type { CampaignDay } from "../analytics/campaign-series";
 import type { DailyReportRows } from "../analytics/daily-response";
 import { getDb } from "./client";
 import type { TimeRange } from "./date-range";
-import { epochMs, noIndex, num, Prisma, shiftDays, utcDay } from "./sql";
+import { epochMs, noIndex, num, orderKey, Prisma, shiftDays, utcDay } from "./sql";
 
 export interface CampaignRow {
   id: number;
@@ -94,7 +94,7 @@ export async function loadFunnelPurchases(campaignId: number, range: TimeRange, 
       WHERE "campaignId" = ${campaignId} AND "type" = 'conversion' AND "customerId" IS NOT NULL AND "occurredAt" >= ${range.from} AND "occurredAt" < ${range.to}
       GROUP BY "customerId")
     SELECT (SELECT COUNT(*) FROM converted) AS converted, COUNT(DISTINCT e."customerId") AS buyers,
-      COUNT(DISTINCT e."customerId" || ':' || COALESCE(e."orderId", e."occurredAt")) AS orders, COALESCE(SUM(e."revenue"), 0) AS revenue
+      COUNT(DISTINCT e."customerId" || ':' || ${orderKey("e")}) AS orders, COALESCE(SUM(e."revenue"), 0) AS revenue
     FROM converted JOIN "Event" e ON e."customerId" = converted."customerId" AND ${noIndex('e."type"')} = 'purchase'
       AND e."occurredAt" >= ${shiftDays('converted."firstAt"', -1)} AND e."occurredAt" <= ${shiftDays('converted."firstAt"', windowDays)}`;
   return { convertedCustomers: num(r.converted), buyers: num(r.buyers), orders: num(r.orders), revenue: num(r.revenue) };

@@ -1,5 +1,5 @@
 import type { CampaignTotals } from "../analytics/campaign-kpis";
-import { insertRows } from "./bulk-insert";
+import { directDb } from "./direct";
 import type { CampaignRow } from "./campaign-report";
 import { getDb } from "./client";
 import type { TimeRange } from "./date-range";
@@ -40,7 +40,7 @@ export interface DailyStatInput {
 
 export async function insertCampaigns(rows: readonly CampaignInput[]): Promise<number> {
   const now = new Date();
-  return insertRows(
+  return directDb().insertRows(
     "Campaign",
     ["externalId", "name", "channel", "adType", "adPosition", "testGroup", "variant", "startAt", "endAt", "budget", "createdAt", "updatedAt"],
     rows.map((r) => [r.externalId, r.name, r.channel, r.adType, r.adPosition, r.testGroup, r.variant, r.startAt, r.endAt, r.budget, now, now]),
@@ -53,7 +53,7 @@ export async function getCampaignIdsByExternalId(): Promise<Map<string, number>>
 }
 
 export async function insertCampaignEvents(rows: readonly CampaignEventInput[]): Promise<number> {
-  return insertRows(
+  return directDb().insertRows(
     "CampaignEvent",
     ["campaignId", "customerId", "type", "revenue", "cost", "occurredAt"],
     rows.map((r) => [r.campaignId, r.customerId, r.type, r.revenue ?? 0, r.cost ?? 0, r.occurredAt]),
@@ -61,7 +61,7 @@ export async function insertCampaignEvents(rows: readonly CampaignEventInput[]):
 }
 
 export async function insertDailyStats(rows: readonly DailyStatInput[]): Promise<number> {
-  return insertRows(
+  return directDb().insertRows(
     "CampaignDailyStat",
     ["campaignId", "date", "segment", "impressions", "clicks", "conversions", "cost", "revenue"],
     rows.map((r) => [r.campaignId, r.date, r.segment ?? "", r.impressions, r.clicks, r.conversions, r.cost, r.revenue]),

@@ -1,8 +1,15 @@
 // The Prisma client, one per process (and one across Next's dev reloads). Only lib/db imports this.
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { env, sqliteFilePath } from "../env";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { configuredProvider, env, sqliteFilePath } from "../env";
 import { PrismaClient } from "./generated/client";
+import { PrismaClient as PgPrismaClient } from "./generated-pg/client";
 
+/**
+ * The client's type is SQLite's. PostgreSQL's client is generated from a schema derived from the same file
+ * (schema-variants.ts, with a test that fails on drift), so its models, fields and methods are the same;
+ * only the provider differs, which no caller sees.
+ */
 export type Db = PrismaClient;
 
 /**
@@ -21,6 +28,11 @@ class TunedSqliteAdapter extends PrismaBetterSqlite3 {
 }
 
 export function createDb(databaseUrl: string = env.DATABASE_URL): Db {
+  if (configuredProvider(databaseUrl) === "postgresql") {
+    // A small pool per process: app instances and workers share one server's connection limit (100 by default).
+    const adapter = new PrismaPg({ connectionString: databaseUrl, max: 10 });
+    return new PgPrismaClient({ adapter }) as unknown as Db;
+  }
   const adapter = new TunedSqliteAdapter({ url: `file:${sqliteFilePath(databaseUrl)}`, timeout: 10_000 });
   return new PrismaClient({ adapter });
 }

@@ -4,6 +4,7 @@
 // for them (recommenders, clusters), which are then trained again. Connections run with secure_delete
 // (client.ts, bulk-insert.ts), and the write-ahead log is checkpointed and truncated afterwards, so the
 // deleted content is zeroed in the database file rather than left in free pages.
+import { configuredProvider } from "../env";
 import { blindIndex, isPiiEncryptionOn, revealPii, revealRow } from "../auth/pii-crypto";
 import { normaliseEmail, storedEmailHash } from "../auth/pii-hash";
 import { getDb } from "./client";
@@ -93,7 +94,8 @@ export async function eraseCustomerRows(c: CustomerRef, suppression: { externalI
     const modelsDropped = (await tx.job.updateMany({ where: { kind: { in: [...PER_CUSTOMER_JOB_KINDS] }, status: "completed" }, data: { status: "cancelled", result: Prisma.DbNull, message: droppedNote } })).count;
     return { events, campaignEvents, segmentMemberships, importRowErrors, modelsDropped };
   });
-  // Copies of the deleted pages also sit in the write-ahead log until a checkpoint: write them back and empty it.
-  await db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
+  // SQLite: copies of the deleted pages also sit in the write-ahead log until a checkpoint: write them back
+  // and empty it. (PostgreSQL reuses a deleted row's space after VACUUM, which autovacuum runs.)
+  if (configuredProvider() === "sqlite") await db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
   return counts;
 }

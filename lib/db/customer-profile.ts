@@ -8,7 +8,7 @@
 // 0.5 ms at 2,000,000 events, and it grows with the shop). PostgreSQL 12+ reads the same SQL.
 import { getDb } from "./client";
 import type { Page } from "./pagination";
-import { dateOf, epochMs, num, numOrNull, Prisma, utcDay } from "./sql";
+import { dateOf, epochMs, num, numOrNull, orderKey, Prisma, utcDay } from "./sql";
 import { readAttributes } from "./stored-attributes";
 import { revealRow } from "../auth/pii-crypto";
 
@@ -70,7 +70,7 @@ export async function getCustomerFeatures(customerId: number, asOf: number): Pro
   const db = getDb();
   const [[p], [e]] = await Promise.all([
     db.$queryRaw<[{ orders: unknown; revenue: unknown; firstAt: unknown; lastAt: unknown }]>`${mine(customerId)}
-      SELECT count(DISTINCT coalesce("orderId", "occurredAt")) AS orders, coalesce(sum("revenue"), 0) AS revenue,
+      SELECT count(DISTINCT ${orderKey()}) AS orders, coalesce(sum("revenue"), 0) AS revenue,
         min("occurredAt") AS "firstAt", max("occurredAt") AS "lastAt"
       FROM mine WHERE "type" = 'purchase'`,
     db.$queryRaw<[{ clicks: unknown; conversions: unknown }]>`SELECT count(CASE WHEN "type" = 'click' THEN 1 END) AS clicks,
@@ -104,7 +104,7 @@ export interface DailySpend {
 export async function listCustomerDailySpend(customerId: number): Promise<DailySpend[]> {
   const day = utcDay(`"occurredAt"`);
   const rows = await getDb().$queryRaw<{ day: string; revenue: unknown; orders: unknown }[]>`${mine(customerId)}
-    SELECT ${day} AS day, sum("revenue") AS revenue, count(DISTINCT coalesce("orderId", "occurredAt")) AS orders
+    SELECT ${day} AS day, sum("revenue") AS revenue, count(DISTINCT ${orderKey()}) AS orders
     FROM mine WHERE "type" = 'purchase' GROUP BY ${day} ORDER BY day`;
   return rows.map((r) => ({ day: r.day, revenue: num(r.revenue), orders: num(r.orders) }));
 }

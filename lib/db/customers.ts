@@ -1,4 +1,4 @@
-import { insertRows } from "./bulk-insert";
+import { directDb } from "./direct";
 import { blindIndex, isPiiEncryptionOn, revealRow, sealPii } from "../auth/pii-crypto";
 import { getDb } from "./client";
 import type { Prisma as PrismaTypes } from "./generated/client";
@@ -25,7 +25,7 @@ const CUSTOMER_COLUMNS = ["externalId", "email", "emailIndex", "name", "nameInde
 /** Inserts new customers in one transaction (all or none). */
 export async function insertCustomers(rows: readonly CustomerInput[]): Promise<number> {
   const now = new Date();
-  return insertRows("Customer", CUSTOMER_COLUMNS, rows.map((r) => {
+  return directDb().insertRows("Customer", CUSTOMER_COLUMNS, rows.map((r) => {
     const email = sealPii("email", r.email ?? null);
     const name = sealPii("name", r.name ?? null);
     return [r.externalId, email.stored, email.index, name.stored, name.index, r.gender, r.age, r.birthYear, r.income, r.education, r.country, r.city, r.signupAt, r.attributes, now, now];
@@ -90,10 +90,10 @@ export async function listCustomers(req: PageRequest<CustomerSort> & { searchPii
 export async function getCustomerActivity(customerIds: readonly number[]): Promise<Map<number, CustomerActivity>> {
   if (customerIds.length === 0) return new Map();
   const rows = await getDb().$queryRaw<{ customerId: unknown; orders: unknown; revenue: unknown; last: string | null }[]>`
-    SELECT customerId, COUNT(DISTINCT orderId) AS orders, SUM(revenue) AS revenue, MAX(occurredAt) AS last
-    FROM Event
-    WHERE customerId IN (${Prisma.join([...customerIds])}) AND type = 'purchase'
-    GROUP BY customerId`;
+    SELECT "customerId", COUNT(DISTINCT "orderId") AS orders, SUM("revenue") AS revenue, MAX("occurredAt") AS last
+    FROM "Event"
+    WHERE "customerId" IN (${Prisma.join([...customerIds])}) AND "type" = 'purchase'
+    GROUP BY "customerId"`;
   return new Map(
     rows.map((r) => [num(r.customerId), { orders: num(r.orders), revenue: num(r.revenue), lastPurchaseAt: r.last ? new Date(r.last) : null }]),
   );

@@ -41,7 +41,7 @@ beforeAll(async () => {
     { campaignId: k, customerId: c.get("before")!, type: "click", occurredAt: JUST_BEFORE },
     { campaignId: k, customerId: c.get("on")!, type: "click", occurredAt: ON },
   ]);
-  refreshPurchaseStats();
+  await refreshPurchaseStats();
 });
 
 const ids = async (rule: Parameters<typeof listRuleMembers>[0], now = MIDNIGHT) => (await listRuleMembers(rule, { offset: 0, limit: 100 }, now)).map((r) => r.externalId);

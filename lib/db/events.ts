@@ -1,4 +1,4 @@
-import { insertRows } from "./bulk-insert";
+import { directDb } from "./direct";
 import { getDb } from "./client";
 import type { TimeRange } from "./date-range";
 import { skipTake, type Page } from "./pagination";
@@ -18,7 +18,7 @@ export interface EventInput {
 const EVENT_COLUMNS = ["customerId", "productId", "type", "quantity", "revenue", "rating", "orderId", "occurredAt"] as const;
 
 export async function insertEvents(rows: readonly EventInput[]): Promise<number> {
-  return insertRows("Event", EVENT_COLUMNS, rows.map((r) => [r.customerId, r.productId, r.type, r.quantity ?? 1, r.revenue ?? 0, r.rating, r.orderId, r.occurredAt]));
+  return directDb().insertRows("Event", EVENT_COLUMNS, rows.map((r) => [r.customerId, r.productId, r.type, r.quantity ?? 1, r.revenue ?? 0, r.rating, r.orderId, r.occurredAt]));
 }
 
 export interface EventRow {
@@ -67,9 +67,9 @@ export async function listRecentEvents(req: { page: number; pageSize: number; ty
 export async function listDistinctEventTypes(): Promise<string[]> {
   const rows = await getDb().$queryRaw<{ type: string | null }[]>`
     WITH RECURSIVE t(type) AS (
-      SELECT MIN(type) FROM Event
+      SELECT MIN("type") FROM "Event"
       UNION ALL
-      SELECT (SELECT MIN(type) FROM Event WHERE type > t.type) FROM t WHERE t.type IS NOT NULL
+      SELECT (SELECT MIN("type") FROM "Event" WHERE "type" > t.type) FROM t WHERE t.type IS NOT NULL
     )
     SELECT type FROM t WHERE type IS NOT NULL`;
   return rows.map((r) => r.type as string);

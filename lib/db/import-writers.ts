@@ -1,11 +1,11 @@
-// One writer per import kind: takes a batch of validated rows and writes it on the direct connection, in the
-// caller's transaction. Entity kinds upsert by external id; event kinds insert with their dedupe key and skip
+// One writer per import kind: takes a batch of validated rows and writes it on the import's direct session
+// (direct.ts), in the caller's transaction. Entity kinds upsert by external id; event kinds insert with their dedupe key and skip
 // keys already stored, so the counts say exactly what changed.
-import type Database from "better-sqlite3";
 import { isPiiEncryptionOn, sealPii } from "../auth/pii-crypto";
 import type { ImportKind } from "../csv/kinds";
 import type { FieldValue, ParsedRow } from "../csv/row-schema";
-import { insertRows, prepared, type SqlValue, type StoredValue, storedDate } from "./bulk-insert";
+import { type SqlValue, type StoredValue, storedDate } from "./bulk-insert";
+import type { DirectDb } from "./direct";
 import { type EntityTable, ReferenceResolver, upsertEntities } from "./import-entities";
 
 export interface ImportedRow {
@@ -21,7 +21,7 @@ export interface BatchCounts {
   unchanged: number;
 }
 export interface ImportWriter {
-  write(db: Database.Database, rows: readonly ImportedRow[]): BatchCounts;
+  write(db: DirectDb, rows: readonly ImportedRow[]): Promise<BatchCounts>;
   /** Side effects worth telling: entities created on the way, rows by event type, guest lines. */
   summary(): Record<string, number>;
 }
@@ -54,7 +54,7 @@ function entityWriter(kind: keyof typeof ENTITY_COLUMNS, o: WriterOptions): Impo
   const columns = [...mapped, ...sealed.map((f) => `${f}Index`)];
   const overlay = o.dryRun ? new Map<string, Record<string, StoredValue>>() : undefined;
   return {
-    write(db, rows) {
+    async write(db, rows) {
       const value = (c: string, v: FieldValue): SqlValue => (dates.includes(c) ? date(v) : c === "email" && o.hashEmail && typeof v === "string" ? o.hashEmail(v) : v);
       const entities = rows.map(({ line, row }) => {
         const values = Object.fromEntries(mapped.map((c) => [c, value(c, row.fields[c] ?? null)])) as Record<string, SqlValue>;
@@ -80,23 +80,21 @@ function eventWriter(kind: "events" | "transactions"): ImportWriter {
   let guests = 0;
   let namesFilled = 0;
   const placeholder = new Set<string>();
-  const fillName = (db: Database.Database, code: string, name: FieldValue) => {
-    if (typeof name !== "string" || !placeholder.delete(code)) return;
-    prepared(db, `UPDATE "Product" SET "name"=? WHERE "id"=?`).run(name, products.idOf(code));
-    namesFilled++;
-  };
   return {
-    write(db, rows) {
+    async write(db, rows) {
       const f = rows.map((r) => r.row.fields);
       const countries = new Map<string, FieldValue>();
       for (const x of f) if (x.customer && !countries.has(String(x.customer))) countries.set(String(x.customer), x.country ?? null);
-      customers.resolve(db, countries.keys(), (id) => (countries.get(id) ? { country: countries.get(id) as string } : {}));
+      await customers.resolve(db, countries.keys(), (id) => ({ country: (countries.get(id) as string | null) ?? null }));
       const names = new Map<string, FieldValue>();
       for (const x of f) if (x.product && !names.get(String(x.product))) names.set(String(x.product), x.productName ?? null);
-      const created = products.resolve(db, f.flatMap((x) => (x.product ? [String(x.product)] : [])), (id) => ({ name: names.get(id) ?? id }));
+      const created = await products.resolve(db, f.flatMap((x) => (x.product ? [String(x.product)] : [])), (id) => ({ name: names.get(id) ?? id }));
       for (const code of created) if (!names.get(code)) placeholder.add(code);
+      // A product created with its code as a placeholder name takes the first real name a later row gives.
+      const filled: SqlValue[][] = [];
       const values = rows.map(({ row: { fields: x }, key, at }): SqlValue[] => {
-        if (placeholder.size) fillName(db, String(x.product), x.productName ?? null);
+        const name = x.productName ?? null;
+        if (placeholder.size && typeof name === "string" && placeholder.delete(String(x.product))) filled.push([name, products.idOf(String(x.product))]);
         byType.set(String(x.type), (byType.get(String(x.type)) ?? 0) + 1);
         if (!x.customer) guests++;
         return [
@@ -111,7 +109,9 @@ function eventWriter(kind: "events" | "transactions"): ImportWriter {
           key,
         ];
       });
-      const inserted = insertRows("Event", EVENT_COLUMNS, values, { ignoreConflictOn: "dedupeKey", db });
+      await db.updateRows("Product", ["name"], filled);
+      namesFilled += filled.length;
+      const inserted = await db.insertRows("Event", EVENT_COLUMNS, values, { ignoreConflictOn: "dedupeKey" });
       return { inserted, updated: 0, unchanged: values.length - inserted };
     },
     summary: () => ({
@@ -130,10 +130,10 @@ function campaignEventWriter(): ImportWriter {
   const campaigns = new ReferenceResolver("Campaign", (id) => ({ name: id }));
   const customers = new ReferenceResolver("Customer", () => ({}));
   return {
-    write(db, rows) {
+    async write(db, rows) {
       const f = rows.map((r) => r.row.fields);
-      campaigns.resolve(db, f.map((x) => String(x.campaign)));
-      customers.resolve(db, f.flatMap((x) => (x.customer ? [String(x.customer)] : [])));
+      await campaigns.resolve(db, f.map((x) => String(x.campaign)));
+      await customers.resolve(db, f.flatMap((x) => (x.customer ? [String(x.customer)] : [])));
       const values = rows.map(({ row: { fields: x }, key, at }): SqlValue[] => [
         campaigns.idOf(String(x.campaign)),
         x.customer ? customers.idOf(String(x.customer)) : null,
@@ -143,7 +143,7 @@ function campaignEventWriter(): ImportWriter {
         at,
         key,
       ]);
-      const inserted = insertRows("CampaignEvent", CAMPAIGN_EVENT_COLUMNS, values, { ignoreConflictOn: "dedupeKey", db });
+      const inserted = await db.insertRows("CampaignEvent", CAMPAIGN_EVENT_COLUMNS, values, { ignoreConflictOn: "dedupeKey" });
       return { inserted, updated: 0, unchanged: values.length - inserted };
     },
     summary: () => ({ campaignsCreated: campaigns.created, customersCreated: customers.created }),
@@ -157,23 +157,25 @@ function dailyStatWriter(o: WriterOptions): ImportWriter {
   // Dry runs roll each chunk back: remember what it would have written, keyed like the unique index.
   const overlay = o.dryRun ? new Map<string, Record<string, number>>() : null;
   return {
-    write(db, rows) {
+    async write(db, rows) {
       const counts: BatchCounts = { inserted: 0, updated: 0, unchanged: 0 };
-      campaigns.resolve(db, rows.map((r) => String(r.row.fields.campaign)));
-      const find = prepared(db, `SELECT "id",${STAT_COLUMNS.map((c) => `"${c}"`).join(",")} FROM "CampaignDailyStat" WHERE "campaignId"=? AND "date"=? AND "segment"=?`);
-      const insert = prepared(db, `INSERT INTO "CampaignDailyStat" ("campaignId","date","segment",${STAT_COLUMNS.map((c) => `"${c}"`).join(",")}) VALUES (?,?,?,?,?,?,?,?)`);
-      const update = prepared(db, `UPDATE "CampaignDailyStat" SET ${STAT_COLUMNS.map((c) => `"${c}"=?`).join(",")} WHERE "id"=?`);
+      await campaigns.resolve(db, rows.map((r) => String(r.row.fields.campaign)));
+      const find = `SELECT "id",${STAT_COLUMNS.map((c) => `"${c}"`).join(",")} FROM "CampaignDailyStat" WHERE "campaignId"=? AND "date"=? AND "segment"=?`;
+      const insert = `INSERT INTO "CampaignDailyStat" ("campaignId","date","segment",${STAT_COLUMNS.map((c) => `"${c}"`).join(",")}) VALUES (?,?,?,?,?,?,?,?)`;
+      const update = `UPDATE "CampaignDailyStat" SET ${STAT_COLUMNS.map((c) => `"${c}"=?`).join(",")} WHERE "id"=?`;
+      // One statement a row: daily reports are a row per campaign, day and segment (thousands, not millions).
       for (const { row } of rows) {
         const x = row.fields;
         const key = [campaigns.idOf(String(x.campaign)), storedDate(new Date(x.date as number)), String(x.segment ?? "")];
         const values = STAT_COLUMNS.map((c) => x[c] as number);
         const id = key.join("|");
-        const before = overlay?.get(id) ?? (find.get(...key) as Record<string, number> | undefined);
+        const found = overlay?.has(id) ? undefined : await db.first<number[]>(find, key);
+        const before = overlay?.get(id) ?? (found ? (Object.fromEntries(["id", ...STAT_COLUMNS].map((c, i) => [c, found[i]!])) as Record<string, number>) : undefined);
         if (!before) {
-          insert.run(...key, ...values);
+          await db.run(insert, [...key, ...values]);
           counts.inserted++;
         } else if (STAT_COLUMNS.some((c, i) => before[c] !== values[i])) {
-          update.run(...values, before.id);
+          await db.run(update, [...values, before.id]);
           counts.updated++;
         } else counts.unchanged++;
         overlay?.set(id, { id: before?.id ?? -1, ...Object.fromEntries(STAT_COLUMNS.map((c, i) => [c, values[i]!])) });

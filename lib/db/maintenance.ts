@@ -59,11 +59,10 @@ export async function deleteAllData(): Promise<void> {
 
 /**
  * SQLite settings that persist in the file: write-ahead logging lets pages read while an import or the
- * seed writes. Harmless to run at every start.
+ * seed writes. Harmless to run at every start; PostgreSQL has nothing to set.
  */
-export async function configureDatabase(): Promise<void> {
-  // Left on the raw driver on purpose: these are SQLite pragmas (journal_mode is stored in the file), which
-  // the direct connection sets when it opens, without starting Prisma. A PostgreSQL provider has nothing to
-  // set here.
+export function configureDatabase(): void {
+  // The direct connection sets these pragmas as it opens (journal_mode is stored in the file), without
+  // starting Prisma.
   bulkConnection();
 }

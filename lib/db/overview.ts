@@ -74,11 +74,11 @@ export interface DailySales {
 /** Revenue and distinct orders per UTC day, from the covering purchase index. */
 export async function getDailySales(range: TimeRange): Promise<DailySales[]> {
   const db = getDb();
-  const day = utcDay("occurredAt");
+  const day = utcDay('"occurredAt"');
   const rows = await db.$queryRaw<{ day: string; revenue: unknown; orders: unknown; purchases: unknown }[]>(Prisma.sql`
-    SELECT ${day} AS day, SUM(revenue) AS revenue, COUNT(DISTINCT orderId) AS orders, COUNT(*) AS purchases
-    FROM Event
-    WHERE type = 'purchase' AND occurredAt >= ${range.from} AND occurredAt < ${range.to}
+    SELECT ${day} AS day, SUM("revenue") AS revenue, COUNT(DISTINCT "orderId") AS orders, COUNT(*) AS purchases
+    FROM "Event"
+    WHERE "type" = 'purchase' AND "occurredAt" >= ${range.from} AND "occurredAt" < ${range.to}
     GROUP BY ${day}
     ORDER BY day`);
   return rows.map((r) => ({ day: r.day, revenue: num(r.revenue), orders: num(r.orders), purchases: num(r.purchases) }));

@@ -1,42 +1,43 @@
 // With MARKETLENS_ENCRYPT_PII=1, rows written before it was turned on are encrypted at the next start, in
-// batches on the direct connection, so the file holds no address in clear afterwards (with secure_delete,
-// the old cells are zeroed).
-import type Database from "better-sqlite3";
+// batches on the direct connection, so the database holds no address in clear afterwards (with SQLite's
+// secure_delete, the old cells are zeroed).
 import { isEncrypted, sealPii, sealText } from "../auth/pii-crypto";
-import { bulkConnection, prepared } from "./bulk-insert";
+import { configuredProvider } from "../env";
+import { type DirectDb, directDb } from "./direct";
 
 const BATCH = 5_000;
 
-export function sealExistingPii(db: Database.Database = bulkConnection()): { customers: number; refusedRows: number } {
+export async function sealExistingPii(db: DirectDb = directDb()): Promise<{ customers: number; refusedRows: number }> {
   let customers = 0;
-  const pick = prepared(db, `SELECT "id","email","emailIndex","name","nameIndex" FROM "Customer" WHERE "id" > ? AND (("email" IS NOT NULL AND "email" NOT LIKE 'enc1:%' AND "email" NOT LIKE 'hmac-sha256:%') OR ("name" IS NOT NULL AND "name" NOT LIKE 'enc1:%')) ORDER BY "id" LIMIT ${BATCH}`);
-  const update = prepared(db, `UPDATE "Customer" SET "email"=?,"emailIndex"=?,"name"=?,"nameIndex"=? WHERE "id"=?`);
+  const pick = `SELECT "id","email","emailIndex","name","nameIndex" FROM "Customer" WHERE "id" > ? AND (("email" IS NOT NULL AND "email" NOT LIKE 'enc1:%' AND "email" NOT LIKE 'hmac-sha256:%') OR ("name" IS NOT NULL AND "name" NOT LIKE 'enc1:%')) ORDER BY "id" LIMIT ${BATCH}`;
+  const update = `UPDATE "Customer" SET "email"=?,"emailIndex"=?,"name"=?,"nameIndex"=? WHERE "id"=?`;
   for (let after = 0; ; ) {
-    const rows = pick.all(after) as { id: number; email: string | null; emailIndex: string | null; name: string | null; nameIndex: string | null }[];
+    const rows = await db.rows<[number, string | null, string | null, string | null, string | null]>(pick, [after]);
     if (!rows.length) break;
-    db.transaction(() => {
-      for (const r of rows) {
+    await db.transaction(async (tx) => {
+      for (const [id, storedEmail, emailIndex, storedName, nameIndex] of rows) {
         // A column already encrypted keeps its value and its index.
-        const email = isEncrypted(r.email) ? { stored: r.email, index: r.emailIndex } : sealPii("email", r.email);
-        const name = isEncrypted(r.name) ? { stored: r.name, index: r.nameIndex } : sealPii("name", r.name);
-        update.run(email.stored, email.index, name.stored, name.index, r.id);
+        const email = isEncrypted(storedEmail) ? { stored: storedEmail, index: emailIndex } : sealPii("email", storedEmail);
+        const name = isEncrypted(storedName) ? { stored: storedName, index: nameIndex } : sealPii("name", storedName);
+        await tx.run(update, [email.stored, email.index, name.stored, name.index, id]);
       }
-    })();
+    });
     customers += rows.length;
-    after = rows[rows.length - 1]!.id;
+    after = rows[rows.length - 1]![0];
   }
   let refusedRows = 0;
-  const pickErrors = prepared(db, `SELECT "id","reason","raw" FROM "ImportRowError" WHERE "id" > ? AND ("reason" NOT LIKE 'enc1:%' OR ("raw" IS NOT NULL AND "raw" NOT LIKE 'enc1:%')) ORDER BY "id" LIMIT ${BATCH}`);
-  const updateError = prepared(db, `UPDATE "ImportRowError" SET "reason"=?,"raw"=? WHERE "id"=?`);
+  const pickErrors = `SELECT "id","reason","raw" FROM "ImportRowError" WHERE "id" > ? AND ("reason" NOT LIKE 'enc1:%' OR ("raw" IS NOT NULL AND "raw" NOT LIKE 'enc1:%')) ORDER BY "id" LIMIT ${BATCH}`;
+  const updateError = `UPDATE "ImportRowError" SET "reason"=?,"raw"=? WHERE "id"=?`;
   for (let after = 0; ; ) {
-    const rows = pickErrors.all(after) as { id: number; reason: string; raw: string | null }[];
+    const rows = await db.rows<[number, string, string | null]>(pickErrors, [after]);
     if (!rows.length) break;
-    db.transaction(() => {
-      for (const r of rows) updateError.run(isEncrypted(r.reason) ? r.reason : sealText(r.reason), r.raw === null || isEncrypted(r.raw) ? r.raw : sealText(r.raw), r.id);
-    })();
+    await db.transaction(async (tx) => {
+      for (const [id, reason, raw] of rows) await tx.run(updateError, [isEncrypted(reason) ? reason : sealText(reason), raw === null || isEncrypted(raw) ? raw : sealText(raw), id]);
+    });
     refusedRows += rows.length;
-    after = rows[rows.length - 1]!.id;
+    after = rows[rows.length - 1]![0];
   }
-  if (customers || refusedRows) db.pragma("wal_checkpoint(TRUNCATE)");
+  // SQLite: the write-ahead log would still hold the clear pages until its next checkpoint.
+  if ((customers || refusedRows) && configuredProvider() === "sqlite") await db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
   return { customers, refusedRows };
 }

@@ -2,23 +2,15 @@
 // PostgreSQL server: set TEST_POSTGRES_URL (e.g. postgresql://postgres@127.0.0.1:5432/postgres); the test
 // makes and drops its own database there.
 import { randomUUID } from "node:crypto";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { adminQuery, withDatabase } from "./postgres-admin";
 import { applyMigrations, createMigration } from "./schema-engine";
 
 const server = process.env.TEST_POSTGRES_URL;
 if (!server) console.log("postgres-migrations.test.ts: skipped, TEST_POSTGRES_URL is not set (no PostgreSQL server to migrate)");
 const name = `marketlens_migrations_${randomUUID().replace(/-/g, "")}`;
 
-async function admin(sql: string) {
-  const c = new pg.Client({ connectionString: server });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
+const admin = (sql: string) => adminQuery(server!, sql);
 
 describe.skipIf(!server)("PostgreSQL migrations", () => {
   afterAll(async () => {
@@ -27,12 +19,11 @@ describe.skipIf(!server)("PostgreSQL migrations", () => {
 
   it("apply to an empty database, leave nothing to create, and find nothing to do the second time", async () => {
     await admin(`CREATE DATABASE "${name}"`);
-    const url = new URL(server!);
-    url.pathname = `/${name}`;
-    const applied = await applyMigrations(url.toString());
+    const url = withDatabase(server!, name);
+    const applied = await applyMigrations(url);
     expect(applied.length).toBeGreaterThan(0);
     // Drift: a schema change without `npm run db:migrate -- <name>` on PostgreSQL would create a migration here.
-    expect(await createMigration(url.toString(), "drift_check")).toBeNull();
-    expect(await applyMigrations(url.toString())).toEqual([]);
+    expect(await createMigration(url, "drift_check")).toBeNull();
+    expect(await applyMigrations(url)).toEqual([]);
   });
 });

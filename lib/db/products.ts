@@ -1,4 +1,4 @@
-import { insertRows } from "./bulk-insert";
+import { directDb } from "./direct";
 import { getDb } from "./client";
 import { orderBy as orderFor, skipTake, type Page, type PageRequest } from "./pagination";
 import { num, Prisma } from "./sql";
@@ -18,7 +18,7 @@ const PRODUCT_COLUMNS = ["externalId", "name", "description", "category", "price
 
 export async function insertProducts(rows: readonly ProductInput[]): Promise<number> {
   const now = new Date();
-  return insertRows("Product", PRODUCT_COLUMNS, rows.map((r) => [r.externalId, r.name, r.description, r.category, r.price, r.isActive ?? true, now, now]));
+  return directDb().insertRows("Product", PRODUCT_COLUMNS, rows.map((r) => [r.externalId, r.name, r.description, r.category, r.price, r.isActive ?? true, now, now]));
 }
 
 export async function getProductIdsByExternalId(): Promise<Map<string, number>> {
@@ -74,9 +74,9 @@ export interface ProductSales {
 export async function getProductSales(productIds: readonly number[]): Promise<Map<number, ProductSales>> {
   if (productIds.length === 0) return new Map();
   const rows = await getDb().$queryRaw<Record<string, unknown>[]>`
-    SELECT productId, COUNT(*) AS purchases, SUM(quantity) AS units, SUM(revenue) AS revenue, COUNT(DISTINCT customerId) AS buyers
-    FROM Event WHERE productId IN (${Prisma.join([...productIds])}) AND type = 'purchase'
-    GROUP BY productId`;
+    SELECT "productId", COUNT(*) AS purchases, SUM("quantity") AS units, SUM("revenue") AS revenue, COUNT(DISTINCT "customerId") AS buyers
+    FROM "Event" WHERE "productId" IN (${Prisma.join([...productIds])}) AND "type" = 'purchase'
+    GROUP BY "productId"`;
   return new Map(rows.map((r) => [num(r.productId), toSales(r)]));
 }
 
@@ -94,10 +94,10 @@ export interface BestSeller extends ProductSales {
 export async function listBestSellers(range: TimeRange, limit: number): Promise<BestSeller[]> {
   const db = getDb();
   const rows = await db.$queryRaw<Record<string, unknown>[]>`
-    SELECT productId, COUNT(*) AS purchases, SUM(quantity) AS units, SUM(revenue) AS revenue, COUNT(DISTINCT customerId) AS buyers
-    FROM Event
-    WHERE type = 'purchase' AND productId IS NOT NULL AND occurredAt >= ${range.from} AND occurredAt < ${range.to}
-    GROUP BY productId ORDER BY buyers DESC, revenue DESC LIMIT ${limit}`;
+    SELECT "productId", COUNT(*) AS purchases, SUM("quantity") AS units, SUM("revenue") AS revenue, COUNT(DISTINCT "customerId") AS buyers
+    FROM "Event"
+    WHERE "type" = 'purchase' AND "productId" IS NOT NULL AND "occurredAt" >= ${range.from} AND "occurredAt" < ${range.to}
+    GROUP BY "productId" ORDER BY buyers DESC, revenue DESC LIMIT ${limit}`;
   const sales = rows.map(toSales);
   const products = await db.product.findMany({
     where: { id: { in: sales.map((s) => s.productId) } },

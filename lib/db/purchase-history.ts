@@ -1,8 +1,9 @@
 // Each customer's purchase history in one aggregate, the input of RFM and customer features, read into
 // typed arrays: 100,000 customers come back as a few columns of numbers.
 import type { History } from "../ml/customer-features";
-import { bulkConnection, prepared, storedDate } from "./bulk-insert";
 import { getDb } from "./client";
+import { directDb } from "./direct";
+import { orderKeySql } from "./order-key";
 import { epochMs, num } from "./sql";
 
 /** The history lib/ml's customer features take, with the database id of each customer. */
@@ -19,20 +20,19 @@ export async function latestPurchaseAt(): Promise<number | null> {
   return r._max.occurredAt?.getTime() ?? null;
 }
 
-const HISTORY_SQL = `SELECT "customerId", min("occurredAt"), max("occurredAt"), count(DISTINCT coalesce("orderId", "occurredAt")), sum("revenue")
+const HISTORY_SQL = `SELECT "customerId", min("occurredAt"), max("occurredAt"), count(DISTINCT ${orderKeySql()}), sum("revenue")
   FROM "Event" WHERE "type" = 'purchase' AND "customerId" IS NOT NULL AND "occurredAt" < ?
   GROUP BY "customerId" ORDER BY "customerId"`;
 
 /**
- * One of the two reads left on the raw driver (the other is recs-data.ts loadRecsDataset), because it is
+ * One of the reads on the direct connection (direct.ts; recs-data.ts loadRecsDataset is another), because it is
  * measured to matter: at 100,000 customers and 2,000,000 events (seeded, 2 shared cores) this query took
  * 0.53–0.75 s as arrays from better-sqlite3 and 2.3–2.6 s through Prisma's $queryRaw, which builds an
- * object per row and converts every value. RFM, clustering and training all start here. A PostgreSQL
- * provider would read it through its own driver the same way.
+ * object per row and converts every value. RFM, clustering and training all start here.
  */
 export async function loadPurchaseHistory(asOf?: number): Promise<PurchaseHistory> {
   const end = asOf ?? (Math.floor(((await latestPurchaseAt()) ?? Date.now()) / DAY) + 1) * DAY;
-  const rows = prepared(bulkConnection(), HISTORY_SQL).raw().all(storedDate(new Date(end))) as [number, string, string, number, number][];
+  const rows = await directDb().rows<[number, string, string, number, number]>(HISTORY_SQL, [new Date(end)]);
   const n = rows.length;
   const h: PurchaseHistory = { customerId: new Int32Array(n), firstAt: new Float64Array(n), lastAt: new Float64Array(n), orders: new Float64Array(n), revenue: new Float64Array(n), asOf: end };
   rows.forEach(([c, f, l, o, r], i) => {

@@ -2,8 +2,8 @@
 // types, and the catalogue. Dense indices follow ascending database ids; the returned id arrays map them
 // back. At 2,000,000 events this is a few columns of numbers, not millions of objects.
 import type { EventRows } from "../ml/recs/interactions";
-import { bulkConnection, prepared, storedDate } from "./bulk-insert";
 import { getDb } from "./client";
+import { directDb } from "./direct";
 import { num } from "./sql";
 import { readAttributes } from "./stored-attributes";
 
@@ -46,7 +46,7 @@ export async function loadCatalogue(): Promise<Catalogue> {
 /**
  * Events of the given types with both a customer and a product, optionally only those before `before`.
  *
- * One of the two reads left on the raw driver (the other is purchase-history.ts loadPurchaseHistory),
+ * One of the reads on the direct connection (direct.ts; purchase-history.ts loadPurchaseHistory is another),
  * because it is measured to matter: at 2,000,000 events (1,970,000 counted; seeded, 2 shared cores) the
  * rows stream from better-sqlite3's iterate() into the typed arrays in 23–31 s at 0.22 GB of memory, while
  * Prisma's $queryRaw, which has no cursor, holds every row as an object first: 19–22 s for the main
@@ -58,15 +58,15 @@ export async function loadRecsDataset(types: readonly string[], before?: number)
   const catalogue = await loadCatalogue();
   const itemOf = new Map<number, number>();
   catalogue.productIds.forEach((id, i) => itemOf.set(id, i));
-  const db = bulkConnection();
+  const db = directDb();
   const typeList = types.map(() => "?").join(",");
   const timeCut = before === undefined ? "" : `AND "occurredAt" < ?`;
-  const params: unknown[] = [...types, ...(before === undefined ? [] : [storedDate(new Date(before))])];
-  const customers = prepared(db, `SELECT DISTINCT "customerId" FROM "Event" WHERE "customerId" IS NOT NULL AND "productId" IS NOT NULL AND "type" IN (${typeList}) ${timeCut} ORDER BY 1`).raw().all(...params) as [number][];
+  const params = [...types, ...(before === undefined ? [] : [new Date(before)])];
+  const customers = await db.rows<[number]>(`SELECT DISTINCT "customerId" FROM "Event" WHERE "customerId" IS NOT NULL AND "productId" IS NOT NULL AND "type" IN (${typeList}) ${timeCut} ORDER BY 1`, params);
   const customerIds = Int32Array.from(customers, (r) => r[0]);
   const userOf = new Map<number, number>();
   customerIds.forEach((id, i) => userOf.set(id, i));
-  const count = (prepared(db, `SELECT count(*) FROM "Event" WHERE "customerId" IS NOT NULL AND "productId" IS NOT NULL AND "type" IN (${typeList}) ${timeCut}`).raw().get(...params) as [number])[0];
+  const [count] = (await db.first<[number]>(`SELECT count(*) FROM "Event" WHERE "customerId" IS NOT NULL AND "productId" IS NOT NULL AND "type" IN (${typeList}) ${timeCut}`, params))!;
   const events: EventRows = { user: new Int32Array(count), item: new Int32Array(count), type: new Uint8Array(count), time: new Float64Array(count), rating: new Float32Array(count), types };
   const typeIndex = new Map(types.map((t, i) => [t, i]));
   let n = 0;
@@ -74,7 +74,7 @@ export async function loadRecsDataset(types: readonly string[], before?: number)
   let lastText = "";
   let lastMs = 0;
   const sql = `SELECT "customerId", "productId", "type", "occurredAt", "rating" FROM "Event" WHERE "customerId" IS NOT NULL AND "productId" IS NOT NULL AND "type" IN (${typeList}) ${timeCut}`;
-  for (const [c, p, type, at, rating] of prepared(db, sql).raw().iterate(...params) as Iterable<[number, number, string, string, number | null]>) {
+  for await (const batch of db.batches<[number, number, string, string, number | null]>(sql, params)) for (const [c, p, type, at, rating] of batch) {
     const item = itemOf.get(p);
     const user = userOf.get(c);
     // A row written between the queries (an import from another process) is left for the next training.

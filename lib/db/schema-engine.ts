@@ -12,6 +12,7 @@ import Database from "better-sqlite3";
 import { bindMigrationAwareSqlAdapterFactory, type SqlDriverAdapter } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { configuredProvider, sqliteFilePath, type DatabaseProvider } from "../env";
+import { adminQuery, withDatabase } from "./postgres-admin";
 import { migrationsDir, schemaPath } from "./schema-variants";
 
 const requireFromHere = createRequire(import.meta.url);
@@ -113,9 +114,7 @@ function postgresFactory(databaseUrl: string, opened: { dispose(): Promise<void>
     connectToShadowDb: tracking(async () => {
       const name = `marketlens_shadow_${randomUUID().replace(/-/g, "")}`;
       await adminQuery(databaseUrl, `CREATE DATABASE "${name}"`);
-      const url = new URL(databaseUrl);
-      url.pathname = `/${name}`;
-      const shadow = readingChar(await new PrismaPg({ connectionString: url.toString() }).connect());
+      const shadow = readingChar(await new PrismaPg({ connectionString: withDatabase(databaseUrl, name) }).connect());
       const dispose = shadow.dispose.bind(shadow);
       shadow.dispose = async () => {
         await dispose();
@@ -124,17 +123,6 @@ function postgresFactory(databaseUrl: string, opened: { dispose(): Promise<void>
       return shadow;
     }, opened),
   };
-}
-
-/** One statement on its own short-lived connection (CREATE/DROP DATABASE cannot run inside a pool's transaction). */
-async function adminQuery(databaseUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 async function openEngine(databaseUrl: string): Promise<OpenEngine> {

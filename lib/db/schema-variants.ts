@@ -23,9 +23,13 @@ function replaceOnce(text: string, pattern: RegExp, replacement: string, what: s
   return text.replace(pattern, replacement);
 }
 
-/** PostgreSQL's schema text from SQLite's. */
+/**
+ * PostgreSQL's schema text from SQLite's. Json fields become `json`, not Prisma's default `jsonb`: stored as
+ * written, so imported attributes keep the file's column order, as on SQLite (jsonb sorts keys by length).
+ */
 export function postgresSchemaFrom(sqlite: string): string {
   let s = replaceOnce(sqlite, /provider = "sqlite"/, 'provider = "postgresql"', 'provider = "sqlite" line');
   s = replaceOnce(s, /output(\s*)= "\.\.\/lib\/db\/generated"/, 'output$1= "../../lib/db/generated-pg"', 'generator output "../lib/db/generated"');
+  s = s.replace(/^(\s+\w+\s+Json\??)(\s|$)/gm, "$1 @db.Json$2");
   return GENERATED_NOTE + s;
 }

@@ -3,7 +3,7 @@
 // attribution-data.ts gives (the largest reads of the app; objects per row through Prisma cost several
 // times the query); rows are iterated, so only the typed columns stay.
 import type { CustomerFacts } from "../analytics/scoring-features";
-import { bulkConnection, prepared } from "./bulk-insert";
+import { directDb } from "./direct";
 
 export const RESPONSE_TYPES = ["impression", "click", "conversion"] as const;
 
@@ -19,16 +19,16 @@ export interface ResponseEvents {
 const whoSql = (one: boolean, column = `"customerId"`) => (one ? `${column} = ?` : `${column} IS NOT NULL`);
 
 /** Sorted by customer, campaign, then time; every known customer's, or one customer's. */
-export function loadResponseEvents(customerId?: number): ResponseEvents {
-  const db = bulkConnection();
+export async function loadResponseEvents(customerId?: number): Promise<ResponseEvents> {
+  const db = directDb();
   const one = customerId !== undefined;
   const args = one ? [customerId] : [];
-  const count = (prepared(db, `SELECT COUNT(*) FROM "CampaignEvent" WHERE ${whoSql(one)}`).raw().get(...args) as [number])[0];
+  const [count] = (await db.first<[number]>(`SELECT COUNT(*) FROM "CampaignEvent" WHERE ${whoSql(one)}`, args))!;
   const e = { customer: new Int32Array(count), campaign: new Int32Array(count), time: new Float64Array(count), type: new Uint8Array(count) };
   const sql = `SELECT "customerId", "campaignId", "occurredAt", "type" FROM "CampaignEvent" WHERE ${whoSql(one)} ORDER BY "customerId", "campaignId", "occurredAt"`;
   let n = 0;
-  for (const [c, k, at, type] of prepared(db, sql).raw().iterate(...args) as Iterable<[number, number, string, string]>) {
-    if (n >= count) break; // rows added since the count: left for the next run
+  rows: for await (const batch of db.batches<[number, number, string, string]>(sql, args)) for (const [c, k, at, type] of batch) {
+    if (n >= count) break rows; // rows added since the count: left for the next run
     const t = RESPONSE_TYPES.indexOf(type as (typeof RESPONSE_TYPES)[number]);
     if (t < 0) continue;
     e.customer[n] = c;
@@ -51,19 +51,19 @@ export interface PurchaseLines {
 
 /** Every purchase line of a known customer, sorted by customer then time: spend by category (orders come
  * from attribution-data.ts loadPurchases, one row per order). */
-export function loadPurchaseLines(customerId?: number): PurchaseLines {
-  const db = bulkConnection();
+export async function loadPurchaseLines(customerId?: number): Promise<PurchaseLines> {
+  const db = directDb();
   const one = customerId !== undefined;
   const args = one ? [customerId] : [];
-  const count = (prepared(db, `SELECT COUNT(*) FROM "Event" WHERE "type" = 'purchase' AND ${whoSql(one)}`).raw().get(...args) as [number])[0];
+  const [count] = (await db.first<[number]>(`SELECT COUNT(*) FROM "Event" WHERE "type" = 'purchase' AND ${whoSql(one)}`, args))!;
   const sql = `SELECT e."customerId", e."occurredAt", e."revenue", p."category" FROM "Event" e LEFT JOIN "Product" p ON p."id" = e."productId"
     WHERE e."type" = 'purchase' AND ${whoSql(one, `e."customerId"`)} ORDER BY e."customerId", e."occurredAt"`;
   const out = { customer: new Int32Array(count), time: new Float64Array(count), revenue: new Float64Array(count), category: new Int32Array(count) };
   const categories: string[] = [];
   const code = new Map<string, number>();
   let n = 0;
-  for (const [c, at, revenue, category] of prepared(db, sql).raw().iterate(...args) as Iterable<[number, string, number | null, string | null]>) {
-    if (n >= count) break;
+  rows: for await (const batch of db.batches<[number, string, number | null, string | null]>(sql, args)) for (const [c, at, revenue, category] of batch) {
+    if (n >= count) break rows;
     out.customer[n] = c;
     out.time[n] = Date.parse(at);
     out.revenue[n] = revenue ?? 0;
@@ -79,11 +79,12 @@ export interface CustomerRecords extends CustomerFacts {
   readonly externalId: readonly string[];
 }
 
-export function loadCustomerFacts(customerId?: number): CustomerRecords {
+export async function loadCustomerFacts(customerId?: number): Promise<CustomerRecords> {
   const one = customerId !== undefined;
-  const rows = prepared(bulkConnection(), `SELECT "id", "externalId", "age", "income", "signupAt", "gender", "education", "country", "attributes" FROM "Customer" ${one ? `WHERE "id" = ?` : ""} ORDER BY "id"`)
-    .raw()
-    .all(...(one ? [customerId] : [])) as [number, string, number | null, number | null, string | null, string | null, string | null, string | null, string | null][];
+  const rows = await directDb().rows<[number, string, number | null, number | null, string | null, string | null, string | null, string | null, unknown]>(
+    `SELECT "id", "externalId", "age", "income", "signupAt", "gender", "education", "country", "attributes" FROM "Customer" ${one ? `WHERE "id" = ?` : ""} ORDER BY "id"`,
+    one ? [customerId] : [],
+  );
   const n = rows.length;
   const f = { ids: new Int32Array(n), age: new Float64Array(n), income: new Float64Array(n), signupAt: new Float64Array(n) };
   const text = (v: string | null) => (v === null || v.trim() === "" ? null : v);
@@ -103,10 +104,11 @@ export function loadCustomerFacts(customerId?: number): CustomerRecords {
   };
 }
 
-function parseAttributes(json: string | null): Record<string, unknown> | null {
-  if (json === null) return null;
+/** SQLite gives the stored JSON text; PostgreSQL's jsonb arrives parsed. */
+function parseAttributes(json: unknown): Record<string, unknown> | null {
+  if (json === null || json === undefined) return null;
   try {
-    const v: unknown = JSON.parse(json);
+    const v: unknown = typeof json === "string" ? JSON.parse(json) : json;
     return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
   } catch {
     return null;
@@ -114,14 +116,14 @@ function parseAttributes(json: string | null): Record<string, unknown> | null {
 }
 
 /** The latest purchase or campaign event, as epoch ms; null in an empty shop. Both columns are indexed. */
-export function latestActivityAt(): number | null {
-  const db = bulkConnection();
-  const at = [`SELECT MAX("occurredAt") FROM "Event"`, `SELECT MAX("occurredAt") FROM "CampaignEvent"`].map((sql) => (prepared(db, sql).raw().get() as [string | null])[0]);
+export async function latestActivityAt(): Promise<number | null> {
+  const db = directDb();
+  const at = await Promise.all([`SELECT MAX("occurredAt") FROM "Event"`, `SELECT MAX("occurredAt") FROM "CampaignEvent"`].map(async (sql) => (await db.first<[string | null]>(sql))![0]));
   const ms = at.filter((v): v is string => v !== null).map((v) => Date.parse(v));
   return ms.length ? Math.max(...ms) : null;
 }
 
 /** How many customers there are: part of the key scoring's cached inputs are kept under (an erasure changes it). */
-export function countCustomers(): number {
-  return (prepared(bulkConnection(), `SELECT COUNT(*) FROM "Customer"`).raw().get() as [number])[0];
+export async function countCustomers(): Promise<number> {
+  return (await directDb().first<[number]>(`SELECT COUNT(*) FROM "Customer"`))![0];
 }

@@ -28,7 +28,7 @@ beforeAll(async () => {
     buy("B", "p2", "2025-01-01", 100, "b1"),
     buy("C", "p1", "2026-02-15", 40, "c1"),
   ]);
-  refreshPurchaseStats();
+  await refreshPurchaseStats();
 });
 
 describe("segment profile", () => {

@@ -29,13 +29,13 @@ const PURCHASES = Prisma.sql`LEFT JOIN "CustomerPurchaseStats" p ON p."customerI
 
 const ALLOWED = OPERATORS_BY_KIND;
 
-function column(c: Condition, where: string): { expr: Prisma.Sql; kind: keyof typeof ALLOWED; purchases: boolean } {
+function column(c: Condition, where: string): { expr: Prisma.Sql; numeric?: Prisma.Sql; kind: keyof typeof ALLOWED; purchases: boolean } {
   const f = fieldOf(c.field);
   if (!f) throw new RuleError(`${where}: unknown field "${c.field}"`);
   if (f.source === "attribute") {
     const key = c.field.slice(ATTRIBUTE_FIELD.length);
     if (!/^[\p{L}\p{N} _.()$%&/-]{1,100}$/u.test(key)) throw new RuleError(`${where}: the attribute name "${key}" has characters a rule cannot use`);
-    return { expr: jsonValue(`c."attributes"`, key), kind: "attribute", purchases: false };
+    return { expr: jsonValue(`c."attributes"`, key), numeric: jsonValue(`c."attributes"`, key, "number"), kind: "attribute", purchases: false };
   }
   if (f.source === "purchases") {
     const expr = Prisma.raw(f.kind === "number" ? `coalesce(p."${f.id}", 0)` : `p."${f.id}"`);
@@ -95,7 +95,8 @@ function condition(c: Condition, where: string, now: number): Compiled {
   const text = col.kind === "text" || (col.kind === "attribute" && [c.value, ...(c.values ?? [])].some((v) => typeof v === "string"));
   // Text equality ignores case on both sides (sql.ts says how each database does it).
   const eq = (e: Prisma.Sql) => (text ? caseless(e) : e);
-  const x = col.expr;
+  // An attribute compared with numbers is read as a number (sql.ts: PostgreSQL's jsonb needs saying so).
+  const x = col.numeric && !text && c.op !== "empty" && c.op !== "notEmpty" && c.op !== "contains" ? col.numeric : col.expr;
   const v = () => value(c.value, col.kind, where);
   const bound = (p: Param) => Prisma.sql`${p}`;
   const out = (sql: Prisma.Sql): Compiled => ({ sql, usesPurchases: col.purchases });

@@ -1,7 +1,11 @@
-// The few places where SQL differs between databases live here, so a PostgreSQL provider can swap them.
-// Everything else in lib/db writes SQL both read: standard joins and aggregates, `WITH … AS MATERIALIZED`
-// (SQLite 3.35+, PostgreSQL 12+), CASE instead of summing booleans, `1=1` instead of a bare `1`.
+// The few places where SQL differs between SQLite and PostgreSQL live here, each switched on the configured
+// database. Everything else in lib/db writes SQL both read: standard joins and aggregates, `WITH … AS
+// MATERIALIZED` (SQLite 3.35+, PostgreSQL 12+), CASE instead of summing booleans, `1=1` instead of a bare `1`.
+import { configuredProvider } from "../env";
 import { Prisma } from "./generated/client";
+import { orderKeySql } from "./order-key";
+
+const onPostgres = () => configuredProvider() === "postgresql";
 
 /**
  * Raw aggregates come back as bigint (COUNT, and SUM/MIN/MAX of integers), as null (SUM of nothing) or
@@ -49,19 +53,20 @@ function checked(column: string, what: string): string {
 
 /**
  * The UTC calendar day (YYYY-MM-DD) of a DateTime column. The SQLite adapter stores DateTime as ISO 8601
- * text, so the day is its first ten characters; PostgreSQL would use to_char(col AT TIME ZONE 'UTC', ...).
+ * text, so the day is its first ten characters; PostgreSQL's column is a `timestamp` holding UTC.
  */
 export function utcDay(column: string): Prisma.Sql {
-  return Prisma.raw(`substr(${checked(column, "utcDay")}, 1, 10)`);
+  const c = checked(column, "utcDay");
+  return Prisma.raw(onPostgres() ? `to_char(${c}, 'YYYY-MM-DD')` : `substr(${c}, 1, 10)`);
 }
 
 /**
  * A DateTime column moved by a whole number of days, still comparable with stored dates. SQLite keeps
- * DateTime as ISO text with "+00:00" (stored-date.ts), so the shifted value is formatted the same way;
- * PostgreSQL would write `col + make_interval(days => n)`.
+ * DateTime as ISO text with "+00:00" (stored-date.ts), so the shifted value is formatted the same way.
  */
 export function shiftDays(column: string, days: number): Prisma.Sql {
   if (!Number.isInteger(days)) throw new RangeError(`shiftDays: days must be a whole number, got ${days}`);
+  if (onPostgres()) return Prisma.raw(`(${checked(column, "shiftDays")} + make_interval(days => ${days}))`);
   return Prisma.raw(`strftime('%Y-%m-%dT%H:%M:%f+00:00', ${checked(column, "shiftDays")}, '${days >= 0 ? "+" : ""}${days} days')`);
 }
 
@@ -73,28 +78,36 @@ export function shiftDays(column: string, days: number): Prisma.Sql {
  * customers, against well under a second.
  */
 export function noIndex(column: string): Prisma.Sql {
-  return Prisma.raw(`+${checked(column, "noIndex")}`);
+  const c = checked(column, "noIndex");
+  return Prisma.raw(onPostgres() ? c : `+${c}`);
 }
 
 /**
- * One key of a Json column as an SQL value (numbers as numbers, text as text); the path is a bound
- * parameter. PostgreSQL: `(col ->> key)`, with a cast where compared to a number.
+ * One key of a Json column as an SQL value; the key is a bound parameter. SQLite's json_extract gives
+ * numbers as numbers and text as text whatever `as` says. PostgreSQL's json (schema-variants.ts) gives
+ * text (`->>`), or for `as: "number"` the number when the value is one and null otherwise (a cast would
+ * fail on text).
  */
-export function jsonValue(column: string, key: string): Prisma.Sql {
-  return Prisma.sql`json_extract(${Prisma.raw(checked(column, "jsonValue"))}, ${`$."${key}"`})`;
+export function jsonValue(column: string, key: string, as: "text" | "number" = "text"): Prisma.Sql {
+  const c = Prisma.raw(checked(column, "jsonValue"));
+  if (!onPostgres()) return Prisma.sql`json_extract(${c}, ${`$."${key}"`})`;
+  if (as === "text") return Prisma.sql`(${c} ->> ${key}::text)`;
+  return Prisma.sql`(CASE WHEN json_typeof(${c} -> ${key}::text) = 'number' THEN (${c} ->> ${key}::text)::float8 END)`;
 }
 
-/**
- * A FROM item listing the keys of a Json object column, one row per key in the column `key` of `alias`.
- * PostgreSQL: `jsonb_object_keys(col) AS alias(key)`.
- */
+/** A FROM item listing the keys of a Json object column, one row per key in the column `key` of `alias`. */
 export function jsonKeys(column: string, alias: string): Prisma.Sql {
-  return Prisma.raw(`json_each(${checked(column, "jsonKeys")}) ${checked(alias, "jsonKeys")}`);
+  const c = checked(column, "jsonKeys");
+  const a = checked(alias, "jsonKeys");
+  return Prisma.raw(onPostgres() ? `json_object_keys(${c}) AS ${a}(key)` : `json_each(${c}) ${a}`);
 }
 
-/** An expression compared without regard to case, on either side of `=`, `<>` or `IN`. PostgreSQL: lower(x). */
+/**
+ * An expression compared without regard to case, on either side of `=`, `<>` or `IN`. SQLite's NOCASE
+ * folds ASCII letters only; PostgreSQL's lower() folds every letter its collation knows.
+ */
 export function caseless(x: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`${x} COLLATE NOCASE`;
+  return onPostgres() ? Prisma.sql`lower(${x})` : Prisma.sql`${x} COLLATE NOCASE`;
 }
 
 /**
@@ -102,7 +115,13 @@ export function caseless(x: Prisma.Sql): Prisma.Sql {
  * ILIKE). `%`, `_` and `\` in `part` match themselves.
  */
 export function containsText(x: Prisma.Sql, part: string): Prisma.Sql {
-  return Prisma.sql`${x} LIKE ${`%${part.replace(/[\\%_]/g, (m) => `\\${m}`)}%`} ESCAPE '\\'`;
+  const pattern = `%${part.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  return onPostgres() ? Prisma.sql`${x} ILIKE ${pattern} ESCAPE '\\'` : Prisma.sql`${x} LIKE ${pattern} ESCAPE '\\'`;
+}
+
+/** One order's key (order-key.ts), for counting distinct orders. */
+export function orderKey(alias?: string): Prisma.Sql {
+  return Prisma.raw(orderKeySql(alias));
 }
 
 export { Prisma };

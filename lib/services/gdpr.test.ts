@@ -2,7 +2,7 @@
 // them, their events, campaign events, memberships and refused import rows, drops the models that held a
 // row for them and queues them again, leaves no trace of the address in the database file, and the
 // suppression list makes later imports refuse them (without writing their cells to the refused-rows file).
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -13,7 +13,7 @@ import { getCustomerIdsByExternalId, insertCustomers } from "../db/customers";
 import { insertEvents } from "../db/events";
 import { getProductIdsByExternalId, insertProducts } from "../db/products";
 import { refreshPurchaseStats } from "../db/purchase-stats";
-import { sqliteFilePath } from "../env";
+import { storedText } from "../db/stored-text";
 import { analyseFile } from "./import/analyse";
 import { importFile } from "./import/imports";
 import { SUPPRESSED_REASON } from "./import/suppression";
@@ -26,11 +26,6 @@ const EMAIL = "erase.me.please@example.org";
 const actor = { caller: { userId: "u1", label: "admin@test.example" }, via: "test" };
 const dir = mkdtempSync(path.join(tmpdir(), "marketlens-gdpr-"));
 
-/** The database file and its write-ahead log, as bytes someone copying them would have. */
-function fileText(): string {
-  const db = sqliteFilePath();
-  return [db, `${db}-wal`].filter((f) => existsSync(f)).map((f) => readFileSync(f).toString("latin1")).join("\n");
-}
 
 async function load(kind: "customers" | "events", name: string, text: string) {
   const p = path.join(dir, name);
@@ -56,7 +51,7 @@ beforeAll(async () => {
     { customerId: c.get("C2")!, productId: p.get("P1")!, type: "purchase", revenue: 20, orderId: "O2", occurredAt: at("03") },
     { customerId: c.get("C2")!, productId: p.get("P2")!, type: "purchase", revenue: 15, orderId: "O3", occurredAt: at("04") },
   ]);
-  refreshPurchaseStats();
+  await refreshPurchaseStats();
   await insertCampaigns([{ externalId: "K1", name: "Spring" }]);
   const campaign = (await getDb().campaign.findFirstOrThrow()).id;
   await insertCampaignEvents([{ campaignId: campaign, customerId, type: "click", occurredAt: at("01") }, { campaignId: campaign, customerId: c.get("C2")!, type: "impression", occurredAt: at("01") }]);
@@ -79,7 +74,7 @@ describe("GDPR export and erasure", () => {
   });
 
   it("erases the customer and every row about them, drops the models that held them and queues a new training", async () => {
-    expect(fileText()).toContain(EMAIL); // so the check below can fail
+    expect(await storedText()).toContain(EMAIL); // so the check below can fail
     const r = await eraseCustomer({ externalId: "C1" }, actor);
     expect(r).toMatchObject({ customerId, events: 2, campaignEvents: 1, segmentMemberships: 1, importRowErrors: 1, refusedFileLines: 1, modelsDropped: 1 });
     // C10's refused row stays: ids are matched as whole cells.
@@ -96,8 +91,9 @@ describe("GDPR export and erasure", () => {
     expect(await db.customerPurchaseStats.count({ where: { customerId } })).toBe(0);
     const dropped = await db.job.findMany({ where: { kind: "recommenders" }, orderBy: { id: "asc" }, select: { status: true, result: true, message: true } });
     expect(dropped).toEqual([{ status: "cancelled", result: null, message: MODELS_DROPPED_NOTE }, { status: "queued", result: null, message: null }]);
-    expect(fileText()).not.toContain(EMAIL);
-    expect(fileText()).not.toContain("Erin Erased");
+    const after = await storedText();
+    expect(after).not.toContain(EMAIL);
+    expect(after).not.toContain("Erin Erased");
     const audit = await db.auditEvent.findMany({ where: { action: { in: ["customer.erase", "customer.export"] } }, orderBy: { id: "asc" }, select: { action: true, target: true, detail: true, actorLabel: true } });
     expect(audit.map((a) => [a.action, a.target, a.actorLabel])).toEqual([["customer.export", `customer ${customerId}`, "admin@test.example"], ["customer.erase", `customer ${customerId}`, "admin@test.example"]]);
     expect(JSON.stringify(audit)).not.toContain(EMAIL);

@@ -112,7 +112,7 @@ export async function seedDemo(options: DemoOptions, opts: { reset?: boolean; on
       demoDailyStats(world).map((d) => ({ campaignId: kid[d.campaign]!, date: new Date(d.date), segment: d.segment, impressions: d.impressions, clicks: d.clicks, conversions: d.conversions, cost: d.cost, revenue: d.revenue })),
       insertDailyStats,
     );
-    refreshPurchaseStats();
+    await refreshPurchaseStats();
     return {
       seed: options.seed,
       customers,

@@ -98,7 +98,7 @@ export const importCommand: Command = {
       const summary = await importFile(filePath, path.basename(filePath), options, (job) => {
         ctx.log(`import: ${job.status === "queued" ? "waiting for the job before it" : `${job.progressNote ?? "starting"}, ${Math.round(100 * job.progress)}% of the file`}`);
       });
-      recordAuditEventDirect({ actor: { id: cliActor().caller.userId, label: cliActor().caller.label }, action: "import", outcome: summary.status === "completed" ? "ok" : "failed", target: `job ${summary.jobId}`, detail: { kind, file: path.basename(filePath), dryRun: options.dryRun, rowsRead: summary.rowsRead, inserted: summary.inserted, updated: summary.updated, rejected: summary.rejected } });
+      await recordAuditEventDirect({ actor: { id: cliActor().caller.userId, label: cliActor().caller.label }, action: "import", outcome: summary.status === "completed" ? "ok" : "failed", target: `job ${summary.jobId}`, detail: { kind, file: path.basename(filePath), dryRun: options.dryRun, rowsRead: summary.rowsRead, inserted: summary.inserted, updated: summary.updated, rejected: summary.rejected } });
       return { json: summary, text: describe(summary) };
     }
   },

@@ -80,7 +80,7 @@ async function start(args: string[], ctx: CommandContext) {
     jobId = await enqueueJob(spec, parsed.data);
   }
   const cli = cliActor().caller;
-  recordAuditEventDirect({ actor: { id: cli.userId, label: cli.label }, action: "job.start", outcome: "ok", target: `job ${jobId}`, detail: { kind } });
+  await recordAuditEventDirect({ actor: { id: cli.userId, label: cli.label }, action: "job.start", outcome: "ok", target: `job ${jobId}`, detail: { kind } });
   ctx.log(`Queued job ${jobId} (${spec.label.toLowerCase()}).`);
   const job = values.wait ? await watch(jobId, ctx) : (await loadJobView(jobId))!;
   const text = values.wait ? line(job) : `${line(job)}\nThe server runs it when it is up; follow it with: npm run -s cli -- jobs show ${jobId}`;

@@ -75,12 +75,12 @@ export async function computeAttribution(request: Partial<AttributionRequest> = 
   const channels = [...new Set(campaigns.map((c) => c.channel ?? "Not set"))].sort();
   const channelOf = Int32Array.from(campaigns, (c) => channels.indexOf(c.channel ?? "Not set"));
   await progress(0.05, req.includeImpressions ? "Reading clicks and impressions" : "Reading clicks");
-  const touches = loadTouches(req.includeImpressions, index);
+  const touches = await loadTouches(req.includeImpressions, index);
   const touched = new Uint8Array(campaigns.length);
   for (const k of touches.campaign) touched[k] = 1;
   const channelTouched = channels.map((_, h) => campaigns.some((_, i) => channelOf[i] === h && touched[i] === 1));
   await progress(0.3, "Reading purchases");
-  const purchases = loadPurchases();
+  const purchases = await loadPurchases();
   await progress(0.5, `Linking ${purchases.customer.length.toLocaleString("en")} purchases to ${touches.customer.length.toLocaleString("en")} touches`);
   const journeys = buildJourneys(touches, purchases, settings);
   const summary = summariseJourneys(journeys);
@@ -186,7 +186,7 @@ export async function currentAttribution(): Promise<({ source: "stored"; id: num
   if (stored) return { source: "stored", ...stored };
   const stamp = `${await campaignDataStamp()}|${await purchaseDataStamp()}`;
   if (inlineCache?.stamp !== stamp) {
-    const inputs = countAttributionInputs();
+    const inputs = await countAttributionInputs();
     if (inputs.clicks + inputs.purchaseLines > INLINE_INPUT_LIMIT) return null;
     inlineCache = { stamp, result: await computeAttribution() };
   }

@@ -29,7 +29,7 @@ let totalsCache: { key: string; totals: CustomerCampaignTotals } | null = null;
 
 async function customerTotals(range: TimeRange): Promise<CustomerCampaignTotals> {
   const key = `${await campaignDataStamp()}|${range.from.getTime()}|${range.to.getTime()}`;
-  if (totalsCache?.key !== key) totalsCache = { key, totals: loadCustomerCampaignTotals(range) };
+  if (totalsCache?.key !== key) totalsCache = { key, totals: await loadCustomerCampaignTotals(range) };
   return totalsCache.totals;
 }
 

@@ -83,7 +83,7 @@ export async function buildLabelling(key: CustomerGrouping): Promise<Labelling> 
   }
   if (key === "segments") {
     const segments = (await listSegments()).filter((s) => s.memberCount > 0);
-    const m = loadSegmentMemberships(segments.map((s) => s.id));
+    const m = await loadSegmentMemberships(segments.map((s) => s.id));
     const at = new Map(segments.map((s, i) => [s.id, i]));
     const of = new Map<number, number[]>();
     for (let i = 0; i < m.customer.length; i++) {

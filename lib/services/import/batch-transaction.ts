@@ -1,9 +1,11 @@
 // One open transaction at a time: rows of each parsed chunk are written into it at once (so they die young
 // and the heap stays small), and every BATCH_ROWS rows it commits together with the job's running totals,
-// so the counts a job shows are exactly what the database holds. A dry run rolls each chunk back as soon
-// as it is written, so its counts are exact (the writers remember what earlier chunks would have written)
-// and nothing changes.
-import type Database from "better-sqlite3";
+// so the counts a job shows are exactly what the database holds. A dry run changes nothing: on SQLite it
+// rolls each chunk back as soon as it is written (the writers remember what earlier chunks would have
+// written, so its counts are exact); on PostgreSQL it keeps one transaction open to the end and rolls that
+// back, its progress going through another connection.
+import type { DirectDb, DirectSession } from "../../db/direct";
+import { configuredProvider } from "../../env";
 import { type ImportProgress, type RowErrorInput, saveImportProgress } from "../../db/import-progress";
 import type { ImportedRow, ImportWriter } from "../../db/import-writers";
 import { describeIssues, type RejectedRow, type RejectedRowsFile } from "./rejected-rows";
@@ -20,8 +22,8 @@ export class BatchTransaction {
   private errorsInDb = 0;
 
   constructor(
-    private readonly db: Database.Database,
-    private readonly progressDb: Database.Database,
+    private readonly db: DirectSession,
+    private readonly progressDb: DirectDb,
     private readonly jobId: number,
     private readonly bytesTotal: number,
     private readonly dryRun: boolean,
@@ -30,13 +32,13 @@ export class BatchTransaction {
     private readonly delimiter: string,
   ) {}
 
-  write(rows: readonly ImportedRow[]): void {
+  async write(rows: readonly ImportedRow[]): Promise<void> {
     if (rows.length === 0) return;
-    this.begin();
-    const c = this.writer.write(this.db, rows);
-    // A dry run gives its write lock back at once: held across the event loop's turns, it would stall
-    // any other write in this process (a cancel, a new job) until SQLite's busy timeout.
-    if (this.dryRun) this.rollback();
+    await this.begin();
+    const c = await this.writer.write(this.db, rows);
+    // A dry run on SQLite gives its write lock back at once: held across the event loop's turns, it would
+    // stall any other write in this process (a cancel, a new job) until SQLite's busy timeout.
+    if (this.dryRun && configuredProvider() === "sqlite") await this.rollback();
     this.progress.rowsRead += rows.length;
     this.progress.inserted += c.inserted;
     this.progress.updated += c.updated;
@@ -51,16 +53,16 @@ export class BatchTransaction {
     this.pending++;
   }
 
-  commit(extraSummary: Record<string, number>): void {
+  async commit(extraSummary: Record<string, number>): Promise<void> {
     this.progress.summary = { ...this.writer.summary(), ...extraSummary };
     const room = Math.max(0, ERRORS_IN_DB - this.errorsInDb);
     const errors: RowErrorInput[] = this.rejected.slice(0, room).map((r) => ({ line: r.line, ...describeIssues(r.issues), raw: r.cells.join(this.delimiter) }));
     if (this.dryRun) {
-      this.progressDb.transaction(() => saveImportProgress(this.progressDb, this.jobId, { ...this.progress, bytesTotal: this.bytesTotal }, errors))();
+      await this.progressDb.transaction((tx) => saveImportProgress(tx, this.jobId, { ...this.progress, bytesTotal: this.bytesTotal }, errors));
     } else {
-      this.begin();
-      saveImportProgress(this.db, this.jobId, { ...this.progress, bytesTotal: this.bytesTotal }, errors);
-      this.db.exec("COMMIT");
+      await this.begin();
+      await saveImportProgress(this.db, this.jobId, { ...this.progress, bytesTotal: this.bytesTotal }, errors);
+      await this.db.commit();
       this.open = false;
     }
     this.errorsInDb += errors.length;
@@ -70,21 +72,19 @@ export class BatchTransaction {
     this.pending = 0;
   }
 
-  /** After a failure: drop the uncommitted batch; what was committed stays. */
-  abort(): void {
-    this.rollback();
+  /** After a failure, and at the end of a dry run: drop the uncommitted batch; what was committed stays. */
+  async abort(): Promise<void> {
+    await this.rollback();
   }
 
-  private rollback(): void {
-    if (this.open && this.db.inTransaction) this.db.exec("ROLLBACK");
+  private async rollback(): Promise<void> {
+    if (this.open && this.db.inTransaction) await this.db.rollback();
     this.open = false;
   }
 
-  // IMMEDIATE takes the write lock up front, so another process's import makes this one wait (busy
-  // timeout) instead of failing at its first write after reading.
-  private begin(): void {
+  private async begin(): Promise<void> {
     if (this.open) return;
-    this.db.exec("BEGIN IMMEDIATE");
+    await this.db.begin();
     this.open = true;
   }
 }

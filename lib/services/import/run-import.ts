@@ -1,18 +1,19 @@
 // The import engine, the body of the import job (import-job.ts): streams the file through Papaparse,
 // checks every row, writes good rows in batches of BATCH_ROWS, each batch in one transaction together with
 // the job's running totals, and records every refused row. The job runner runs one job at a time, so an
-// import has the process's direct connection to itself.
+// import has the process's direct connection to itself (SQLite), or a client of its own (PostgreSQL).
 import path from "node:path";
 import type { Readable } from "node:stream";
 import Papa from "papaparse";
 import { columnNames } from "../../csv/header-match";
 import type { ImportOptions } from "../../csv/import-options";
 import { bulkConnection } from "../../db/bulk-insert";
+import { directDb, type DirectSession, directSession } from "../../db/direct";
 import { type BulkTable, dropSecondaryIndexes, hasFewRows, restoreIndexes } from "../../db/bulk-load";
 import { refreshPurchaseStats } from "../../db/purchase-stats";
 import { type ImportProgress, isCancelRequested, setImportErrorsPath, touchJob } from "../../db/import-progress";
 import { createImportWriter } from "../../db/import-writers";
-import { dataDir } from "../../env";
+import { configuredProvider, dataDir } from "../../env";
 import type { JobContext } from "../jobs/job-kind";
 import { ImportInputError } from "./analyse";
 import { BatchTransaction } from "./batch-transaction";
@@ -49,9 +50,19 @@ export function rejectedRowsPath(jobId: number): string {
 
 /** Runs one claimed import job to its end (or its cancel); throws on a file it cannot read. */
 export async function executeImport(jobId: number, source: Pick<SourceInfo, "path" | "isGzip" | "bytesTotal">, o: ImportOptions, ctx: Pick<JobContext, "isCancelAsked">, fileName = path.basename(source.path)): Promise<RunResult> {
-  const db = bulkConnection(!o.dryRun);
-  const progressDb = bulkConnection(true);
-  const bulkTable = bulkLoadTable(o);
+  const db = await directSession({ checked: !o.dryRun });
+  try {
+    return await runWith(db, jobId, source, o, ctx, fileName);
+  } finally {
+    db.release();
+  }
+}
+
+async function runWith(db: DirectSession, jobId: number, source: Pick<SourceInfo, "path" | "isGzip" | "bytesTotal">, o: ImportOptions, ctx: Pick<JobContext, "isCancelAsked">, fileName: string): Promise<RunResult> {
+  const progressDb = directDb();
+  // SQLite only: PostgreSQL keeps its indexes through an import (set-based writes, no per-row index churn).
+  const sqlite = configuredProvider() === "sqlite" ? bulkConnection() : null;
+  const bulkTable = sqlite ? bulkLoadTable(o) : null;
   const writer = createImportWriter(o.kind, { mappedFields: mappedFields(o), fileStem: fileName, dryRun: o.dryRun, hashEmail: o.hashEmails ? storedEmailHash : undefined });
   let columns: string[] | null = null;
   let blankLines = 0;
@@ -59,18 +70,18 @@ export async function executeImport(jobId: number, source: Pick<SourceInfo, "pat
   const errors = new RejectedRowsFile(rejectedRowsPath(jobId), () => columns ?? columnNames(null, o.mapping.length));
   const tx = new BatchTransaction(db, progressDb, jobId, source.bytesTotal, o.dryRun, writer, errors, o.delimiter);
   const extra = () => ({ ...(blankLines ? { blankLines } : {}), ...(latin1From !== null ? { readAsLatin1FromByte: latin1From } : {}) });
-  setImportErrorsPath(progressDb, jobId, errors.filePath);
+  await setImportErrorsPath(progressDb, jobId, errors.filePath);
 
   let cancelled = false;
   let lastCommit = performance.now();
-  const commit = () => {
-    tx.commit(extra());
+  const commit = async () => {
+    await tx.commit(extra());
     lastCommit = performance.now();
-    cancelled = ctx.isCancelAsked() || isCancelRequested(progressDb, jobId);
+    cancelled = ctx.isCancelAsked() || (await isCancelRequested(progressDb, jobId));
   };
   /** Writes one prepared chunk, committing every BATCH_ROWS rows; returns true once cancelled. */
-  const suppression = loadSuppressionFilter(progressDb, o.kind);
-  const apply = (prepared: PreparedChunk): boolean => {
+  const suppression = await loadSuppressionFilter(progressDb, o.kind);
+  const apply = async (prepared: PreparedChunk): Promise<boolean> => {
     const split = suppression?.split(prepared.rows);
     const chunk = split ? { ...prepared, rows: split.kept, rejected: [...prepared.rejected, ...split.refused].sort((a, b) => a.line - b.line) } : prepared;
     columns ??= chunk.columns;
@@ -78,16 +89,16 @@ export async function executeImport(jobId: number, source: Pick<SourceInfo, "pat
     for (const r of chunk.rejected) tx.reject(r);
     for (let i = 0; i < chunk.rows.length && !cancelled; ) {
       const take = Math.max(1, BATCH_ROWS - tx.pending);
-      tx.write(i === 0 && take >= chunk.rows.length ? chunk.rows : chunk.rows.slice(i, i + take));
+      await tx.write(i === 0 && take >= chunk.rows.length ? chunk.rows : chunk.rows.slice(i, i + take));
       i += take;
-      if (tx.pending >= BATCH_ROWS) commit();
+      if (tx.pending >= BATCH_ROWS) await commit();
     }
-    if (tx.pending >= BATCH_ROWS || (!cancelled && performance.now() - lastCommit > COMMIT_EVERY_MS)) commit();
+    if (tx.pending >= BATCH_ROWS || (!cancelled && performance.now() - lastCommit > COMMIT_EVERY_MS)) await commit();
     return cancelled;
   };
 
-  restoreIndexes(db);
-  if (bulkTable && hasFewRows(db, bulkTable)) dropSecondaryIndexes(db, bulkTable);
+  if (sqlite) restoreIndexes(sqlite);
+  if (sqlite && bulkTable && hasFewRows(sqlite, bulkTable)) dropSecondaryIndexes(sqlite, bulkTable);
   // Sized for the file up front (event rows run ~50 bytes), so the dedupe table rarely has to grow.
   const expectedRows = Math.min(20_000_000, ((source.isGzip ? 5 : 1) * source.bytesTotal) / 50);
   const preparer = new RowPreparer(o, bulkTable ? expectedRows : 0);
@@ -103,25 +114,26 @@ export async function executeImport(jobId: number, source: Pick<SourceInfo, "pat
   };
   const stream = openTextStream(source, o.encoding, (n) => (tx.progress.bytesRead = n), (at) => (latin1From = at), onText);
   try {
-    await parseStream(stream, o.delimiter, (records, errorsByRow) => {
+    await parseStream(stream, o.delimiter, async (records, errorsByRow) => {
       if (records.length > 0) charsAtLastRecord = chars;
       return apply(preparer.prepare(records, errorsByRow));
     });
     if (!preparer.started && !cancelled) throw new Error("The file has no rows.");
-    if (!cancelled) commit();
+    if (!cancelled) await commit();
+    if (o.dryRun) await tx.abort();
   } catch (e) {
-    tx.abort();
+    await tx.abort();
     throw e;
   } finally {
     stream.destroy();
     errors.close();
     // Failures here must not hide the import's own error: they are logged, and the next start retries.
     try {
-      touchJob(progressDb, jobId, bulkTable ? "Rebuilding indexes…" : undefined);
-      if (bulkTable) restoreIndexes(db);
-      touchJob(progressDb, jobId, !o.dryRun && (o.kind === "events" || o.kind === "transactions") ? "Summarising purchases…" : undefined);
+      await touchJob(progressDb, jobId, bulkTable ? "Rebuilding indexes…" : undefined);
+      if (sqlite && bulkTable) restoreIndexes(sqlite);
+      await touchJob(progressDb, jobId, !o.dryRun && (o.kind === "events" || o.kind === "transactions") ? "Summarising purchases…" : undefined);
       // Whatever was committed, even by a failed or cancelled run, counts in rule segments from now on.
-      if (!o.dryRun && (o.kind === "events" || o.kind === "transactions")) refreshPurchaseStats(db);
+      if (!o.dryRun && (o.kind === "events" || o.kind === "transactions")) await refreshPurchaseStats();
     } catch (e) {
       console.error(`import ${jobId}: could not restore indexes or purchase totals (${e instanceof Error ? e.name : "error"}); the next start will`);
     }
@@ -143,10 +155,11 @@ function bulkLoadTable(o: ImportOptions): BulkTable | null {
 }
 
 /**
- * Feeds Papaparse's chunks of records to `onChunk` until the stream ends or onChunk returns true (stop).
- * Papaparse reports unbalanced quotes per record; they arrive as that record's error.
+ * Feeds Papaparse's chunks of records to `onChunk` until the stream ends or onChunk resolves true (stop).
+ * Parsing pauses while a chunk is written. Papaparse reports unbalanced quotes per record; they arrive as
+ * that record's error.
  */
-function parseStream(stream: Readable, delimiter: string, onChunk: (records: string[][], errorsByRow: Map<number, string>) => boolean): Promise<void> {
+function parseStream(stream: Readable, delimiter: string, onChunk: (records: string[][], errorsByRow: Map<number, string>) => Promise<boolean>): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     let settled = false;
     const settle = (e?: unknown) => {
@@ -160,18 +173,27 @@ function parseStream(stream: Readable, delimiter: string, onChunk: (records: str
       delimiter,
       skipEmptyLines: false,
       chunk(results, parser) {
-        try {
-          const errorsByRow = new Map(results.errors.map((e) => [e.row ?? -1, `${e.message} (the row's quotes do not pair up)`]));
-          if (onChunk(results.data, errorsByRow)) {
+        // The file stream pauses too: Papaparse would otherwise queue all of it in memory meanwhile.
+        parser.pause();
+        stream.pause();
+        const errorsByRow = new Map(results.errors.map((e) => [e.row ?? -1, `${e.message} (the row's quotes do not pair up)`]));
+        onChunk(results.data, errorsByRow).then(
+          (stop) => {
+            if (!stop) {
+              stream.resume();
+              return parser.resume();
+            }
             parser.abort();
             settle();
-          }
-        } catch (e) {
-          // Settle first: abort() calls `complete` at once, which would otherwise report success.
-          settle(e);
-          parser.abort();
-        }
+          },
+          (e: unknown) => {
+            // Settle first: abort() calls `complete` at once, which would otherwise report success.
+            settle(e);
+            parser.abort();
+          },
+        );
       },
+      // After a pause, Papaparse calls `complete` only once resumed: after the last chunk's write.
       complete: () => settle(),
       error: (e: Error) => settle(e),
     });

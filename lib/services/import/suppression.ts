@@ -2,9 +2,9 @@
 // campaign events), matched by keyed hashes of their external id and email (lib/auth/pii-hash.ts). The
 // refused row is listed with its line and reason but without its cells: writing them to the refused-rows
 // file would keep the very data the erasure removed.
-import type Database from "better-sqlite3";
 import { emailHash, externalIdHash } from "../../auth/pii-hash";
 import type { ImportKind } from "../../csv/kinds";
+import type { DirectDb } from "../../db/direct";
 import { readSuppressionList } from "../../db/suppression-list";
 import type { ImportedRow } from "../../db/import-writers";
 import type { RejectedRow } from "./rejected-rows";
@@ -19,10 +19,10 @@ export interface SuppressionFilter {
 }
 
 /** A filter for this import, or null when nothing is suppressed or the kind names no customer (no cost then). */
-export function loadSuppressionFilter(db: Database.Database, kind: ImportKind): SuppressionFilter | null {
+export async function loadSuppressionFilter(db: DirectDb, kind: ImportKind): Promise<SuppressionFilter | null> {
   const field = CUSTOMER_FIELD[kind];
   if (!field) return null;
-  const list = readSuppressionList(db);
+  const list = await readSuppressionList(db);
   if (list.externalIds.size === 0) return null;
   const isSuppressed = (r: ImportedRow): boolean => {
     const id = r.row.fields[field];

@@ -71,7 +71,7 @@ export async function recommenderFairnessReport(input: RecsFairnessRequest): Pro
   const run = request.evaluationId === undefined ? await latestEvaluation() : await loadEvaluation(request.evaluationId);
   if (!run) throw new UserError(request.evaluationId === undefined ? "the recommenders have not been evaluated yet. Run an evaluation on the Recommendations › Evaluation page first" : `there is no completed recommender evaluation ${request.evaluationId}`, "not_found");
   const { row, best, algorithms } = pickAlgorithm(run.id, run.result, request.algorithm);
-  const facts = loadCustomerFacts();
+  const facts = await loadCustomerFacts();
   const attributeNames = attributeNamesOf(facts.attributes);
   if (request.attribute !== undefined && !attributeNames.includes(request.attribute)) {
     throw new UserError(`no customer has an attribute "${request.attribute}" (${attributeNames.length ? `attributes: ${attributeNames.join(", ")}` : "customers have no imported attributes"})`);
@@ -149,7 +149,7 @@ let cached: { key: string; lists: RecomputedLists } | null = null;
 
 async function recomputedLists(evaluationId: number, result: EvaluationResult, name: string): Promise<RecomputedLists> {
   const [events, products] = await Promise.all([purchaseDataStamp(), catalogueStamp()]);
-  const key = `${evaluationId}|${name}|${events}|${products}|${countCustomers()}`;
+  const key = `${evaluationId}|${name}|${events}|${products}|${await countCustomers()}`;
   if (cached?.key === key) return cached.lists;
   const { set, customerIds, catalogue } = await loadEvaluationData(result.settings);
   const options = rankingOptionsOf(result.settings);

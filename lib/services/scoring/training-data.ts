@@ -8,7 +8,7 @@ import { loadPurchases } from "../../db/attribution-data";
 import { listCampaigns } from "../../db/campaign-report";
 import { listCampaignPerformance } from "../../db/campaigns";
 import { ALL_TIME } from "../../db/date-range";
-import { countCustomers, latestActivityAt, loadCustomerFacts, loadPurchaseLines, loadResponseEvents } from "../../db/scoring-data";
+import { countCustomers, latestActivityAt, loadCustomerFacts, loadPurchaseLines, loadResponseEvents, type ResponseEvents } from "../../db/scoring-data";
 import { unpackI32 } from "../../ml/codec";
 import type { FeatureSchema, FeatureTable, LabelledTable } from "../../ml/scoring/features";
 import { campaignDataStamp } from "../../db/campaign-audience";
@@ -24,7 +24,7 @@ export const TARGET_NOUN: Record<ResponseTarget, { one: string; many: string; ex
 export interface ScoringInputs {
   readonly sources: ScoringSources;
   readonly setups: ReadonlyMap<number, CampaignSetup>;
-  readonly events: ReturnType<typeof loadResponseEvents>;
+  readonly events: ResponseEvents;
   /** Holdout arms (lib/analytics/holdout.ts): their "impressions" are assignments nobody could click. */
   readonly holdouts: ReadonlySet<number>;
   /** The latest activity in the data: "now" for scoring audiences, so the demo scores the same every day. */
@@ -53,10 +53,11 @@ export async function loadScoringInputs(customerId?: number): Promise<ScoringInp
 
 async function readScoringInputs(customerId?: number): Promise<ScoringInputs> {
   const [campaigns, clusters, performance] = await Promise.all([listCampaigns(), latestClusters(), listCampaignPerformance(ALL_TIME)]);
-  const events = loadResponseEvents(customerId);
-  const orders = loadPurchases(customerId);
-  const lines = loadPurchaseLines(customerId);
-  const customers = loadCustomerFacts(customerId);
+  // One after another: these are the largest reads of the app, and each is held as typed columns only.
+  const events = await loadResponseEvents(customerId);
+  const orders = await loadPurchases(customerId);
+  const lines = await loadPurchaseLines(customerId);
+  const customers = await loadCustomerFacts(customerId);
   const members = clusters?.result.members;
   const sources: ScoringSources = {
     customers,
@@ -69,7 +70,7 @@ async function readScoringInputs(customerId?: number): Promise<ScoringInputs> {
   };
   const setups = new Map(campaigns.map((c) => [c.id, { channel: c.channel, adType: c.adType, adPosition: c.adPosition, variant: c.variant }]));
   const holdouts = holdoutArmIds(performance.filter((c) => c.testGroup !== null));
-  return { sources, setups, events, holdouts, asOf: latestActivityAt() ?? Date.now() };
+  return { sources, setups, events, holdouts, asOf: (await latestActivityAt()) ?? Date.now() };
 }
 
 export interface ResponseTable {

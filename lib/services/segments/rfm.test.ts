@@ -79,7 +79,7 @@ describe("RFM segments saved as rules", () => {
     const { countRuleMembers } = await import("../../db/segment-rules");
     const { rfmSegmentRule } = await import("../../segments/rfm-rule");
     const { refreshPurchaseStats } = await import("../../db/purchase-stats");
-    refreshPurchaseStats();
+    await refreshPurchaseStats();
     const s = await computeRfmSummary();
     const asOf = Date.parse(`${s.asOf}T00:00:00Z`);
     const counts = await Promise.all(s.segments.map(async (g, i) => [g.name, g.customers, await countRuleMembers(rfmSegmentRule(i, s.cuts, asOf))] as const));
