@@ -51,6 +51,7 @@ export const POSTGRES_TEST_FILES = [
 /** Tests of what only SQLite has, with the reason. */
 export const SQLITE_ONLY_TEST_FILES: Record<string, string> = {
   "lib/db/bulk-load.test.ts": "SQLite's bulk-load mode drops and rebuilds Event's indexes; PostgreSQL keeps them",
+  "lib/db/copy-database.test.ts": "copies a SQLite database into PostgreSQL: its source is SQLite by design (it uses TEST_POSTGRES_URL itself)",
 };
 
 // Not mergeConfig: it would append to the base's include list instead of replacing it.

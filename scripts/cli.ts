@@ -12,6 +12,7 @@ import { attributionCommand } from "./commands/attribution";
 import { auditCommand } from "./commands/audit";
 import { campaignReportCommand } from "./commands/campaign-report";
 import { customersCommand } from "./commands/customers";
+import { dbCommand } from "./commands/db";
 import { evalRecsCommand } from "./commands/eval-recs";
 import { evalScoringCommand } from "./commands/eval-scoring";
 import { fairnessCommand } from "./commands/fairness";
@@ -23,7 +24,7 @@ import { segmentCommand } from "./commands/segment";
 import { tokensCommand } from "./commands/tokens";
 import { usersCommand } from "./commands/users";
 
-const COMMANDS: readonly Command[] = [seedCommand, importCommand, jobsCommand, kmeansCommand, segmentCommand, campaignReportCommand, abTestCommand, attributionCommand, evalRecsCommand, evalScoringCommand, fairnessCommand, usersCommand, tokensCommand, customersCommand, auditCommand];
+const COMMANDS: readonly Command[] = [seedCommand, importCommand, jobsCommand, kmeansCommand, segmentCommand, campaignReportCommand, abTestCommand, attributionCommand, evalRecsCommand, evalScoringCommand, fairnessCommand, usersCommand, tokensCommand, customersCommand, auditCommand, dbCommand];
 
 function help(): string {
   return ["Usage: npm run -s cli -- <command> [flags]", "", "Commands:", ...COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`)].join("\n");

@@ -209,11 +209,18 @@ const types = {
   },
 } as pg.CustomTypesConfig;
 
-let pool: pg.Pool | null = null;
+const pools = new Map<string, pg.Pool>();
 let cursors = 0;
 
-function pgPool(): pg.Pool {
-  pool ??= new pg.Pool({ connectionString: env.DATABASE_URL, max: 4, types });
+/** One small pool per database URL (the configured one, and a `db copy` target). */
+function pgPool(url: string): pg.Pool {
+  let pool = pools.get(url);
+  if (!pool) {
+    pools.set(url, (pool = new pg.Pool({ connectionString: url, max: 4, types })));
+    // An idle connection the server ends (a restart, an admin) must not take the process down: the pool
+    // drops it and opens another when next asked.
+    pool.on("error", (e: Error & { code?: string }) => console.error(`database: an idle connection was closed (${e.code ?? e.name})`));
+  }
   return pool;
 }
 
@@ -241,10 +248,17 @@ function stagingTable(stage: string, table: string): string {
 const COPY_FROM_ROWS = 500;
 
 class PostgresDirect implements DirectDb {
-  constructor(private readonly client: pg.ClientBase | null = null) {}
+  constructor(
+    private readonly client: pg.ClientBase | null = null,
+    private readonly url: string = env.DATABASE_URL,
+  ) {}
+
+  private get pool() {
+    return pgPool(this.url);
+  }
 
   private async query(sql: string, params: readonly SqlValue[], rowMode?: "array") {
-    const target = this.client ?? pgPool();
+    const target = this.client ?? this.pool;
     return target.query({ text: numberedPlaceholders(sql), values: params.map(pgParam), ...(rowMode ? { rowMode } : {}) });
   }
 
@@ -261,13 +275,13 @@ class PostgresDirect implements DirectDb {
   }
 
   async exec(sql: string): Promise<void> {
-    await (this.client ?? pgPool()).query(sql);
+    await (this.client ?? this.pool).query(sql);
   }
 
   // A cursor inside a transaction: the server keeps the result, the process holds one batch at a time. A
   // caller that stops early (break) closes the cursor and ends the transaction as well.
   async *batches<T extends Row>(sql: string, params: readonly SqlValue[] = [], size = 10_000): AsyncGenerator<T[]> {
-    const client = this.client ?? (await pgPool().connect());
+    const client = this.client ?? (await this.pool.connect());
     const own = !this.client;
     const cursor = `direct_cursor_${++cursors}`;
     let open = false;
@@ -295,7 +309,7 @@ class PostgresDirect implements DirectDb {
     const tail = opts.ignoreConflictOn ? ` ON CONFLICT ("${opts.ignoreConflictOn}") DO NOTHING` : "";
     if (rows.length < COPY_FROM_ROWS) {
       const tuples = rows.map((_, r) => `(${columns.map((__, c) => `$${r * columns.length + c + 1}`).join(",")})`).join(",");
-      const res = await (this.client ?? pgPool()).query(`INSERT INTO "${table}" (${cols}) VALUES ${tuples}${tail}`, rows.flat().map(pgParam));
+      const res = await (this.client ?? this.pool).query(`INSERT INTO "${table}" (${cols}) VALUES ${tuples}${tail}`, rows.flat().map(pgParam));
       return res.rowCount ?? 0;
     }
     // COPY straight into the table when every row goes in; through a staging table when conflicts are skipped.
@@ -340,10 +354,10 @@ class PostgresDirect implements DirectDb {
         throw e;
       }
     }
-    const client = await pgPool().connect();
+    const client = await this.pool.connect();
     try {
       await client.query("BEGIN");
-      const out = await fn(new PostgresDirect(client));
+      const out = await fn(new PostgresDirect(client, this.url));
       await client.query("COMMIT");
       return out;
     } catch (e) {
@@ -399,7 +413,7 @@ class PostgresSession extends PostgresDirect implements DirectSession {
  * turns off foreign-key checks, so rows of earlier rolled-back batches can still be referred to.
  */
 export async function directSession(opts: { checked?: boolean } = {}): Promise<DirectSession> {
-  if (configuredProvider() === "postgresql") return new PostgresSession(await pgPool().connect());
+  if (configuredProvider() === "postgresql") return new PostgresSession(await pgPool(env.DATABASE_URL).connect());
   return new SqliteSession(opts.checked ?? true);
 }
 
@@ -408,9 +422,15 @@ export function directDb(): DirectDb {
   return configuredProvider() === "postgresql" ? new PostgresDirect() : new SqliteDirect();
 }
 
-/** Ends PostgreSQL's pool, if this process opened one (an open pool keeps a CLI process alive). */
+/** The direct connection to another PostgreSQL database than the configured one (`db copy`'s target). */
+export function postgresDirectAt(url: string): DirectDb {
+  if (configuredProvider(url) !== "postgresql") throw new RangeError("postgresDirectAt: not a PostgreSQL URL");
+  return new PostgresDirect(null, url);
+}
+
+/** Ends PostgreSQL's pools, if this process opened any (an open pool keeps a CLI process alive). */
 export async function closeDirect(): Promise<void> {
-  const p = pool;
-  pool = null;
-  await p?.end();
+  const open = [...pools.values()];
+  pools.clear();
+  await Promise.all(open.map((p) => p.end()));
 }
