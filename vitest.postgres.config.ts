@@ -40,6 +40,7 @@ export const POSTGRES_TEST_FILES = [
   "lib/services/import/import.test.ts",
   "lib/services/import/real-files.test.ts",
   "lib/services/jobs/runner.test.ts",
+  "lib/services/jobs/workers.test.ts",
   "lib/services/recs/fairness.test.ts",
   "lib/services/recs/recs-service.test.ts",
   "lib/services/scoring/fairness.test.ts",

@@ -29,7 +29,7 @@ const EnvSchema = z.object({
    * Where clustering, training and evaluation jobs compute: "process" (a child process per job, so the
    * web server keeps answering) or "inline" (in the calling process; tests use it).
    */
-  MARKETLENS_JOBS: z.enum(["process", "inline"]).default("process"),
+  MARKETLENS_JOBS: z.enum(["process", "inline", "worker"]).default("process"),
   /**
    * Signs sessions and keys the hashes and encryption of personal data. When unset, a random one is made on
    * first start and kept in the data folder (lib/auth/secret.ts). A weak one set by hand is refused.

@@ -4,6 +4,7 @@
 //
 // Every write that moves a job on names the status it expects, so a job failed meanwhile (its process was
 // found dead, or it was cancelled while queued) never comes back to life.
+import { configuredProvider } from "../env";
 import { getDb } from "./client";
 import type { Prisma } from "./generated/client";
 
@@ -108,6 +109,17 @@ export async function findActiveJob(kind: string): Promise<JobRow | null> {
  */
 export async function claimOldestQueuedJob(runner: RunnerId, now = new Date()): Promise<{ id: number; kind: string } | null> {
   const db = getDb();
+  // PostgreSQL: any number of runners (app instances, `npm run worker` on any machine) each take the oldest
+  // job nobody holds; the row lock makes two claims of one job impossible, and SKIP LOCKED lets a second
+  // runner pass a row the first is claiming instead of waiting for it. Each runner runs one job at a time.
+  if (configuredProvider() === "postgresql") {
+    const rows = await db.$queryRaw<{ id: number; kind: string }[]>`UPDATE "Job" SET "status" = 'running', "runnerHost" = ${runner.host}, "runnerPid" = ${runner.pid},
+        "progressNote" = 'Starting…', "startedAt" = ${now}, "heartbeatAt" = ${now}
+      WHERE "id" = (SELECT "id" FROM "Job" WHERE "status" = 'queued' ORDER BY "id" LIMIT 1 FOR UPDATE SKIP LOCKED)
+      RETURNING "id", "kind"`;
+    return rows[0] ?? null;
+  }
+  // SQLite has one writer: one job at a time in the whole installation.
   // Reads first: a write would wait on a running import's batch lock (up to the busy timeout, holding this
   // process's event loop), and while any job runs there is nothing to claim anyway.
   if (await db.job.findFirst({ where: { status: "running" }, select: { id: true } })) return null;

@@ -1,6 +1,7 @@
 // The one job runner on a throw-away database, with clustering of four customers as the job: claims are
-// atomic and one at a time, queued work survives a restart (another process runs it), dead processes are
-// found, cancel works queued and running, a child process runs a job, and failures say why.
+// atomic (one at a time on SQLite, one per runner on PostgreSQL), queued work survives a restart (another
+// process runs it), dead processes are found, cancel works queued and running, a child process runs a job,
+// and failures say why.
 import { spawnSync } from "node:child_process";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getCustomerIdsByExternalId, insertCustomers } from "../../db/customers";
@@ -8,6 +9,7 @@ import { getDb } from "../../db/client";
 import { insertEvents } from "../../db/events";
 import { claimOldestQueuedJob, completeJobRow, endJobRow, getJobRow, insertJob, requestJobCancel } from "../../db/jobs";
 import { getProductIdsByExternalId, insertProducts } from "../../db/products";
+import { configuredProvider } from "../../env";
 import { UserError } from "../../errors";
 import { prepareDatabase } from "../prepare-database";
 import { CLUSTER_RUN_KIND } from "../segments/clusters";
@@ -33,7 +35,7 @@ async function idle() {
 }
 
 describe("claiming", () => {
-  it("hands the oldest queued job to exactly one of two runners asking at once, and nothing while it runs", async () => {
+  it.skipIf(configuredProvider() !== "sqlite")("SQLite: hands the oldest queued job to exactly one of two runners asking at once, and nothing while it runs", async () => {
     await idle();
     const [a, b] = [await queue(), await queue()];
     const claims = await Promise.all([claimOldestQueuedJob(thisRunner()), claimOldestQueuedJob(other)]);
@@ -42,6 +44,16 @@ describe("claiming", () => {
     expect(await getJobRow(b)).toMatchObject({ status: "queued" });
     await completeJobRow(a, null);
     expect(await claimOldestQueuedJob(thisRunner())).toEqual({ id: b, kind: CLUSTER_RUN_KIND });
+    await idle();
+  });
+
+  it.skipIf(configuredProvider() !== "postgresql")("PostgreSQL: hands runners asking at once a different job each, oldest first, and each job to one of them", async () => {
+    await idle();
+    const [a, b, c] = [await queue(), await queue(), await queue()];
+    const claims = await Promise.all([claimOldestQueuedJob(thisRunner()), claimOldestQueuedJob(other), claimOldestQueuedJob({ host: "third", pid: 2 }), claimOldestQueuedJob({ host: "fourth", pid: 3 })]);
+    expect(claims.filter((x) => x !== null).map((x) => x!.id).sort((x, y) => x - y)).toEqual([a, b, c]);
+    expect(claims.filter((x) => x === null)).toHaveLength(1);
+    expect(new Set((await Promise.all([a, b, c].map(getJobRow))).map((j) => `${j!.status} ${j!.runnerHost}`)).size).toBe(3);
     await idle();
   });
 

@@ -1,10 +1,11 @@
 // The one job runner. Jobs wait in the Job table (so a restart loses nothing queued); any process that
-// runs the queue (the web server, a CLI command waiting for its job) claims the oldest queued job
-// atomically, one at a time per database, and runs it here (MARKETLENS_JOBS=inline) or in a child process
+// runs the queue (the web server, a CLI command waiting for its job, `npm run worker`) claims the oldest
+// queued job atomically (lib/db/jobs.ts: one at a time per database on SQLite, one per runner on
+// PostgreSQL) and runs it here (MARKETLENS_JOBS=inline, and in workers) or in a child process
 // (scripts/run-job.ts, the default, so a two-minute fit never holds the web server's event loop).
 //
 // A job whose process died is failed with what it had committed: on this machine its pid is checked
-// directly; elsewhere (a later issue's workers) a heartbeat silent for SILENT_MS tells.
+// directly; on another machine (a worker there) a heartbeat silent for SILENT_MS tells.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { hostname } from "node:os";
@@ -254,13 +255,15 @@ export async function runJobHere(id: number, onTick?: (job: JobRow) => void): Pr
 
 /**
  * Runs queued jobs one after another until none is left (or one runs elsewhere, or job `until` has
- * ended); returns how many ran here. Calls made while a drain is under way join it.
+ * ended, or `stop` says so between jobs); returns how many ran here. Calls made while a drain is under
+ * way join it.
  */
-export function runQueuedJobs(mode: "inline" | "process" = env.MARKETLENS_JOBS, until?: number): Promise<number> {
+export function runQueuedJobs(mode: "inline" | "process" = env.MARKETLENS_JOBS === "process" ? "process" : "inline", until?: number, stop?: () => boolean): Promise<number> {
   state.draining ??= (async () => {
     let ran = 0;
     try {
       for (;;) {
+        if (stop?.()) return ran;
         await failDeadJobs();
         const job = await claimOldestQueuedJob(thisRunner());
         if (!job) return ran;
