@@ -20,9 +20,9 @@ export const SECONDARY_INDEXES: Record<BulkTable, readonly { name: string; sql: 
   ],
   CampaignEvent: [
     { name: "CampaignEvent_campaignId_occurredAt_idx", sql: 'CREATE INDEX "CampaignEvent_campaignId_occurredAt_idx" ON "CampaignEvent"("campaignId", "occurredAt")' },
-    { name: "CampaignEvent_campaignId_type_occurredAt_cost_revenue_idx", sql: 'CREATE INDEX "CampaignEvent_campaignId_type_occurredAt_cost_revenue_idx" ON "CampaignEvent"("campaignId", "type", "occurredAt", "cost", "revenue")' },
+    { name: "CampaignEvent_campaignId_type_occurredAt_cost_revenue_customerId_idx", sql: 'CREATE INDEX "CampaignEvent_campaignId_type_occurredAt_cost_revenue_customerId_idx" ON "CampaignEvent"("campaignId", "type", "occurredAt", "cost", "revenue", "customerId")' },
     { name: "CampaignEvent_type_occurredAt_idx", sql: 'CREATE INDEX "CampaignEvent_type_occurredAt_idx" ON "CampaignEvent"("type", "occurredAt")' },
-    { name: "CampaignEvent_customerId_idx", sql: 'CREATE INDEX "CampaignEvent_customerId_idx" ON "CampaignEvent"("customerId")' },
+    { name: "CampaignEvent_customerId_campaignId_type_occurredAt_cost_revenue_idx", sql: 'CREATE INDEX "CampaignEvent_customerId_campaignId_type_occurredAt_cost_revenue_idx" ON "CampaignEvent"("customerId", "campaignId", "type", "occurredAt", "cost", "revenue")' },
   ],
 };
 
