@@ -232,8 +232,17 @@ function copyText(v: SqlValue): string {
   return String(p).replace(/[\\\t\n\r]/g, (m) => ({ "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" })[m]!);
 }
 
+/** COPY's input in chunks of about 64 KB: one message per row would cost a write per row. */
 function* copyLines(rows: readonly (readonly SqlValue[])[]): Generator<string> {
-  for (const r of rows) yield `${r.map(copyText).join("\t")}\n`;
+  let chunk = "";
+  for (const r of rows) {
+    chunk += `${r.map(copyText).join("\t")}\n`;
+    if (chunk.length >= 65_536) {
+      yield chunk;
+      chunk = "";
+    }
+  }
+  if (chunk) yield chunk;
 }
 
 /**
@@ -322,7 +331,7 @@ class PostgresDirect implements DirectDb {
       await pipeline(Readable.from(copyLines(rows)), client.query(copyFrom(`COPY ${target} (${cols}) FROM STDIN`)));
       if (!opts.ignoreConflictOn) return rows.length;
       const res = await client.query(`INSERT INTO "${table}" (${cols}) SELECT ${cols} FROM ${target}${tail}`);
-      await client.query(`TRUNCATE ${target}`);
+      await client.query(`DELETE FROM ${target}`);
       return res.rowCount ?? 0;
     });
   }
@@ -338,7 +347,7 @@ class PostgresDirect implements DirectDb {
       const names = [...columns, "id"].map((c) => `"${c}"`).join(",");
       await pipeline(Readable.from(copyLines(rows)), client.query(copyFrom(`COPY ${stage} (${names}) FROM STDIN`)));
       await client.query(`UPDATE "${table}" t SET ${columns.map((c) => `"${c}" = s."${c}"`).join(",")} FROM ${stage} s WHERE t."id" = s."id"`);
-      await client.query(`TRUNCATE ${stage}`);
+      await client.query(`DELETE FROM ${stage}`);
     });
   }
 
