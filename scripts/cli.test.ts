@@ -26,4 +26,13 @@ describe("cli", () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('Unknown command "frobnicate"');
   });
+
+  it("says what db copy needs, and copies nothing into a database that is not PostgreSQL", () => {
+    const none = cli("db", "copy");
+    expect([none.code, none.stderr]).toEqual([2, expect.stringContaining("db: --to is required: the PostgreSQL database to copy into")]);
+    expect(cli("db", "move", "--to", "x").stderr).toContain('db: unknown db command "move"');
+    const sqlite = cli("db", "copy", "--to", "file:./elsewhere.db");
+    expect(sqlite.code).toBe(1);
+    expect(sqlite.stderr).toContain("db: --to must be a PostgreSQL database URL");
+  });
 });

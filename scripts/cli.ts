@@ -2,7 +2,6 @@
 // progress goes to stderr; errors go to stderr with exit code 1 (2 for a bad command line). As in actions
 // and routes, a UserError's message is printed as it is; anything else is a bug or an outage, logged with a
 // reference (without its message, which may quote a row) and answered with a generic line.
-import { closeBulkConnections } from "../lib/db/bulk-insert";
 import { disconnectDb } from "../lib/db/client";
 import { closeDirect } from "../lib/db/direct";
 import { describeError, UserError } from "../lib/errors";
@@ -53,7 +52,6 @@ async function main(argv: string[]): Promise<number> {
     if (usage) console.error(`Usage: npm run -s cli -- ${command.usage}`);
     return usage ? 2 : 1;
   } finally {
-    closeBulkConnections();
     await closeDirect();
     await disconnectDb();
   }

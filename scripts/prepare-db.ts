@@ -1,5 +1,4 @@
 // Runs before `next start` / `next dev`: migrations, settings, demo data on first run.
-import { closeBulkConnections } from "../lib/db/bulk-insert";
 import { getDb } from "../lib/db/client";
 import { closeDirect } from "../lib/db/direct";
 import { databaseLabel, env } from "../lib/env";
@@ -14,7 +13,6 @@ try {
   if (dead) console.log(`Marked ${dead} job(s) whose process had stopped as failed.`);
   if (out.seeded) console.log(`Loaded the demo shop: ${out.seeded.customers} customers, ${out.seeded.events} events in ${out.seeded.seconds} s.`);
   console.log(`Database: ${databaseLabel(env.DATABASE_URL)}`);
-  closeBulkConnections();
   await closeDirect();
   await getDb().$disconnect();
 } catch (e) {

@@ -1,7 +1,6 @@
 // Runs one claimed background job in its own process: `node --import tsx scripts/run-job.ts <jobId>`.
 // Started by lib/services/jobs/runner.ts (MARKETLENS_JOBS=process) so the web server keeps answering while
 // it computes. The job must already be claimed (running); anything else is left as it is.
-import { closeBulkConnections } from "../lib/db/bulk-insert";
 import { getDb } from "../lib/db/client";
 import { closeDirect } from "../lib/db/direct";
 import { runClaimedJob } from "../lib/services/jobs/runner";
@@ -15,7 +14,6 @@ try {
   console.error(`run-job: ${e instanceof Error ? e.message : String(e)}`);
   code = 1;
 } finally {
-  closeBulkConnections();
   await closeDirect();
   await getDb().$disconnect();
 }

@@ -3,7 +3,6 @@
 // or others that reach the same PostgreSQL database (claims: lib/db/jobs.ts). Pair it with
 // MARKETLENS_JOBS=worker on the app servers, which then only queue. On SQLite it works too, one job at a
 // time with the server's runner. SIGTERM or Ctrl-C: the job under way finishes, then the worker stops.
-import { closeBulkConnections } from "../lib/db/bulk-insert";
 import { disconnectDb } from "../lib/db/client";
 import { closeDirect } from "../lib/db/direct";
 import { databaseLabel } from "../lib/env";
@@ -37,7 +36,6 @@ try {
   console.error(`worker: ${e instanceof Error ? e.message : String(e)}`);
   code = 1;
 } finally {
-  closeBulkConnections();
   await closeDirect();
   await disconnectDb();
 }

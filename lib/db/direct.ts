@@ -11,7 +11,7 @@ import { Readable } from "node:stream";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { configuredProvider, env } from "../env";
-import { bulkConnection, checkIdentifiers, insertRows as insertSqliteRows, prepared, type SqlValue, storedDate, toSqlite } from "./bulk-insert";
+import { bulkConnection, checkIdentifiers, closeBulkConnections, insertRows as insertSqliteRows, prepared, type SqlValue, storedDate, toSqlite } from "./bulk-insert";
 
 export type Row = unknown[];
 
@@ -437,8 +437,9 @@ export function postgresDirectAt(url: string): DirectDb {
   return new PostgresDirect(null, url);
 }
 
-/** Ends PostgreSQL's pools, if this process opened any (an open pool keeps a CLI process alive). */
+/** Closes every direct connection this process opened: SQLite's files, PostgreSQL's pools (an open pool keeps a CLI process alive). */
 export async function closeDirect(): Promise<void> {
+  closeBulkConnections();
   const open = [...pools.values()];
   pools.clear();
   await Promise.all(open.map((p) => p.end()));
