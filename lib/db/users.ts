@@ -1,9 +1,10 @@
 // People who sign in: the User and Account rows better-auth reads (lib/auth/auth.ts). Accounts are created
 // here, by lib/services/users.ts only, with the password already hashed.
 import { randomUUID } from "node:crypto";
+import { configuredProvider } from "../env";
 import { UserError } from "../errors";
 import { isRole, type Role } from "../auth/roles";
-import { getDb } from "./client";
+import { type Db, getDb } from "./client";
 
 export interface UserRow {
   id: string;
@@ -45,6 +46,18 @@ export interface NewUser {
   passwordHash: string;
 }
 
+/** Any key for PostgreSQL's advisory lock, as long as nothing else uses it. */
+const USERS_LOCK = 7_304_115;
+
+/**
+ * Makes a check-then-write on users (the last admin, the first set-up) run one at a time. SQLite's single
+ * writer does so already; PostgreSQL's read-committed transactions would both pass the check, so each takes
+ * a transaction-scoped advisory lock first.
+ */
+async function oneChangeOfUsersAtATime(tx: Pick<Db, "$executeRaw">): Promise<void> {
+  if (configuredProvider() === "postgresql") await tx.$executeRaw`SELECT pg_advisory_xact_lock(${USERS_LOCK})`;
+}
+
 /**
  * Creates a user with a password (a better-auth "credential" account). With `onlyIfNone`, only while there
  * are no users at all, checked in the same transaction, so two set-up pages racing make one admin.
@@ -52,6 +65,7 @@ export interface NewUser {
 export async function insertUser(u: NewUser, opts: { onlyIfNone?: boolean } = {}): Promise<UserRow> {
   const email = u.email.trim().toLowerCase();
   return getDb().$transaction(async (tx) => {
+    await oneChangeOfUsersAtATime(tx);
     if (opts.onlyIfNone && (await tx.user.count()) > 0) throw new UserError("MarketLens is already set up: sign in, or ask an admin for an account.", "conflict");
     if (await tx.user.findUnique({ where: { email }, select: { id: true } })) throw new UserError(`There is already a user with the email ${email}.`, "conflict");
     const id = randomUUID();
@@ -67,6 +81,7 @@ export async function insertUser(u: NewUser, opts: { onlyIfNone?: boolean } = {}
  */
 export async function updateUserRole(id: string, role: Role): Promise<UserRow | null> {
   return getDb().$transaction(async (tx) => {
+    await oneChangeOfUsersAtATime(tx);
     const before = await tx.user.findUnique({ where: { id }, select: { role: true } });
     if (!before) return null;
     if (before.role === "admin" && role !== "admin" && (await tx.user.count({ where: { role: "admin", id: { not: id } } })) === 0) {
