@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { BASE_PAGES, printPageTable, requireBuild, signIn, startServer, timePages } from "./bench/page-timer";
 
 const { values } = parseArgs({
   options: {
@@ -27,31 +28,6 @@ const runs = Number(values.runs);
 const file = path.resolve("data", `bench-${customers}c-${events}e.db`);
 const env = { ...process.env, DATABASE_URL: `file:${file}`, NEXT_TELEMETRY_DISABLED: "1" };
 
-const BASE_PAGES = [
-  "/",
-  "/?range=all&grain=day",
-  "/data",
-  "/data?tab=products",
-  "/data?tab=events",
-  "/data?tab=customers&q=Berlin",
-  "/segments",
-  "/segments?sort=income&dir=desc&page=40",
-  "/recommendations",
-  "/campaigns",
-  "/campaigns?by=rfm&heat=roi",
-  "/campaigns?by=age-band&heat=ctr",
-  "/campaigns/2",
-  "/campaigns/4?by=rfm",
-  "/campaigns/tests",
-  "/campaigns/tests/mid-season-subject-line",
-  "/campaigns/tests/mid-season-subject-line?method=bayesian&metric=revenue",
-  "/campaigns/attribution",
-  "/customers/3",
-  "/products/3",
-  "/recommendations?customer=C000003&algorithm=all",
-  "/recommendations/evaluation",
-];
-
 function run(cmd: string, args: string[], capture = false): Promise<string> {
   return new Promise((resolve, reject) => {
     const p = spawn(cmd, args, { env, stdio: ["ignore", capture ? "pipe" : "inherit", "inherit"] });
@@ -61,26 +37,8 @@ function run(cmd: string, args: string[], capture = false): Promise<string> {
   });
 }
 
-async function waitFor(url: string, ms: number) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer within ${ms} ms`);
-}
-
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
-};
-
 async function main() {
-  if (!existsSync(path.resolve(".next", "BUILD_ID"))) throw new Error("no production build: run `npm run build` first");
+  requireBuild();
   if (values.fresh || !existsSync(file)) {
     for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
     const t = performance.now();
@@ -90,38 +48,17 @@ async function main() {
   const prep = JSON.parse(await run(process.execPath, ["--import", "tsx", "scripts/bench/pages-prep.ts", ...(values.train ? ["--train"] : [])], true)) as { segmentId: number; models: boolean; email: string; password: string };
   const PAGES = [...BASE_PAGES, `/segments/${prep.segmentId}`];
   if (!prep.models) console.error("no trained recommenders in this database: the preview is timed without models (run with --train)");
-  const base = `http://127.0.0.1:${values.port}`;
-  const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", values.port!], { env, stdio: "ignore", detached: true });
+  const server = await startServer(env, Number(values.port));
   try {
-    await waitFor(`${base}/favicon.svg`, 60_000);
-    // Signed in as the bench admin: every timed request carries the session, as a person's browser would.
-    const signIn = await fetch(`${base}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: base }, body: JSON.stringify({ email: prep.email, password: prep.password }) });
-    if (!signIn.ok) throw new Error(`signing in answered ${signIn.status}`);
-    const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-    const get = (page: string) => fetch(base + page, { headers: { cookie }, redirect: "manual" });
-    const results: { page: string; medianMs: number; p95Ms: number; maxMs: number }[] = [];
-    for (const page of PAGES) {
-      const warm = await get(page);
-      // A redirect (to sign-in) would time the wrong page.
-      if (warm.status !== 200) throw new Error(`${page} answered ${warm.status}`);
-      await warm.text();
-      const times: number[] = [];
-      for (let i = 0; i < runs; i++) {
-        const t = performance.now();
-        const r = await get(page);
-        await r.text();
-        times.push(performance.now() - t);
-      }
-      results.push({ page, medianMs: Math.round(quantile(times, 0.5)), p95Ms: Math.round(quantile(times, 0.95)), maxMs: Math.round(Math.max(...times)) });
-    }
+    const cookie = await signIn(server.base, prep.email, prep.password);
+    const results = await timePages(server.base, cookie, PAGES, runs);
     if (values.json) console.log(JSON.stringify({ customers, products, events, runs, results }));
     else {
       console.log(`${customers} customers, ${products} products, ${events} events; ${runs} timed requests per page after one warm-up`);
-      console.log("page".padEnd(42) + "median ms".padStart(10) + "p95 ms".padStart(10) + "max ms".padStart(10));
-      for (const r of results) console.log(r.page.padEnd(42) + String(r.medianMs).padStart(10) + String(r.p95Ms).padStart(10) + String(r.maxMs).padStart(10));
+      printPageTable(results);
     }
   } finally {
-    process.kill(-server.pid!, "SIGTERM");
+    server.stop();
   }
 }
 

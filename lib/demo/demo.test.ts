@@ -50,6 +50,24 @@ describe("demo shop generator", () => {
     expect(() => createDemoWorld({ ...small, events: 1.5 })).toThrow("events must be an integer >= 0, got 1.5");
   });
 
+  it("keeps campaigns to the first N customers when a campaign audience is given, and the shop otherwise the same", () => {
+    const capped = createDemoWorld({ ...small, campaignAudience: 500 });
+    const touched = new Set<number>();
+    let count = 0;
+    for (const batch of demoCampaignEvents(capped)) {
+      for (const e of batch) touched.add(e.customer);
+      count += batch.length;
+    }
+    let full = 0;
+    for (const batch of demoCampaignEvents(world)) full += batch.length;
+    expect(Math.max(...touched)).toBeLessThan(500);
+    // About a quarter of the audience, about a quarter of the campaign events.
+    expect(count / full).toBeGreaterThan(0.2);
+    expect(count / full).toBeLessThan(0.3);
+    expect(JSON.stringify(capped.customers)).toBe(JSON.stringify(world.customers));
+    expect(() => createDemoWorld({ ...small, campaignAudience: 0 })).toThrow("campaignAudience must be an integer >= 1, got 0");
+  });
+
   it("splits the event budget exactly", () => {
     expect(Array.from(allocateEvents([1, 1, 2], 10))).toEqual([3, 2, 5]);
     expect(Array.from(allocateEvents([0, 0], 5))).toEqual([0, 0]);

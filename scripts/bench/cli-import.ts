@@ -16,13 +16,17 @@ export interface CliImport extends Omit<Measured, "stdout"> {
 
 export class CountError extends Error {}
 
-export async function importThroughCli(kind: string, file: string, dbFile: string, opts: { fresh: boolean }): Promise<CliImport> {
+/** `database` is a SQLite file (which `fresh` deletes and migrates first) or a postgresql:// URL (never fresh here). */
+export async function importThroughCli(kind: string, file: string, database: string, opts: { fresh: boolean }): Promise<CliImport> {
+  const postgres = database.startsWith("postgresql:") || database.startsWith("postgres:");
+  if (postgres && opts.fresh) throw new Error("importThroughCli: a fresh PostgreSQL database is the caller's to make");
+  const dbFile = database;
   if (opts.fresh) {
     removeDatabase(dbFile);
     // Rejected-rows files live beside the database; a fresh database restarts job ids, so clear them too.
     rmSync(path.join(path.dirname(dbFile), "imports"), { recursive: true, force: true });
   }
-  const env = { ...process.env, DATABASE_URL: `file:${dbFile}` };
+  const env = { ...process.env, DATABASE_URL: postgres ? database : `file:${dbFile}` };
   // A fresh database is an empty, migrated one, as the app leaves it on first start; migrating is not
   // part of the import (and loads Prisma's schema engine, ~40 MB, into whichever process runs it).
   if (opts.fresh) {

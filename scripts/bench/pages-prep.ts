@@ -2,7 +2,7 @@
 // trained (the preview times the models when they are; train them with `--train` on bench:pages).
 // An admin account to sign in as (pages answer only signed-in people), made once in the bench database.
 // Prints {"segmentId": N, "models": true|false, "email": …, "password": …} on stdout.
-import { closeBulkConnections } from "../../lib/db/bulk-insert";
+import { closeDirect } from "../../lib/db/direct";
 import { getDb } from "../../lib/db/client";
 import { getLatestJobId } from "../../lib/db/jobs";
 import { listSegments, saveRuleSegment } from "../../lib/db/segments";
@@ -26,5 +26,5 @@ const email = "bench-admin@bench.invalid";
 const password = "bench pages passphrase";
 if (!(await findUserByEmail(email))) await createUser({ email, name: "bench", password, role: "admin" }, { caller: null, via: "bench" });
 console.log(JSON.stringify({ segmentId: segment.id, models: (await getLatestJobId("recommenders")) !== null, email, password }));
-closeBulkConnections();
+await closeDirect();
 await getDb().$disconnect();

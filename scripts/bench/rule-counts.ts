@@ -1,4 +1,6 @@
 // Times rule segment counts on the database named by DATABASE_URL; prints JSON rows for bench:segment.
+import { getDb } from "../../lib/db/client";
+import { closeDirect } from "../../lib/db/direct";
 import { countRuleMembers } from "../../lib/db/segment-rules";
 import { describeRule, type RuleNode } from "../../lib/segments/rules";
 import { prepareDatabase } from "../../lib/services/prepare-database";
@@ -22,3 +24,5 @@ for (const rule of RULES) {
   out.push({ rule: describeRule(rule), customers, ms: Math.round(times.sort((a, b) => a - b)[2]!) });
 }
 console.log(JSON.stringify(out));
+await closeDirect();
+await getDb().$disconnect();

@@ -7,7 +7,7 @@ import { type Command, parseDateFlag, parseIntegerFlag, UsageError } from "../cl
 export const seedCommand: Command = {
   name: "seed",
   summary: "load the generated demo shop",
-  usage: "seed [--customers N] [--products N] [--events N] [--seed N] [--end-date YYYY-MM-DD] [--reset] [--json]",
+  usage: "seed [--customers N] [--products N] [--events N] [--campaign-audience N] [--seed N] [--end-date YYYY-MM-DD] [--reset] [--json]",
   async run(args, ctx) {
     const { values } = parseArgs({
       args,
@@ -15,6 +15,7 @@ export const seedCommand: Command = {
         customers: { type: "string" },
         products: { type: "string" },
         events: { type: "string" },
+        "campaign-audience": { type: "string" },
         seed: { type: "string" },
         "end-date": { type: "string" },
         reset: { type: "boolean", default: false },
@@ -28,6 +29,7 @@ export const seedCommand: Command = {
       products: parseIntegerFlag("products", values.products, DEFAULT_DEMO_OPTIONS.products, 12),
       events: parseIntegerFlag("events", values.events, DEFAULT_DEMO_OPTIONS.events),
       endDate: parseDateFlag("end-date", values["end-date"]) ?? Date.now(),
+      ...(values["campaign-audience"] === undefined ? {} : { campaignAudience: parseIntegerFlag("campaign-audience", values["campaign-audience"], 0, 1) }),
     };
     await prepareDatabase({ seedIfEmpty: false });
     let lastShown = 0;
