@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toCsvLine } from "./csv-export";
+import { neutraliseCell, toCsvLine, unneutraliseCell } from "./csv-export";
 
 describe("toCsvLine", () => {
   it("quotes cells holding the delimiter or quotes, doubling the quotes", () => {
@@ -8,7 +8,17 @@ describe("toCsvLine", () => {
   });
 
   it("prefixes a quote to text a spreadsheet would run as a formula, quoting it when it holds quotes", () => {
-    expect(toCsvLine(['=HYPERLINK("x")', "-dash@shop.example", "+31", "@home"])).toBe(`"'=HYPERLINK(""x"")",'-dash@shop.example,'+31,'@home`);
+    expect(toCsvLine(['=HYPERLINK("x")', "-dash@shop.example", "+31 20 555", "@home", "-1+2", "-", "+A1"])).toBe(`"'=HYPERLINK(""x"")",'-dash@shop.example,'+31 20 555,'@home,'-1+2,'-,'+A1`);
+  });
+
+  it("leaves numbers held as text alone: signs, decimal commas and points, thousands marks, exponents", () => {
+    expect(toCsvLine(["-1", "+31", "-2,55", "-1.234,50", "-0.5", "-.5", "-1e-3", "12"], ";")).toBe("-1;+31;-2,55;-1.234,50;-0.5;-.5;-1e-3;12");
+  });
+
+  it("reads its own neutralised cells back as they were, and nothing else", () => {
+    for (const v of ['=HYPERLINK("x")', "-dash", "+A1", "@home", "\tC0"]) expect(unneutraliseCell(neutraliseCell(v))).toBe(v);
+    expect(unneutraliseCell("'Tis the season")).toBe("'Tis the season");
+    expect(unneutraliseCell("-1")).toBe("-1");
   });
 
   it("neutralises a leading tab or carriage return and quotes line breaks", () => {

@@ -44,7 +44,7 @@ describe("parseDate iso", () => {
     expect(parseDate("2011-01-31T08:26:60", "iso")).toBeNaN();
   });
 
-  it.each(["", "2011", "2011-1-31", "2011/01/31", "2010-12-01 08:26:00", "2011-01-31T8:26", "2011-01-31T08:26:00+1:00", "2011-01-31Z", "2011-01-31T08:26:00 UTC", "x2011-01-31", "2011-01-311"])(
+  it.each(["", "2011", "2011-1-31", "2011/01/31", "2010-12-01  08:26:00", "2011-01-31T8:26", "2011-01-31T08:26:00+1:00", "2011-01-31Z", "2011-01-31T08:26:00 UTC", "x2011-01-31", "2011-01-311"])(
     "rejects %j",
     (s) => {
       expect(parseDate(s, "iso")).toBeNaN();
@@ -121,35 +121,44 @@ describe("parseDate unix", () => {
 });
 
 describe("detectDateFormat", () => {
-  it("proposes ymd-hms for Online Retail", () => {
-    expect(detectDateFormat(["2010-12-01 08:26:00", "2010-12-01 08:28:00", "2011-12-09 12:50:00"])).toEqual({ format: "ymd-hms", candidates: ["ymd-hms"], ambiguous: false });
+  it("reads Online Retail's dates as ISO 8601 with a space for the T", () => {
+    expect(detectDateFormat(["2010-12-01 08:26:00", "2010-12-01 08:28:00", "2011-12-09 12:50:00"])).toEqual({ format: "iso", candidates: ["iso", "ymd-hms"], ambiguous: false, fits: 3, of: 3 });
+    expect(parseDate("2010-12-01 08:26:00", "iso")).toBe(Date.UTC(2010, 11, 1, 8, 26));
+    expect(parseDate("2010-12-01 08:26:00+01:00", "iso")).toBe(Date.UTC(2010, 11, 1, 7, 26));
+  });
+
+  it("proposes the format of the values that parse when broken ones come first, even when they are most, and says how many fit", () => {
+    const broken = ["2010-12-32 09:41:00", "2010-13-01 09:45:00", "n/a", "00/00/0000 00:00"];
+    expect(detectDateFormat([...broken, "2010-12-01 08:26:00"])).toEqual({ format: "iso", candidates: ["iso", "ymd-hms"], ambiguous: false, fits: 1, of: 5 });
+    expect(detectDateFormat(["31/02/2011 08:26", "13/13/2011 09:00", "12/25/2011 10:00", "1/31/2011 8:26"])).toEqual({ format: "mdy", candidates: ["mdy"], ambiguous: false, fits: 2, of: 4 });
+    expect(detectDateFormat(["1e9", "881250949x", "881250949"])).toMatchObject({ format: "unix-s", fits: 1, of: 3 });
   });
 
   it("proposes iso for plain ISO days, which ymd-hms also reads", () => {
-    expect(detectDateFormat(["2011-01-31", "2011-02-01"])).toEqual({ format: "iso", candidates: ["iso", "ymd-hms"], ambiguous: false });
+    expect(detectDateFormat(["2011-01-31", "2011-02-01"])).toEqual({ format: "iso", candidates: ["iso", "ymd-hms"], ambiguous: false, fits: 2, of: 2 });
     expect(detectDateFormat(["2011-01-31T08:26:00Z", "2011-02-01T00:00:00+01:00"]).format).toBe("iso");
   });
 
   it("settles mdy when one day is above 12", () => {
-    expect(detectDateFormat(["12/1/2010 8:26", "12/13/2010 8:26"])).toEqual({ format: "mdy", candidates: ["mdy"], ambiguous: false });
-    expect(detectDateFormat(["31/01/2011 08:26", "01/02/2011 09:00"])).toEqual({ format: "dmy", candidates: ["dmy"], ambiguous: false });
+    expect(detectDateFormat(["12/1/2010 8:26", "12/13/2010 8:26"])).toEqual({ format: "mdy", candidates: ["mdy"], ambiguous: false, fits: 2, of: 2 });
+    expect(detectDateFormat(["31/01/2011 08:26", "01/02/2011 09:00"])).toEqual({ format: "dmy", candidates: ["dmy"], ambiguous: false, fits: 2, of: 2 });
   });
 
   it("flags day/month order as ambiguous when every value fits both", () => {
-    expect(detectDateFormat(["1/2/2011"])).toEqual({ format: "dmy", candidates: ["dmy", "mdy"], ambiguous: true });
+    expect(detectDateFormat(["1/2/2011"])).toEqual({ format: "dmy", candidates: ["dmy", "mdy"], ambiguous: true, fits: 1, of: 1 });
   });
 
   it("takes bare integers only as plausible timestamps", () => {
-    expect(detectDateFormat(["881250949", "891717742"])).toEqual({ format: "unix-s", candidates: ["unix-s"], ambiguous: false });
+    expect(detectDateFormat(["881250949", "891717742"])).toEqual({ format: "unix-s", candidates: ["unix-s"], ambiguous: false, fits: 2, of: 2 });
     expect(detectDateFormat(["1296462360000"]).format).toBe("unix-ms");
     expect(detectDateFormat(["196", "186"]).format).toBeNull();
     expect(detectDateFormat(["536365", "536366"]).format).toBeNull();
     expect(detectDateFormat(["9999999999"]).format).toBeNull(); // year 2286
   });
 
-  it("ignores blanks and gives up on mixed or text columns", () => {
-    expect(detectDateFormat(["", "2010-12-01 08:26:00", "  "]).format).toBe("ymd-hms");
-    expect(detectDateFormat(["2010-12-01 08:26:00", "12/1/2010 8:26"])).toEqual({ format: null, candidates: [], ambiguous: false });
+  it("ignores blanks, takes the first format on a tie, and gives up on text columns", () => {
+    expect(detectDateFormat(["", "2010-12-01 08:26:00", "  "])).toMatchObject({ format: "iso", fits: 1, of: 1 });
+    expect(detectDateFormat(["2010-12-01 08:26:00", "12/1/2010 8:26"])).toEqual({ format: "iso", candidates: ["iso", "ymd-hms", "dmy", "mdy"], ambiguous: false, fits: 1, of: 2 });
     expect(detectDateFormat(["United Kingdom"]).format).toBeNull();
     expect(detectDateFormat([]).format).toBeNull();
   });

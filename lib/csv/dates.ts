@@ -4,7 +4,7 @@
 
 export type DateFormat = "iso" | "ymd-hms" | "mdy" | "dmy" | "unix-s" | "unix-ms";
 
-/** In detection order: the first format every sample value fits is the one proposed. */
+/** In detection order: of the formats that most sample values fit, the first is the one proposed. */
 export const DATE_FORMATS: readonly { id: DateFormat; label: string; example: string }[] = [
   { id: "iso", label: "ISO 8601", example: "2011-01-31T08:26:00Z" },
   { id: "ymd-hms", label: "Year-month-day and time", example: "2011-01-31 08:26:00" },
@@ -139,10 +139,11 @@ function parseYearLast(s: string, i: number, end: number, dayFirst: boolean): nu
   return i;
 }
 
+/** YYYY-MM-DD, then T or a space (RFC 3339 allows it; most databases write it), a clock and an offset. */
 function parseIso(s: string, i: number, end: number): number {
   i = parseYearFirst(s, i, end, false, 2);
   if (i === end) return registersToEpoch();
-  if (i < 0 || (s.charCodeAt(i) | 32) !== 116) return NaN;
+  if (i < 0 || ((s.charCodeAt(i) | 32) !== 116 && s.charCodeAt(i) !== 32)) return NaN;
   i = parseClock(s, i + 1, end, 2);
   if (i >= 0 && i < end) i = parseOffset(s, i, end);
   return i === end ? registersToEpoch() : NaN;
@@ -190,15 +191,32 @@ function fitsFormat(s: string, format: DateFormat): boolean {
   return digitsOk && ms >= PLAUSIBLE_FROM_MS && ms < PLAUSIBLE_TO_MS;
 }
 
-/** The formats every non-empty sample value fits, in DATE_FORMATS order, and the one to propose. When both
- * day-first and month-first fit (every day and month <= 12) the proposal is "dmy" and `ambiguous` is
- * true, so the UI asks the user to pin it. Bare integers count only as plausible 1990..2100 timestamps. */
-export function detectDateFormat(values: readonly string[]): { format: DateFormat | null; candidates: DateFormat[]; ambiguous: boolean } {
+export interface DateDetection {
+  /** The format to propose, or null when no format reads any of the values. */
+  format: DateFormat | null;
+  /** The formats that read as many values as the proposal, in DATE_FORMATS order. */
+  candidates: DateFormat[];
+  /** Day-first and month-first read the same values (every day and month <= 12): the person should pin one. */
+  ambiguous: boolean;
+  /** How many of the non-empty values the proposal reads, of how many: fits < of means the rest will be refused. */
+  fits: number;
+  of: number;
+}
+
+/**
+ * The format that reads the most non-empty values, so broken dates, even at the top of a file and even
+ * when they are most of it, neither hide the format of the good ones nor get them refused wholesale
+ * (`fits` < `of` says how sure that is). Ties go to DATE_FORMATS order. When day-first and month-first both fit the
+ * proposal is "dmy" and `ambiguous` is true. Bare integers count only as plausible 1990..2100 timestamps.
+ */
+export function detectDateFormat(values: readonly string[]): DateDetection {
   const present = values.filter((v) => v.trim() !== "");
-  if (present.length === 0) return { format: null, candidates: [], ambiguous: false };
-  const candidates = DATE_FORMATS.map((f) => f.id).filter((id) => present.every((v) => fitsFormat(v, id)));
-  const ambiguous = candidates.includes("dmy") && candidates.includes("mdy");
-  return { format: candidates[0] ?? null, candidates, ambiguous };
+  const counts = DATE_FORMATS.map((f) => present.reduce((n, v) => n + (fitsFormat(v, f.id) ? 1 : 0), 0));
+  const best = Math.max(0, ...counts);
+  if (best === 0) return { format: null, candidates: [], ambiguous: false, fits: 0, of: present.length };
+  const candidates = DATE_FORMATS.filter((_, i) => counts[i] === best).map((f) => f.id);
+  const ambiguous = candidates[0] === "dmy" && candidates.includes("mdy");
+  return { format: candidates[0]!, candidates, ambiguous, fits: best, of: present.length };
 }
 
 /** True when the value fits at least one format, with the same plausibility rule for bare integers as

@@ -8,6 +8,7 @@ import { ATTRIBUTE_PREFIX, columnNames, type Mapping } from "./header-match";
 import { type FieldSpec, type ImportKind, kindSpec } from "./kinds";
 import { parseInteger, parseNumber } from "./numbers";
 import { applyKindRules } from "./row-rules";
+import { unneutraliseCell } from "./csv-export";
 
 export const MAX_FIELD_CHARS = 10_000;
 
@@ -47,7 +48,7 @@ function fail(ctx: Ctx, message: string): never {
 function fieldSchema(field: FieldSpec, options: ParseOptions) {
   const dateLabel = DATE_FORMATS.find((d) => d.id === options.dateFormat)?.example ?? options.dateFormat;
   return z.string().transform((raw, ctx): FieldValue => {
-    const s = raw.trim();
+    const s = unneutraliseCell(raw.trim()).trim();
     if (s === "") return field.required ? fail(ctx, "is empty; a value is required") : null;
     if (s.length > MAX_FIELD_CHARS) return fail(ctx, `is ${s.length.toLocaleString("en-GB")} characters long; the limit is ${MAX_FIELD_CHARS.toLocaleString("en-GB")}`);
     switch (field.type) {
@@ -121,7 +122,7 @@ function readAttributes(columns: readonly [string, number][], cells: readonly st
   if (columns.length === 0) return null;
   const out: Record<string, string | number> = {};
   for (const [name, i] of columns) {
-    const s = cells[i]!.trim();
+    const s = unneutraliseCell(cells[i]!.trim()).trim();
     if (s === "") continue;
     const n = parseNumber(s, options.decimalComma);
     // Numbers stay numbers so rule segments can compare them ("balance > 1000"); ids with leading

@@ -138,8 +138,9 @@ function detectTime(data: readonly string[][], names: readonly string[], candida
   for (const j of candidates) {
     const sample = sampleColumn(data, j);
     if (sample.length === 0) continue;
-    const { format } = detectDateFormat(sample);
-    if (format && spelled.has(format)) return { index: j, name: names[j]!, format };
+    // A time column holds dates only: every sampled value must read.
+    const { format, fits, of } = detectDateFormat(sample);
+    if (format && fits === of && spelled.has(format)) return { index: j, name: names[j]!, format };
   }
   return null;
 }

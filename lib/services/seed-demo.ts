@@ -32,9 +32,10 @@ export class DatabaseNotEmptyError extends Error {
 
 const BATCH = 20_000;
 
-async function inBatches<T>(rows: readonly T[], insert: (b: readonly T[]) => Promise<number>): Promise<number> {
+/** Writes `rows` BATCH at a time, each batch shaped by `shape` only when written (a million customers are never copied whole). */
+async function inBatches<T, R = T>(rows: readonly T[], insert: (b: readonly R[]) => Promise<number>, shape: (row: T) => R = (row) => row as unknown as R): Promise<number> {
   let n = 0;
-  for (let i = 0; i < rows.length; i += BATCH) n += await insert(rows.slice(i, i + BATCH));
+  for (let i = 0; i < rows.length; i += BATCH) n += await insert(rows.slice(i, i + BATCH).map(shape));
   return n;
 }
 
@@ -49,25 +50,22 @@ export async function seedDemo(options: DemoOptions, opts: { reset?: boolean; on
   const world = createDemoWorld(options);
   try {
     progress("products", 0, world.products.length);
-    const products = await inBatches(world.products.map(({ externalId, name, description, category, price, isActive }) => ({ externalId, name, description, category, price, isActive })), insertProducts);
+    const products = await inBatches(world.products, insertProducts, ({ externalId, name, description, category, price, isActive }) => ({ externalId, name, description, category, price, isActive }));
     progress("customers", 0, world.customers.length);
-    const customers = await inBatches(
-      world.customers.map((c) => ({
-        externalId: c.externalId,
-        email: c.email,
-        name: c.name,
-        gender: c.gender,
-        age: c.age,
-        birthYear: c.birthYear,
-        income: c.income,
-        education: c.education,
-        country: c.country,
-        city: c.city,
-        signupAt: new Date(c.signupAt),
-        attributes: c.attributes,
-      })),
-      insertCustomers,
-    );
+    const customers = await inBatches(world.customers, insertCustomers, (c) => ({
+      externalId: c.externalId,
+      email: c.email,
+      name: c.name,
+      gender: c.gender,
+      age: c.age,
+      birthYear: c.birthYear,
+      income: c.income,
+      education: c.education,
+      country: c.country,
+      city: c.city,
+      signupAt: new Date(c.signupAt),
+      attributes: c.attributes,
+    }));
     const campaigns = await insertCampaigns(
       world.campaigns.map((c) => ({
         externalId: c.externalId,
@@ -104,14 +102,10 @@ export async function seedDemo(options: DemoOptions, opts: { reset?: boolean; on
 
     let campaignEvents = 0;
     for (const batch of demoCampaignEvents(world)) {
-      const rows: CampaignEventInput[] = batch.map((e) => ({ campaignId: kid[e.campaign]!, customerId: cid[e.customer]!, type: e.type, revenue: e.revenue, cost: e.cost, occurredAt: new Date(e.occurredAt) }));
-      campaignEvents += await inBatches(rows, insertCampaignEvents);
+      campaignEvents += await inBatches(batch, insertCampaignEvents, (e): CampaignEventInput => ({ campaignId: kid[e.campaign]!, customerId: cid[e.customer]!, type: e.type, revenue: e.revenue, cost: e.cost, occurredAt: new Date(e.occurredAt) }));
       progress("campaign events", campaignEvents, 0); // total unknown until generated
     }
-    const dailyStats = await inBatches(
-      demoDailyStats(world).map((d) => ({ campaignId: kid[d.campaign]!, date: new Date(d.date), segment: d.segment, impressions: d.impressions, clicks: d.clicks, conversions: d.conversions, cost: d.cost, revenue: d.revenue })),
-      insertDailyStats,
-    );
+    const dailyStats = await inBatches(demoDailyStats(world), insertDailyStats, (d) => ({ campaignId: kid[d.campaign]!, date: new Date(d.date), segment: d.segment, impressions: d.impressions, clicks: d.clicks, conversions: d.conversions, cost: d.cost, revenue: d.revenue }));
     await refreshPurchaseStats();
     return {
       seed: options.seed,

@@ -2,7 +2,7 @@
 // decimal comma, date format), which kind it looks like, a suggested mapping and the first rows.
 import { existsSync } from "node:fs";
 import Papa from "papaparse";
-import { detectDateFormat, type DateFormat } from "../../csv/dates";
+import { DATE_FORMATS, detectDateFormat, parseDate, type DateFormat } from "../../csv/dates";
 import { binaryReason, type Delimiter, detectDelimiter, detectHeader, sniffEncoding, type TextEncoding, usesDecimalComma } from "../../csv/detect";
 import { columnNames, detectKind, type KindGuess, type Mapping, suggestMapping } from "../../csv/header-match";
 import { fieldSpec, type ImportKind } from "../../csv/kinds";
@@ -68,6 +68,11 @@ function pickDateFormat(rows: string[][], cols: number[], pinned: DateFormat | u
   if (pinned) return { format: pinned, candidates: found.candidates };
   if (found.ambiguous) warnings.push(`Dates such as "${values[0]}" read as day/month and as month/day; check the date format.`);
   if (cols.length > 0 && values.length > 0 && !found.format) warnings.push(`The dates such as "${values[0]}" match no known format; pick one or fix the column.`);
+  if (found.format && found.fits < found.of) {
+    const label = DATE_FORMATS.find((d) => d.id === found.format)!.label;
+    const broken = values.find((v) => Number.isNaN(parseDate(v, found.format!)));
+    warnings.push(`Only ${found.fits} of the ${found.of} dates in the first rows read as ${label}, the format chosen; the others, such as "${broken}", will be refused unless you pick another format or fix them.`);
+  }
   return { format: found.format ?? "iso", candidates: found.candidates };
 }
 

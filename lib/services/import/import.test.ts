@@ -132,6 +132,33 @@ C536379,85123A,WHITE HANGING HEART,-1,2010-12-01 09:41:00,2.55,17850,United King
     // identical lines (the return and the guest line are not counted).
     expect(await getDb().customerPurchaseStats.findMany({ select: { orders: true, revenue: true } })).toEqual([{ orders: 1, revenue: 30.6 }]);
   });
+
+  it("takes its refused-rows file back once fixed, with returns' negative quantities, decimal commas and a formula as they were", async () => {
+    // Semicolons and decimal commas, as a German export; line 3 is a return (-1) with a broken date, line 4
+    // has a description a spreadsheet would run and a broken date too.
+    const original = `InvoiceNo;StockCode;Description;Quantity;InvoiceDate;UnitPrice;CustomerID;Country
+536365;85123A;WHITE HANGING HEART;6;2010-12-01 08:26:00;2,55;17850;United Kingdom
+C536379;85123A;WHITE HANGING HEART;-1;2010-12-32 09:41:00;2,55;17850;United Kingdom
+536380;22633;=HYPERLINK("http://x.example");2;2010-13-01 09:45:00;1,85;14688;France
+`;
+    const s = await load("transactions", file("retail-de.csv", original));
+    expect(s).toMatchObject({ inserted: 1, rejected: 2 });
+    const refused = readFileSync(s.errorsFile!, "utf8");
+    // Written with the file's own semicolons, so its decimal commas read back as decimals.
+    expect(refused.split("\n").slice(1, 3).map((l) => l.split(";").slice(3).join(";"))).toEqual([
+      "C536379;85123A;WHITE HANGING HEART;-1;2010-12-32 09:41:00;2,55;17850;United Kingdom",
+      `536380;22633;"'=HYPERLINK(""http://x.example"")";2;2010-13-01 09:45:00;1,85;14688;France`,
+    ]);
+    const fixed = file("retail-de-fixed.csv", refused.replaceAll("2010-12-32", "2010-12-02").replaceAll("2010-13-01", "2010-12-01"));
+    expect(await load("transactions", fixed)).toMatchObject({ inserted: 2, rejected: 0 });
+    const events = await getDb().event.findMany({ orderBy: { id: "asc" }, select: { type: true, quantity: true, revenue: true } });
+    expect(events).toEqual([
+      { type: "purchase", quantity: 6, revenue: 15.3 },
+      { type: "return", quantity: -1, revenue: -2.55 },
+      { type: "purchase", quantity: 2, revenue: 3.7 },
+    ]);
+    expect((await getDb().product.findUnique({ where: { externalId: "22633" } }))?.name).toBe('=HYPERLINK("http://x.example")');
+  });
 });
 
 describe("events, campaigns and file formats", () => {

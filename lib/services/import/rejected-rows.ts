@@ -22,9 +22,11 @@ export class RejectedRowsFile {
   private fd: number | null = null;
   written = 0;
 
+  /** `delimiter` is the imported file's, so its decimal commas read back the same way once fixed. */
   constructor(
     readonly filePath: string,
     private readonly columns: () => readonly string[],
+    private readonly delimiter = ",",
   ) {}
 
   append(rows: readonly RejectedRow[]): void {
@@ -32,11 +34,11 @@ export class RejectedRowsFile {
     if (this.fd === null) {
       mkdirSync(path.dirname(this.filePath), { recursive: true });
       this.fd = openSync(this.filePath, "w");
-      writeSync(this.fd, toCsvLine(["line", "column", "reason", ...this.columns()]) + "\n");
+      writeSync(this.fd, toCsvLine(["line", "column", "reason", ...this.columns()], this.delimiter) + "\n");
     }
     const text = rows.map((r) => {
       const { column, reason } = describeIssues(r.issues);
-      return toCsvLine([r.line, column, reason, ...r.cells]) + "\n";
+      return toCsvLine([r.line, column, reason, ...r.cells], this.delimiter) + "\n";
     });
     writeSync(this.fd, text.join(""));
     this.written += rows.length;

@@ -67,7 +67,7 @@ async function runWith(db: DirectSession, jobId: number, source: Pick<SourceInfo
   let columns: string[] | null = null;
   let blankLines = 0;
   let latin1From: number | null = null;
-  const errors = new RejectedRowsFile(rejectedRowsPath(jobId), () => columns ?? columnNames(null, o.mapping.length));
+  const errors = new RejectedRowsFile(rejectedRowsPath(jobId), () => columns ?? columnNames(null, o.mapping.length), o.delimiter);
   const tx = new BatchTransaction(db, progressDb, jobId, source.bytesTotal, o.dryRun, writer, errors, o.delimiter);
   const extra = () => ({ ...(blankLines ? { blankLines } : {}), ...(latin1From !== null ? { readAsLatin1FromByte: latin1From } : {}) });
   await setImportErrorsPath(progressDb, jobId, errors.filePath);

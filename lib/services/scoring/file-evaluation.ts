@@ -146,8 +146,8 @@ function checkPositive(data: readonly string[][], j: number, name: string, posit
 /** Epoch ms of each row the reader keeps (those with a target), from a chosen time column. */
 function readTimes(data: readonly string[][], target: number, j: number, name: string): Float64Array {
   const kept = data.filter((r) => !isMissing(r[target] ?? ""));
-  const { format } = detectDateFormat(sampleColumn(kept, j));
-  if (!format) throw new MlRangeError(`Time column: "${name}" does not hold dates in one format`);
+  const { format, fits, of } = detectDateFormat(sampleColumn(kept, j));
+  if (!format || fits < of) throw new MlRangeError(`Time column: "${name}" does not hold dates in one format`);
   return Float64Array.from(kept, (r) => parseDate(r[j] ?? "", format));
 }
 
