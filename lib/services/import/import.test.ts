@@ -133,6 +133,25 @@ C536379,85123A,WHITE HANGING HEART,-1,2010-12-01 09:41:00,2.55,17850,United King
     expect(await getDb().customerPurchaseStats.findMany({ select: { orders: true, revenue: true } })).toEqual([{ orders: 1, revenue: 30.6 }]);
   });
 
+  it("imports the rows whose dates read when most dates are broken and come first, refuses only those, and says which format it chose", async () => {
+    const p = file("mostly-broken.csv", `InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
+1,A,Mug,1,n/a,2.50,10,UK
+2,A,Mug,1,2011-02-30 10:00:00,2.50,10,UK
+3,A,Mug,1,00/00/0000 00:00,2.50,10,UK
+4,A,Mug,1,2011-01-31 08:26:00,2.50,10,UK
+`);
+    const a = await analyseFile(p, { kind: "transactions" });
+    expect(a.dateFormat).toBe("iso");
+    expect(a.warnings).toContain('Only 1 of the 4 dates in the first rows read as ISO 8601, the format chosen; the others, such as "n/a", will be refused unless you pick another format or fix them.');
+    const s = await load("transactions", p);
+    expect(s).toMatchObject({ inserted: 1, rejected: 3 });
+    expect(s.errors.map((e) => [e.line, e.column])).toEqual([
+      [2, "InvoiceDate"],
+      [3, "InvoiceDate"],
+      [4, "InvoiceDate"],
+    ]);
+  });
+
   it("takes its refused-rows file back once fixed, with returns' negative quantities, decimal commas and a formula as they were", async () => {
     // Semicolons and decimal commas, as a German export; line 3 is a return (-1) with a broken date, line 4
     // has a description a spreadsheet would run and a broken date too.
