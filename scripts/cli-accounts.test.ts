@@ -80,6 +80,6 @@ describe("cli audit", () => {
     expect(JSON.parse(cli("audit", "--action", "job.start", "--json").stdout).entries[0]).toMatchObject({ action: "job.start", target: "job 3", detail: { kind: "customer-clusters" } });
     const bad = cli("audit", "--from", "2026-02-30");
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain("--from: is not a real day");
+    expect(bad.stderr).toContain('--from: "2026-02-30" is not a real day: February 2026 has 28 days');
   });
 });

@@ -5,6 +5,7 @@ import { userInfo } from "node:os";
 import { gunzipSync } from "node:zlib";
 import type { Delimiter } from "../lib/csv/detect";
 import { UserError } from "../lib/errors";
+import { dayProblem, parseDay } from "../lib/days";
 import type { Actor } from "../lib/services/users";
 
 /** Whoever can run the CLI can read the database file anyway: the audit log names them by their OS account. */
@@ -41,10 +42,9 @@ export function parseIntegerFlag(name: string, value: string | undefined, fallba
 
 export function parseDateFlag(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-    throw new UsageError(`--${name} must be a date as YYYY-MM-DD, got "${value}"`);
-  }
-  return Date.parse(`${value}T00:00:00Z`);
+  const problem = dayProblem(value);
+  if (problem) throw new UsageError(`--${name}: ${problem}`);
+  return parseDay(value)!;
 }
 
 const DELIMITER_NAMES: Record<string, Delimiter> = { ",": ",", comma: ",", ";": ";", semicolon: ";", tab: "\t", "\t": "\t", "\\t": "\t", "|": "|", pipe: "|" };

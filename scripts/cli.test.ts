@@ -21,7 +21,8 @@ describe("cli", () => {
 
   it("names the bad flag", () => {
     expect(cli("seed", "--events", "lots").stderr).toContain('--events must be a whole number >= 0, got "lots"');
-    expect(cli("seed", "--end-date", "22/11/2026").stderr).toContain('--end-date must be a date as YYYY-MM-DD, got "22/11/2026"');
+    expect(cli("seed", "--end-date", "22/11/2026").stderr).toContain('--end-date: "22/11/2026" is not a date as YYYY-MM-DD');
+    expect(cli("seed", "--end-date", "2026-11-31").stderr).toContain('--end-date: "2026-11-31" is not a real day: November 2026 has 30 days');
     const unknown = cli("frobnicate");
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('Unknown command "frobnicate"');

@@ -23,7 +23,7 @@ describe("recommendation actions", () => {
     expect(await trainModelsAction({ weights: { purchase: 0, view: 0 } })).toMatchObject({ ok: false, code: "invalid_input", message: "weights: give at least one event type a weight above 0" });
     expect(await trainModelsAction({ weights: { purchase: -1, view: 1 } })).toMatchObject({ ok: false, code: "invalid_input", message: "weights.purchase: a weight must be 0 or more" });
     expect(await trainModelsAction({ halfLifeDays: 0 })).toMatchObject({ ok: false, code: "invalid_input", message: "halfLifeDays: the half-life must be at least 1 day" });
-    expect(await evaluateAction({ split: "time", testFrom: "01/02/2026", relevance: "all", k: 10, algorithms: ["popularity"] })).toMatchObject({ ok: false, message: "testFrom: give the test start as YYYY-MM-DD" });
+    expect(await evaluateAction({ split: "time", testFrom: "01/02/2026", relevance: "all", k: 10, algorithms: ["popularity"] })).toMatchObject({ ok: false, message: 'testFrom: "01/02/2026" is not a date as YYYY-MM-DD' });
     expect(await evaluateAction({ split: "user", relevance: "all", k: 10, algorithms: ["toString"] })).toMatchObject({ ok: false, message: "algorithms.0: is not an algorithm" });
     expect(await runs()).toBe(before);
   });

@@ -10,6 +10,7 @@ import { listCustomerAttributeNames, listSegments } from "@/lib/db/segments";
 import { CLUSTER_RUN_KIND, latestClusters } from "@/lib/services/segments/clusters";
 import { computeRfmMovement, currentRfmSummary, type RfmMovementSummary } from "@/lib/services/segments/rfm";
 import { first } from "@/lib/url-state";
+import { DAY_MS, dayProblem, isoDay, parseDay } from "@/lib/days";
 import type { SearchParams } from "@/lib/url-state";
 import { fmt } from "../formatting";
 import { ClustersSection } from "./clusters-section";
@@ -95,17 +96,15 @@ function BreakdownCard({ title, rows, limit = 10, labels = {} }: { title: string
   );
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** The two dates from the URL (defaults: 90 days before the RFM date, and that date); computed only when asked. */
 async function readMovement(sp: SearchParams, asOf: string): Promise<{ from: string; to: string; movement: RfmMovementSummary | null; error: string | null }> {
-  const defaults = { from: new Date(Date.parse(`${asOf}T00:00:00Z`) - 90 * 86_400_000).toISOString().slice(0, 10), to: asOf };
+  const defaults = { from: isoDay(parseDay(asOf)! - 90 * DAY_MS), to: asOf };
   const from = first(sp, "rfmFrom");
   const to = first(sp, "rfmTo");
   if (from === undefined && to === undefined) return { ...defaults, movement: null, error: null };
-  if (!from || !to || !DATE.test(from) || !DATE.test(to) || Number.isNaN(Date.parse(from)) || Number.isNaN(Date.parse(to))) {
-    return { ...defaults, movement: null, error: "Pick two dates to compare." };
-  }
+  if (!from || !to) return { ...defaults, movement: null, error: "Pick two dates to compare." };
+  const problem = dayProblem(from) ?? dayProblem(to);
+  if (problem) return { ...defaults, movement: null, error: `${problem[0]!.toUpperCase()}${problem.slice(1)}.` };
   if (from >= to) return { from, to, movement: null, error: "The first date must come before the second." };
-  return { from, to, movement: await computeRfmMovement(Date.parse(`${from}T00:00:00Z`), Date.parse(`${to}T00:00:00Z`)), error: null };
+  return { from, to, movement: await computeRfmMovement(parseDay(from)!, parseDay(to)!), error: null };
 }

@@ -2,7 +2,9 @@
 // latest day with data, not at today, so an imported history from years ago opens filled, and the
 // page says so. Pure: the caller passes the data's span.
 
-export const DAY_MS = 86_400_000;
+import { DAY_MS, isoDay, parseDay } from "../days";
+
+export { DAY_MS, isoDay };
 
 export const PRESETS = [
   { key: "7d", label: "Last 7 days", days: 7 },
@@ -26,15 +28,10 @@ export interface ResolvedRange {
   notices: string[];
 }
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 export function parseIsoDay(s: string | undefined): Date | null {
-  if (!s || !ISO_DAY.test(s)) return null;
-  const d = new Date(`${s}T00:00:00.000Z`);
-  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s ? null : d;
+  const ms = s === undefined ? null : parseDay(s);
+  return ms === null ? null : new Date(ms);
 }
-
-export const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
 
 const floorDay = (ms: number) => Math.floor(ms / DAY_MS) * DAY_MS;
 

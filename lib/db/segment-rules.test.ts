@@ -107,7 +107,9 @@ describe("rule segments", () => {
     expect(() => compileRule({ all: [{ field: "age", op: "contains", value: "3" }] })).toThrow('condition 1: "contains" does not apply to Age (a number field)');
     expect(() => compileRule({ all: [{ field: "country", op: "eq" }, { any: [{ field: "age", op: "gt", value: "old" }] }] })).toThrow("condition 1: needs a value");
     expect(() => compileRule({ any: [{ field: "age", op: "between", values: [1] }] })).toThrow('condition 1: "between" needs two values');
-    expect(() => compileRule({ all: [{ any: [{ field: "signupAt", op: "gt", value: "31/01/2026" }] }] })).toThrow('condition 1.1: needs a date as YYYY-MM-DD, got "31/01/2026"');
+    expect(() => compileRule({ all: [{ any: [{ field: "signupAt", op: "gt", value: "31/01/2026" }] }] })).toThrow('condition 1.1: "31/01/2026" is not a date as YYYY-MM-DD');
+    // Not rolled over into March.
+    expect(() => compileRule({ all: [{ field: "signupAt", op: "gt", value: "2026-02-31" }] })).toThrow('condition 1: "2026-02-31" is not a real day: February 2026 has 28 days');
     expect(() => compileRule({ all: [{ field: "colour", op: "eq", value: "red" }] })).toThrow('condition 1: unknown field "colour"');
     expect(() => compileRule({ all: [{ field: 'attr:x") OR 1=1 --', op: "eq", value: 1 }] })).toThrow("has characters a rule cannot use");
   });

@@ -6,6 +6,7 @@ import { ATTRIBUTE_FIELD, AUDIENCE_FIELD, type Condition, fieldOf, isGroup, OPER
 import { getDb } from "./client";
 import { caseless, containsText, dateOf, jsonValue, num, Prisma } from "./sql";
 import { UserError } from "../errors";
+import { DAY_MS as DAY, dayProblem, parseDay } from "../days";
 import { blindIndex, isPiiEncryptionOn, revealPii } from "../auth/pii-crypto";
 
 /** A rule the compiler cannot turn into SQL; the message names the condition and what is wrong. */
@@ -23,7 +24,6 @@ export interface Compiled {
   usesPurchases: boolean;
 }
 
-const DAY = 86_400_000;
 // Purchase fields come from CustomerPurchaseStats (purchase-stats.ts), refreshed after every import.
 const PURCHASES = Prisma.sql`LEFT JOIN "CustomerPurchaseStats" p ON p."customerId" = c."id"`;
 
@@ -47,8 +47,9 @@ function column(c: Condition, where: string): { expr: Prisma.Sql; numeric?: Pris
 function value(v: unknown, kind: keyof typeof ALLOWED, where: string): Param {
   if (kind === "number" && (typeof v !== "number" || !Number.isFinite(v))) throw new RuleError(`${where}: needs a number, got ${JSON.stringify(v)}`);
   if (kind === "date") {
-    const ms = typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? Date.parse(`${v}T00:00:00Z`) : NaN;
-    if (Number.isNaN(ms)) throw new RuleError(`${where}: needs a date as YYYY-MM-DD, got ${JSON.stringify(v)}`);
+    if (typeof v !== "string") throw new RuleError(`${where}: needs a date as YYYY-MM-DD, got ${JSON.stringify(v)}`);
+    const ms = parseDay(v);
+    if (ms === null) throw new RuleError(`${where}: ${dayProblem(v)}`);
     return new Date(ms);
   }
   if (typeof v !== "string" && typeof v !== "number") throw new RuleError(`${where}: needs a value`);

@@ -1,13 +1,11 @@
 // Day weights for the demo's seasonality: busier weekends, a summer lull, a January slump and the
 // November–December peak with Black Friday on top.
 
-export const DAY_MS = 86_400_000;
+import { DAY_MS, startOfUtcDay } from "../days";
+
+export { DAY_MS, startOfUtcDay };
 
 const WEEKDAY_WEIGHT = [1.22, 0.93, 0.9, 0.95, 1.0, 1.06, 1.28]; // Sunday first, as Date#getUTCDay
-
-export function startOfUtcDay(ms: number): number {
-  return Math.floor(ms / DAY_MS) * DAY_MS;
-}
 
 function isBlackFriday(d: Date): boolean {
   // The fourth Friday of November.

@@ -37,6 +37,6 @@ describe("GET /api/audit", () => {
   it("refuses a filter it cannot read with the field and the reason", async () => {
     const res = await get("from=2026-02-31");
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ code: "invalid_input", fieldErrors: { from: ["is not a real day"] } });
+    expect(await res.json()).toMatchObject({ code: "invalid_input", fieldErrors: { from: ['"2026-02-31" is not a real day: February 2026 has 28 days'] } });
   });
 });

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { getLatestJobResult, type JobResultRow } from "../../db/jobs";
 import type { Catalogue } from "../../db/recs-data";
 import { UserError } from "../../errors";
+import { DayText, parseDay } from "../../days";
 import { evaluateRecommenders, type EvaluationRow } from "../../ml/recs/eval/evaluate";
 import { type EvaluationSet, evaluationSetOf, keepPurchases, randomHoldOut, type Relevance, type Split, timeSplit } from "../../ml/recs/eval/splits";
 import { RECOMMENDERS } from "../../ml/recs/registry";
@@ -20,7 +21,7 @@ export const EVALUATION_RUN_KIND = "recs-evaluation";
 export const EvaluationSettings = z.object({
   split: z.enum(["user", "time"]),
   /** For a time split: events on or after this day are the test set (YYYY-MM-DD). */
-  testFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "give the test start as YYYY-MM-DD").optional(),
+  testFrom: DayText.optional(),
   /** For a per-customer split: the share of each customer's items held out. */
   fraction: z.number().gt(0).lt(1).optional(),
   relevance: z.enum(["new-items", "all"]) satisfies z.ZodType<Relevance>,
@@ -97,8 +98,7 @@ export async function loadEvaluationData(settings: EvaluationSettings): Promise<
   const { matrix: _m, log: _l, asOf: _a, ...allTime } = data;
   let extras = allTime;
   if (settings.split === "time") {
-    const cutoff = settings.testFrom ? Date.parse(`${settings.testFrom}T00:00:00Z`) : data.asOf! - 30 * DAY;
-    if (Number.isNaN(cutoff)) throw new UserError(`the test start must be a date as YYYY-MM-DD, got "${settings.testFrom}"`);
+    const cutoff = settings.testFrom ? parseDay(settings.testFrom)! : data.asOf! - 30 * DAY;
     split = timeSplit(log, { users, items, cutoff });
     if (split.test.user.length === 0) throw new UserError(`no events on or after ${new Date(cutoff).toISOString().slice(0, 10)}: choose an earlier test start`);
     if (split.train.user.length === 0) throw new UserError(`no events before ${new Date(cutoff).toISOString().slice(0, 10)}: choose a later test start`);

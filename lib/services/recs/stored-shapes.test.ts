@@ -108,6 +108,7 @@ describe("a stored evaluation", () => {
   it("settings are checked as the evaluation page checks them: k from 1 to 50, a day as YYYY-MM-DD", () => {
     expect(readStored(EVALUATION_SHAPES.parameters, json(evaluated.settings), "run 8")).toEqual({ version: 1, ...evaluated.settings });
     expect(EvaluationSettings.safeParse({ ...evaluated.settings, k: 51 }).error?.issues[0]?.message).toBe("k must be at most 50");
-    expect(EvaluationSettings.safeParse({ ...evaluated.settings, testFrom: "01/03/2026" }).error?.issues[0]?.message).toBe("give the test start as YYYY-MM-DD");
+    expect(EvaluationSettings.safeParse({ ...evaluated.settings, testFrom: "01/03/2026" }).error?.issues[0]?.message).toBe('"01/03/2026" is not a date as YYYY-MM-DD');
+    expect(EvaluationSettings.safeParse({ ...evaluated.settings, testFrom: "2026-02-29" }).error?.issues[0]?.message).toBe('"2026-02-29" is not a real day: February 2026 has 28 days');
   });
 });
