@@ -1,5 +1,7 @@
 // Loads the generated demo shop into the database, streaming events in batches so that a
-// 2,000,000-event benchmark database never holds all its events in memory.
+// 2,000,000-event benchmark database never holds all its events in memory. On SQLite the event tables'
+// secondary indexes are dropped while they fill and built once at the end, as a large import does
+// (lib/db/bulk-load.ts): maintaining four B-trees row by row is most of the time at 10,000,000 events.
 import { createDemoWorld, demoCampaignEvents, demoDailyStats, demoEvents, type DemoOptions } from "../demo";
 import { getCampaignIdsByExternalId, insertCampaignEvents, insertCampaigns, insertDailyStats, type CampaignEventInput } from "../db/campaigns";
 import { getCustomerIdsByExternalId, insertCustomers } from "../db/customers";
@@ -7,6 +9,9 @@ import { insertEvents, type EventInput } from "../db/events";
 import { deleteAllData, isDatabaseEmpty } from "../db/maintenance";
 import { getProductIdsByExternalId, insertProducts } from "../db/products";
 import { refreshPurchaseStats } from "../db/purchase-stats";
+import { bulkConnection } from "../db/bulk-insert";
+import { dropSecondaryIndexes, restoreIndexes } from "../db/bulk-load";
+import { configuredProvider } from "../env";
 
 export interface SeedSummary {
   seed: number;
@@ -48,6 +53,9 @@ export async function seedDemo(options: DemoOptions, opts: { reset?: boolean; on
     await deleteAllData();
   }
   const world = createDemoWorld(options);
+  // The database is empty here; a start after a crash puts missing indexes back (prepareDatabase).
+  const sqlite = configuredProvider() === "sqlite" ? bulkConnection() : null;
+  if (sqlite) for (const table of ["Event", "CampaignEvent"] as const) dropSecondaryIndexes(sqlite, table);
   try {
     progress("products", 0, world.products.length);
     const products = await inBatches(world.products, insertProducts, ({ externalId, name, description, category, price, isActive }) => ({ externalId, name, description, category, price, isActive }));
@@ -106,6 +114,10 @@ export async function seedDemo(options: DemoOptions, opts: { reset?: boolean; on
       progress("campaign events", campaignEvents, 0); // total unknown until generated
     }
     const dailyStats = await inBatches(demoDailyStats(world), insertDailyStats, (d) => ({ campaignId: kid[d.campaign]!, date: new Date(d.date), segment: d.segment, impressions: d.impressions, clicks: d.clicks, conversions: d.conversions, cost: d.cost, revenue: d.revenue }));
+    if (sqlite) {
+      progress("building indexes", 0, 1);
+      restoreIndexes(sqlite);
+    }
     await refreshPurchaseStats();
     return {
       seed: options.seed,
@@ -122,6 +134,7 @@ export async function seedDemo(options: DemoOptions, opts: { reset?: boolean; on
   } catch (e) {
     // A half-loaded demo would never be replaced (the start-up only seeds an empty database).
     await deleteAllData().catch(() => {});
+    if (sqlite) restoreIndexes(sqlite);
     throw e;
   }
 }
