@@ -41,7 +41,7 @@ else if (!existsSync(movielens)) console.log(`Skipping MovieLens: ${movielens} i
 else benchMovieLens(movielens, log);
 if (values["skip-retail"]) console.log("Skipping Online Retail (--skip-retail).");
 else if (!existsSync(retail)) console.log(`Skipping Online Retail: ${retail} is absent.`);
-else benchRetail(retail, log);
+else await benchRetail(retail, log);
 
 if (values["skip-serving"]) console.log("Skipping serving latency (--skip-serving).");
 else benchServing();

@@ -66,6 +66,20 @@ describe("cli eval-recs", () => {
     expect(all.algorithms[0].ndcg).toBeCloseTo(0.5377157, 6);
   });
 
+  it.skipIf(!hasPopularity)("reads the same shop's later export (other headers, semicolons, decimal commas, day-first dates) as the import does, with the same result", () => {
+    const later = file(
+      "online_retail_II.csv",
+      ["Invoice;StockCode;Description;Quantity;InvoiceDate;Price;Customer ID;Country", ...retailLines.map((l) => l.replace(/,1\.5,/, ",1,5,").split(",").join(";").replace(/;1;5;/, ";1,5;").replace(/(\d{4})-(\d{2})-(\d{2}) (\d{2}:\d{2}):00/, "$3/$2/$1 $4"))].join("\n") + "\n",
+    );
+    const run = (f: string) => JSON.parse(cli("--dataset", f, "--format", "retail", "--k", "2", "--algorithms", "popularity", "--json").stdout);
+    const a = run(retail);
+    const b = run(later);
+    expect(b).toMatchObject({ users: 5, items: 4, trainRows: 10, testRows: 5, evaluatedUsers: 2 });
+    expect(b.algorithms[0]).toEqual({ ...a.algorithms[0], fitSeconds: b.algorithms[0].fitSeconds, recommendSeconds: b.algorithms[0].recommendSeconds });
+    const wrong = file("not-retail.csv", "user,item\n1,2\n");
+    expect(cli("--dataset", wrong, "--format", "retail").stderr).toContain(`${wrong}: no column reads as "Order id", "Quantity", "Time" (columns: user, item)`);
+  });
+
   it.skipIf(Object.keys(RECOMMENDERS).length === 0)("runs every registered algorithm on a MovieLens-style file, the same under a seed", () => {
     const rows = Array.from({ length: 8 }, (_, u) => Array.from({ length: 4 + (u % 3) }, (_, j) => [u + 1, ((u + j * 3) % 9) + 1, 1 + ((u + j) % 5), 880000000 + u * 100 + j]));
     const udata = file("u.data", tsv(rows.flat()));

@@ -15,8 +15,8 @@ const TUNE: Partial<Record<AlgorithmName, unknown[]>> = {
   als: [20, 50, 100].flatMap((regularization) => [5, 10].map((alpha) => ({ regularization, alpha }))),
 };
 
-export function benchRetail(file: string, log: (line: string) => void): void {
-  const data = readOnlineRetail(file);
+export async function benchRetail(file: string, log: (line: string) => void): Promise<void> {
+  const data = await readOnlineRetail(file);
   const size = { users: data.userIds.length, items: data.itemIds.length };
   const split = timeSplit(data.log, { ...size, cutoff: Date.parse(`${CUTOFF}T00:00:00Z`) });
   // One training set for both relevance modes, so fitOnce reuses each model.

@@ -29,7 +29,7 @@ export const evalRecsCommand: Command = {
     const flags = parseEvalFlags(args);
     // Resolve names before reading data, so a typo fails at once.
     const candidates = flags.algorithms.map((name) => ({ name, recommender: namedByPerson(name) }));
-    const { set, about } = loadEvaluationSet(flags, ctx.log);
+    const { set, about } = await loadEvaluationSet(flags, ctx.log);
     ctx.log(`${about.users} users × ${about.items} items; ${about.trainRows} training rows; ${set.heldOut.users.length} users with held-out items`);
     const rows = evaluateRecommenders(candidates, set, { k: flags.k, excludeSeen: flags.excludeSeen, onProgress: ctx.log });
     const json = { ...about, split: flags.source.kind === "files" ? "given" : flags.split, relevance: flags.relevance === "new-items" ? "new" : "all", excludeSeen: flags.excludeSeen, k: flags.k, evaluatedUsers: set.heldOut.users.length, algorithms: rows.map(rounded) };
@@ -94,7 +94,7 @@ function oneOf<T extends string>(flag: string, value: string | undefined, allowe
   return value as T;
 }
 
-function loadEvaluationSet(flags: EvalFlags, log: (line: string) => void): { set: EvaluationSet; about: { description: string; users: number; items: number; trainRows: number; testRows: number } } {
+async function loadEvaluationSet(flags: EvalFlags, log: (line: string) => void): Promise<{ set: EvaluationSet; about: { description: string; users: number; items: number; trainRows: number; testRows: number } }> {
   let split: Split;
   let data: Dataset;
   let description: string;
@@ -106,7 +106,7 @@ function loadEvaluationSet(flags: EvalFlags, log: (line: string) => void): { set
   } else {
     const { file, format, minRating } = flags.source;
     log(`reading ${file} (${format})`);
-    data = format === "movielens" ? readMovieLens(file, { minRating }) : readOnlineRetail(file);
+    data = format === "movielens" ? readMovieLens(file, { minRating }) : await readOnlineRetail(file);
     const size = { users: data.userIds.length, items: data.itemIds.length };
     split = flags.split === "user" ? randomHoldOut(data.log, { ...size, fraction: 0.25, seed: flags.seed }) : timeSplit(data.log, { ...size, cutoff: flags.testFrom! });
     description = `${file}, ${flags.split === "user" ? `per-user 75/25 random split, seed ${flags.seed}` : `time split at ${new Date(flags.testFrom!).toISOString().slice(0, 10)}`}`;

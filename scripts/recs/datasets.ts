@@ -1,11 +1,14 @@
 // Interaction logs from files, for `cli eval-recs` and `bench:recs`: MovieLens u.data (and any file in its
-// tab-separated `user item rating timestamp` shape) and UCI Online Retail. Ids become dense indices in
+// tab-separated `user item rating timestamp` shape) and Online Retail order lines (through the import's reader). Ids become dense indices in
 // sorted order (numerically when every id is a number), so index 0 is the smallest id on every run.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import Papa from "papaparse";
+import { createRowReader } from "../../lib/csv/row-schema";
+import { fieldSpec } from "../../lib/csv/kinds";
 import { UserError } from "../../lib/errors";
+import { analyseFile } from "../../lib/services/import/analyse";
 import type { InteractionLog } from "../../lib/ml/recs/types";
 
 export interface Dataset {
@@ -70,26 +73,35 @@ export function readTrainTest(trainFile: string, testFile: string): { train: Dat
 }
 
 /**
- * UCI Online Retail purchases: lines with a CustomerID and a positive Quantity, cancellations (InvoiceNo
- * starting with "C") left out. Items are StockCodes. Weight is 1 per invoice line, not the quantity:
- * wholesale lines of hundreds of units would otherwise outweigh a customer's many single purchases.
- * Times are the invoice's wall-clock time read as UTC (the file has no time zone).
+ * Online Retail purchases (UCI's file, or the same shop's later export with `Invoice`, `Price`, `Customer ID`):
+ * read through the import's own analysis, so columns are matched by the same header names and the delimiter,
+ * encoding, decimal mark and date format detected the same way, and every row checked by the same reader
+ * (rows the import would refuse are left out here too). Kept: lines with a customer and a positive quantity,
+ * not cancellations (invoices starting with "C"). Items are product codes. Weight is 1 per invoice line,
+ * not the quantity: wholesale lines of hundreds of units would otherwise outweigh a customer's many single
+ * purchases. Times without a zone are read as UTC, as the import reads them.
  */
-export function readOnlineRetail(file: string): Dataset {
-  const buffer = readFileChecked(file, null) as Buffer;
-  const text = file.endsWith(".gz") ? gunzipSync(buffer).toString("utf8") : buffer.toString("utf8");
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
-  const header = parsed[0]?.join(",");
-  if (!header?.startsWith("InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID")) {
-    throw new UserError(`${file}: not the Online Retail layout (header "${header?.slice(0, 80)}")`);
+export async function readOnlineRetail(file: string): Promise<Dataset> {
+  if (!existsSync(file)) throw new UserError(`no such file: ${file}`);
+  const a = await analyseFile(file, { kind: "transactions" });
+  const missing = (["orderId", "customer", "product", "quantity", "occurredAt"] as const).filter((f) => !a.mapping.includes(f));
+  if (missing.length) {
+    throw new UserError(`${file}: no column reads as ${missing.map((f) => `"${fieldSpec("transactions", f)!.label}"`).join(", ")} (columns: ${a.columns.slice(0, 12).join(", ")})`);
   }
+  const reader = createRowReader("transactions", a.mapping, a.headers, { decimalComma: a.decimalComma, dateFormat: a.dateFormat });
+  const buffer = readFileChecked(file, null) as Buffer;
+  const text = new TextDecoder(a.encoding === "utf-8" ? "utf-8" : "latin1").decode(a.isGzip ? gunzipSync(buffer) : buffer);
+  const records = Papa.parse<string[]>(text, { delimiter: a.delimiter, skipEmptyLines: true }).data;
   const rows: RawRow[] = [];
   const description = new Map<string, string>();
-  for (const [invoice, code, desc, qty, date, , customer] of parsed.slice(1)) {
-    if (!invoice || invoice.startsWith("C") || !customer || !code || !(Number(qty) > 0)) continue;
-    rows.push({ user: customer, item: code, time: Date.parse(`${date!.replace(" ", "T")}Z`), weight: 1 });
+  for (const cells of records.slice(a.hasHeader ? 1 : 0)) {
+    const r = reader.read(cells);
+    if (!r.ok) continue;
+    const { orderId, customer, product, quantity, occurredAt, productName } = r.row.fields;
+    if (typeof customer !== "string" || typeof product !== "string" || String(orderId).startsWith("C") || !(Number(quantity) > 0)) continue;
+    rows.push({ user: customer, item: product, time: occurredAt as number, weight: 1 });
     // The first non-empty description names the product (later lines sometimes carry notes instead).
-    if (desc && !description.has(code)) description.set(code, desc.trim());
+    if (typeof productName === "string" && !description.has(product)) description.set(product, productName);
   }
   const data = toDataset(rows);
   return { ...data, log: { ...data.log, isPurchase: new Uint8Array(rows.length).fill(1) }, itemText: data.itemIds.map((id) => description.get(id) ?? "") };
