@@ -2,10 +2,10 @@
 // write input files into a temporary folder.
 import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect } from "vitest";
+import { testFolder } from "../lib/test-folder";
 
 export interface CliRun {
   code: number | null;
@@ -14,7 +14,7 @@ export interface CliRun {
 }
 
 export function cliSandbox(name: string) {
-  const dir = mkdtempSync(path.join(tmpdir(), `marketlens-${name}-`));
+  const dir = testFolder(name);
   const db = `file:${path.join(dir, `${randomUUID()}.db`)}`;
   return {
     dir,

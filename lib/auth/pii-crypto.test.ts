@@ -3,10 +3,10 @@
 // row, nor from rows written before it was turned on; pages and exports read them in clear; lookups by the
 // exact email or name still work (any case), partial matches no longer do, and rules on them are
 // equality-only. Decryption checks the tag: a tampered value is refused, not misread.
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { testFolder } from "../test-folder";
 
 vi.hoisted(() => {
   process.env.MARKETLENS_ENCRYPT_PII = "1";
@@ -25,7 +25,7 @@ const { directDb } = await import("../db/direct");
 const { storedText } = await import("../db/stored-text");
 const { encryptPii, revealPii } = await import("./pii-crypto");
 
-const dir = mkdtempSync(path.join(tmpdir(), "marketlens-crypt-"));
+const dir = testFolder("crypt");
 
 beforeAll(async () => {
   await prepareDatabase({ seedIfEmpty: false });

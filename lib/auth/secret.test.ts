@@ -1,24 +1,25 @@
 // Without MARKETLENS_SECRET, the first process makes a random secret beside the database, owner-only, and
 // every later one reads the same; a weak one set by hand stops the app at start with the reason.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { testFolder } from "../test-folder";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const PRINT = `import { appSecret, secretFilePath } from "./lib/auth/secret"; console.log(JSON.stringify({ secret: appSecret(), file: secretFilePath() }));`;
 
 function run(env: Record<string, string | undefined>) {
   const clean = { ...process.env, ...env };
-  if (env.MARKETLENS_SECRET === undefined) delete clean.MARKETLENS_SECRET;
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete clean[k];
   return spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", PRINT], { cwd: ROOT, env: clean, encoding: "utf8" });
 }
 
 describe("the installation secret", () => {
   it("is generated once into the data folder with mode 0600 and read back by the next process", () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "marketlens-secret-"));
-    const env = { DATABASE_URL: `file:${path.join(dir, "app.db")}`, MARKETLENS_SECRET: undefined };
+    const dir = testFolder("secret");
+    // The data folder is the database's (the test setup's own is left out).
+    const env = { DATABASE_URL: `file:${path.join(dir, "app.db")}`, MARKETLENS_SECRET: undefined, MARKETLENS_DATA_DIR: undefined };
     const first = JSON.parse(run(env).stdout) as { secret: string; file: string };
     const second = JSON.parse(run(env).stdout) as { secret: string; file: string };
     expect(first.file).toBe(path.join(dir, "secret"));

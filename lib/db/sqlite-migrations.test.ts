@@ -1,11 +1,11 @@
 // SQLite's committed migrations build exactly prisma/schema.prisma (PostgreSQL's: postgres-migrations.test.ts).
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { applyMigrations, createMigration } from "./schema-engine";
+import { testFolder } from "../test-folder";
 
-const dir = mkdtempSync(path.join(tmpdir(), "marketlens-migrations-"));
+const dir = testFolder("migrations");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("SQLite migrations", () => {

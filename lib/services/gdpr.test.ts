@@ -2,8 +2,7 @@
 // them, their events, campaign events, memberships and refused import rows, drops the models that held a
 // row for them and queues them again, leaves no trace of the address in the database file, and the
 // suppression list makes later imports refuse them (without writing their cells to the refused-rows file).
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ImportOptions } from "../csv/import-options";
@@ -21,10 +20,11 @@ import { TRAINING_JOB } from "./jobs/job-kinds";
 import { enqueueJob, runJobHere } from "./jobs/runner";
 import { prepareDatabase } from "./prepare-database";
 import { eraseCustomer, exportCustomerData, MODELS_DROPPED_NOTE } from "./gdpr";
+import { testFolder } from "../test-folder";
 
 const EMAIL = "erase.me.please@example.org";
 const actor = { caller: { userId: "u1", label: "admin@test.example" }, via: "test" };
-const dir = mkdtempSync(path.join(tmpdir(), "marketlens-gdpr-"));
+const dir = testFolder("gdpr");
 
 
 async function load(kind: "customers" | "events", name: string, text: string) {

@@ -2,8 +2,7 @@
 // same address in a second file gives the same value (so its customers still match), and GDPR lookups by
 // email still find them. The audience export for ad platforms gives SHA-256 of the normalised address.
 import { createHash } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { emailHash } from "../../auth/pii-hash";
@@ -16,8 +15,9 @@ import { storedText } from "../../db/stored-text";
 import { prepareDatabase } from "../prepare-database";
 import { analyseFile } from "./analyse";
 import { importFile } from "./imports";
+import { testFolder } from "../../test-folder";
 
-const dir = mkdtempSync(path.join(tmpdir(), "marketlens-hash-"));
+const dir = testFolder("hash");
 
 async function load(name: string, text: string, extra: Partial<ImportOptions>) {
   const p = path.join(dir, name);

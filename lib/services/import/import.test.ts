@@ -1,7 +1,6 @@
 // The import engine on a throw-away database: exact counts on small files, idempotency, updates, dry runs,
 // refused rows and their file, and the file formats people bring (gzip, Latin-1, semicolons, decimal commas).
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -17,8 +16,9 @@ import { analyseFile } from "./analyse";
 import { importJob, prepareImportJob } from "./import-job";
 import { importFile } from "./imports";
 import { BATCH_ROWS, executeImport } from "./run-import";
+import { testFolder } from "../../test-folder";
 
-const dir = mkdtempSync(path.join(tmpdir(), "marketlens-import-"));
+const dir = testFolder("import");
 function file(name: string, content: string | Buffer): string {
   const p = path.join(dir, name);
   writeFileSync(p, content);

@@ -1,8 +1,7 @@
 // Scoring an uploaded CSV as the page does: the file goes through the upload store (saveUpload), the job's
 // run function reads it, and the result is read back through its stored shape.
 import { createReadStream } from "node:fs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UserError } from "../../errors";
@@ -10,6 +9,7 @@ import { readStored } from "../../stored-json";
 import type { JobContext } from "../jobs/job-kind";
 import { removeUpload, saveUpload, uploadPath } from "../import/uploads";
 import { checkFileScoringStart, FILE_SCORING_JOB, FILE_SCORING_SHAPES, FileScoringSettings, inspectUpload, type StoredFileScoring } from "./file-evaluation";
+import { testFolder } from "../../test-folder";
 
 /**
  * 200 customers. spend is 0..99 twice over; churned = yes exactly when spend < 40 (80 yes, 120 no), except
@@ -59,7 +59,7 @@ async function score(settings: Partial<FileScoringSettings> & { uploadId: string
 let data = "";
 
 beforeAll(async () => {
-  folder = await mkdtemp(path.join(tmpdir(), "file-scoring-"));
+  folder = testFolder("file-scoring");
   data = await upload("customers.csv", customers());
 });
 
