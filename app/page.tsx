@@ -38,7 +38,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             <KpiCard testId="kpi-customers" label="Customers" value={fmt.integer(k.customers)} hint={`${fmt.integer(k.newCustomers)} signed up in this range`} />
             <KpiCard testId="kpi-products" label="Products" value={fmt.integer(k.products)} hint={`${fmt.integer(k.activeProducts)} active`} />
             <KpiCard testId="kpi-events" label="Events" value={fmt.integer(k.events)} hint={k.eventsByType.slice(0, 3).map((t) => `${fmt.compact(t.count)} ${t.type.replace(/_/g, " ")}`).join(" · ") || "none in this range"} />
-            <KpiCard testId="kpi-revenue" label="Revenue" value={fmt.money(k.revenue)} hint={`${fmt.integer(k.orders)} orders · ${k.orders ? fmt.money(k.revenue / k.orders) : "–"} per order`} />
+            <KpiCard
+              testId="kpi-revenue"
+              label="Net revenue"
+              value={fmt.money(k.netRevenue)}
+              hint={`${fmt.money(k.revenue)} gross − ${fmt.money(k.returns)} returns · ${fmt.integer(k.orders)} orders · ${k.orders ? fmt.money(k.revenue / k.orders) : "–"} per order`}
+            />
             <KpiCard testId="kpi-campaigns" label="Campaigns" value={fmt.integer(k.campaigns)} hint={`${fmt.integer(k.impressions)} impressions in this range`} />
             <KpiCard testId="kpi-ctr" label="Click-through rate" value={fmt.percent(ratio(k.clicks, k.impressions), 2)} hint={`${fmt.integer(k.clicks)} clicks of ${fmt.integer(k.impressions)} impressions`} />
             <KpiCard testId="kpi-cvr" label="Conversion rate" value={fmt.percent(ratio(k.conversions, k.clicks), 1)} hint={`${fmt.integer(k.conversions)} conversions of ${fmt.integer(k.clicks)} clicks`} />

@@ -1,5 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { env } from "../env";
+import { getDb } from "./client";
 import { DatabaseNotEmptyError, seedDemo } from "../services/seed-demo";
 import { getCampaignIdsByExternalId, getCampaignSpan, insertCampaignEvents, insertCampaigns, insertDailyStats, listCampaignPerformance } from "./campaigns";
 import { countCustomersBy, getCustomerActivity, getCustomerIdsByExternalId, insertCustomers, listCustomers } from "./customers";
@@ -65,17 +66,33 @@ describe("overview queries", () => {
     const k = await getOverviewKpis(march);
     expect(k).toMatchObject({ customers: 3, newCustomers: 1, products: 2, activeProducts: 1, campaigns: 2, events: 4, impressions: 104, clicks: 6, conversions: 2 });
     expect(k.eventsByType).toEqual([{ type: "purchase", count: 3 }, { type: "view", count: 1 }]);
-    expect(totalSales(await getDailySales(march))).toEqual({ revenue: 70, orders: 2, purchases: 3 });
+    expect(totalSales(await getDailySales(march))).toEqual({ revenue: 70, returns: 0, netRevenue: 70, orders: 2, purchases: 3 });
     expect(await listDistinctEventTypes()).toEqual(["purchase", "view"]);
   });
 
   it("sums sales per UTC day, a second before midnight included", async () => {
     await loadSmallShop();
     expect(await getDailySales(march)).toEqual([
-      { day: "2026-03-01", revenue: 45, orders: 1, purchases: 2 },
-      { day: "2026-03-03", revenue: 25, orders: 1, purchases: 1 },
+      { day: "2026-03-01", revenue: 45, returns: 0, orders: 1, purchases: 2 },
+      { day: "2026-03-03", revenue: 25, returns: 0, orders: 1, purchases: 1 },
     ]);
     expect(await getEventSpan()).toEqual({ first: at("2026-03-01T10:00:00Z"), last: at("2026-04-10T08:00:00Z") });
+  });
+
+  it("takes returns off the gross: gross, returns and net, and a day with only a return", async () => {
+    await loadSmallShop();
+    const [c] = await getDb().customer.findMany({ take: 1 });
+    const [p] = await getDb().product.findMany({ take: 1 });
+    await insertEvents([
+      { customerId: c!.id, productId: p!.id, type: "return", quantity: -1, revenue: -12.5, rating: null, orderId: "C9", occurredAt: at("2026-03-01T12:00:00Z") },
+      { customerId: c!.id, productId: p!.id, type: "return", quantity: -2, revenue: -5.25, rating: null, orderId: "C10", occurredAt: at("2026-03-02T12:00:00Z") },
+    ]);
+    expect(await getDailySales(march)).toEqual([
+      { day: "2026-03-01", revenue: 45, returns: 12.5, orders: 1, purchases: 2 },
+      { day: "2026-03-02", revenue: 0, returns: 5.25, orders: 0, purchases: 0 },
+      { day: "2026-03-03", revenue: 25, returns: 0, orders: 1, purchases: 1 },
+    ]);
+    expect(totalSales(await getDailySales(march))).toEqual({ revenue: 70, returns: 17.75, netRevenue: 52.25, orders: 2, purchases: 3 });
   });
 
   it("returns zeros, not errors, on an empty database", async () => {

@@ -6,7 +6,7 @@ export interface Overview {
   span: DataSpan;
   range: ResolvedRange;
   grain: Grain;
-  kpis: OverviewKpis & { revenue: number; orders: number; purchases: number };
+  kpis: OverviewKpis & ReturnType<typeof totalSales>;
   series: SalesPoint[];
 }
 
