@@ -93,7 +93,9 @@ async function client(i: number, servers: readonly Server[], token: string, cook
       const body = await r.text();
       out.push({ kind: api ? "api" : "page", ms: performance.now() - t, ok: r.status === 200, ...(r.status === 200 ? {} : { error: `${r.status} ${url.slice(base.length).split("?")[0]}: ${body.slice(0, 120)}` }) });
     } catch (e) {
-      out.push({ kind: api ? "api" : "page", ms: performance.now() - t, ok: false, error: `${url.slice(base.length).split("?")[0]}: ${e instanceof Error ? e.message : String(e)}` });
+      // fetch's own message is "fetch failed"; the cause says what happened (a reset, a closed socket, a timeout).
+      const cause = e instanceof Error && e.cause instanceof Error ? ` (${(e.cause as NodeJS.ErrnoException).code ?? e.cause.message})` : "";
+      out.push({ kind: api ? "api" : "page", ms: performance.now() - t, ok: false, error: `${url.slice(base.length).split("?")[0]}: ${e instanceof Error ? e.message : String(e)}${cause}` });
     }
   }
 }
