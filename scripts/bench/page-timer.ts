@@ -2,7 +2,7 @@
 // would: one server process group per database, one session cookie, a warm-up request, then timed ones.
 // Shared by bench:pages, bench:scale and bench:load.
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 export const BASE_PAGES = [
@@ -62,7 +62,11 @@ export interface Server {
 
 /** `next start` on 127.0.0.1:port in its own process group, answering once its static files do. */
 export async function startServer(env: NodeJS.ProcessEnv, port: number): Promise<Server> {
-  const child = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], { env: { ...env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: "ignore", detached: true });
+  // The server's own output goes to data/bench/server-<port>.log, to read when a request fails.
+  mkdirSync(path.resolve("data", "bench"), { recursive: true });
+  const log = openSync(path.resolve("data", "bench", `server-${port}.log`), "w");
+  const child = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], { env: { ...env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: ["ignore", log, log], detached: true });
+  closeSync(log);
   const base = `http://127.0.0.1:${port}`;
   const server: Server = {
     base,
@@ -119,7 +123,11 @@ export interface PageTiming {
 
 /** One warm-up request per page (which must answer 200: a redirect to sign-in would time the wrong page), then `runs` timed ones. */
 export async function timePages(base: string, cookie: string, pages: readonly string[], runs: number): Promise<PageTiming[]> {
-  const get = (page: string) => fetch(base + page, { headers: { cookie }, redirect: "manual" });
+  const get = (page: string) =>
+    fetch(base + page, { headers: { cookie }, redirect: "manual" }).catch((e: unknown) => {
+      const cause = e instanceof Error && e.cause instanceof Error ? ` (${(e.cause as NodeJS.ErrnoException).code ?? e.cause.message})` : "";
+      throw new Error(`${page}: ${e instanceof Error ? e.message : String(e)}${cause}; the server's log is data/bench/server-*.log`);
+    });
   const results: PageTiming[] = [];
   for (const page of pages) {
     const warm = await get(page);
