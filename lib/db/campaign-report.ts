@@ -118,7 +118,9 @@ function cohort(rows: Record<string, unknown>[]): RepeatCohort {
 /**
  * Customers the campaign converted in the range (start = their first conversion), and customers it never
  * reached who bought while it ran (start = their first purchase then), each with their next purchase more
- * than a day after the start (the conversion's own order falls within that day).
+ * than a day after the start (the conversion's own order falls within that day). "Never reached" is an
+ * anti-join, not NOT IN: PostgreSQL cannot hash a NOT IN list that outgrows work_mem and then scans it once
+ * per purchase (over five minutes at 1,000,000 customers; the anti-join takes seconds on both databases).
  */
 export async function loadRepeatCohorts(campaignId: number, range: TimeRange, flight: TimeRange): Promise<{ converted: RepeatCohort; notReached: RepeatCohort }> {
   const db = getDb();
@@ -133,10 +135,10 @@ export async function loadRepeatCohorts(campaignId: number, range: TimeRange, fl
       FROM firsts`,
     db.$queryRaw<Record<string, unknown>[]>`
       WITH firsts AS MATERIALIZED (
-        SELECT "customerId", MIN("occurredAt") AS "startAt" FROM "Event"
-        WHERE "type" = 'purchase' AND "customerId" IS NOT NULL AND "occurredAt" >= ${flight.from} AND "occurredAt" < ${flight.to}
-          AND "customerId" NOT IN (SELECT "customerId" FROM "CampaignEvent" WHERE "campaignId" = ${campaignId} AND "customerId" IS NOT NULL)
-        GROUP BY "customerId")
+        SELECT p."customerId" AS "customerId", MIN(p."occurredAt") AS "startAt" FROM "Event" p
+        LEFT JOIN (SELECT DISTINCT "customerId" FROM "CampaignEvent" WHERE "campaignId" = ${campaignId} AND "customerId" IS NOT NULL) reached ON reached."customerId" = p."customerId"
+        WHERE p."type" = 'purchase' AND p."customerId" IS NOT NULL AND p."occurredAt" >= ${flight.from} AND p."occurredAt" < ${flight.to} AND reached."customerId" IS NULL
+        GROUP BY p."customerId")
       SELECT firsts."startAt" AS "startAt", (SELECT MIN(e."occurredAt") FROM "Event" e WHERE e."customerId" = firsts."customerId" AND ${noIndex('e."type"')} = 'purchase'
         AND e."occurredAt" > ${shiftDays('firsts."startAt"', 1)}) AS "nextAt"
       FROM firsts`,
