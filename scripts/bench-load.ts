@@ -9,12 +9,12 @@
 // its counts add up to the file's rows and the database holds exactly the rows it says it wrote.
 // Goal: no errors, API p95 under 200 ms. Run `npm run build` first.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { adminQuery, withDatabase } from "../lib/db/postgres-admin";
 import { createRng } from "../lib/ml/random";
-import { int, removeDatabase } from "./bench/measure";
+import { cliArgv, int, removeDatabase } from "./bench/measure";
 import { quantile, requireBuild, type Server, signIn, startServer } from "./bench/page-timer";
 
 const { values } = parseArgs({
@@ -45,8 +45,6 @@ const BENCH = path.resolve("data", "bench");
 const GOAL_API_P95_MS = 200;
 const API_SHARE = 0.7;
 const log = (line: string) => console.error(line);
-
-const cliArgs = () => (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { cli: string } }).scripts.cli.split(" ");
 
 function runSync(label: string, args: string[], env: NodeJS.ProcessEnv): string {
   const r = spawnSync("npx", args, { env, encoding: "utf8", maxBuffer: 1 << 26 });
@@ -128,10 +126,10 @@ async function measure(db: string): Promise<Result> {
   const instances = Number(values.instances || (db === "sqlite" ? 1 : 2));
   log(`${db}: seeding ${int(customers)} customers, ${int(Number(values.events))} events…`);
   runSync("db-migrate", ["tsx", "scripts/db-migrate.ts"], env);
-  runSync("seed", [...cliArgs(), "seed", "--json", "--customers", String(customers), "--events", values.events!, "--products", values.products!, "--campaign-audience", values["campaign-audience"]!, "--end-date", "2026-11-22"], env);
+  runSync("seed", [...cliArgv(), "seed", "--json", "--customers", String(customers), "--events", values.events!, "--products", values.products!, "--campaign-audience", values["campaign-audience"]!, "--end-date", "2026-11-22"], env);
   const prep = lastJson<{ email: string; password: string }>(runSync("pages-prep", ["tsx", "scripts/bench/pages-prep.ts"], env));
-  const token = lastJson<{ token: string }>(runSync("token", [...cliArgs(), "tokens", "create", "--user", prep.email, "--scopes", "recommendations:read", "--name", "bench:load", "--json"], env)).token;
-  const trainArgs = [...cliArgs(), "jobs", "start", "recommenders", "--param", `algorithms=${values.algorithms}`, "--param", "tune=false", "--json"];
+  const token = lastJson<{ token: string }>(runSync("token", [...cliArgv(), "tokens", "create", "--user", prep.email, "--scopes", "recommendations:read", "--name", "bench:load", "--json"], env)).token;
+  const trainArgs = [...cliArgv(), "jobs", "start", "recommenders", "--param", `algorithms=${values.algorithms}`, "--param", "tune=false", "--json"];
   log(`${db}: training the recommenders once before the load, so the API has models to serve…`);
   runSync("first training", [...trainArgs, "--wait"], env);
 
@@ -147,7 +145,7 @@ async function measure(db: string): Promise<Result> {
     }
     log(`${db}: ${instances} instance(s) up; ${clients} clients for ${seconds} s while Online Retail is imported and the recommenders are trained…`);
     const importStarted = performance.now();
-    const imp = background([...cliArgs(), "import", "transactions", RETAIL, "--json"], env);
+    const imp = background([...cliArgv(), "import", "transactions", RETAIL, "--json"], env);
     const job = lastJson<{ id: number }>(runSync("training job", trainArgs, env));
     const started = performance.now();
     const loadFrom = Date.now();
@@ -155,7 +153,7 @@ async function measure(db: string): Promise<Result> {
     await Promise.all(Array.from({ length: clients }, (_, i) => client(i, servers, token, cookie, started + seconds * 1000, samples)));
     const elapsed = (performance.now() - started) / 1000;
     const loadTo = Date.now();
-    const jobView = () => lastJson<{ status: string; seconds: number | null; isFinished: boolean; startedAt: string | null; finishedAt: string | null }>(runSync("job show", [...cliArgs(), "jobs", "show", String(job.id), "--json"], env));
+    const jobView = () => lastJson<{ status: string; seconds: number | null; isFinished: boolean; startedAt: string | null; finishedAt: string | null }>(runSync("job show", [...cliArgv(), "jobs", "show", String(job.id), "--json"], env));
     log(`${db}: load over; waiting for the import and the training to finish…`);
     const imported = await imp.done;
     if (imported.code !== 0) throw new Error(`the import exited ${imported.code}:\n${imported.stderr.trim().split("\n").slice(-10).join("\n")}`);

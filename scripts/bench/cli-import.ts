@@ -2,10 +2,10 @@
 // --json`, run through npx so npm's own process is not measured) in a child process with its own
 // DATABASE_URL, measured from outside.
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import type { ImportSummary } from "../../lib/services/import/imports";
-import { type Measured, removeDatabase, runMeasured } from "./measure";
+import { cliArgv, type Measured, removeDatabase, runMeasured } from "./measure";
 
 /** The CLI's JSON summary. */
 export type CliSummary = ImportSummary;
@@ -33,8 +33,7 @@ export async function importThroughCli(kind: string, file: string, database: str
     const migrate = spawnSync("npx", ["tsx", "scripts/db-migrate.ts"], { env, encoding: "utf8" });
     if (migrate.status !== 0) throw new Error(`db-migrate failed: ${migrate.stderr}`);
   }
-  const cli = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { cli: string } }).scripts.cli.split(" ");
-  const m = await runMeasured("npx", [...cli, "import", kind, file, "--json"], env);
+  const m = await runMeasured("npx", [...cliArgv(), "import", kind, file, "--json"], env);
   if (m.code !== 0) throw new Error(`import ${kind} ${path.basename(file)} exited ${m.code}:\n${m.stderr.trim().split("\n").slice(-15).join("\n")}`);
   const last = m.stdout.trim().split("\n").pop() ?? "";
   let summary: CliSummary;
