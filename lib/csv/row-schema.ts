@@ -12,6 +12,12 @@ import { unneutraliseCell } from "./csv-export";
 
 export const MAX_FIELD_CHARS = 10_000;
 
+/** A cell's text: trimmed, and without the quote our own export put before a formula (trimmed again, as it may hide a tab). */
+function cellText(raw: string): string {
+  const s = raw.trim();
+  return s.charCodeAt(0) === 39 ? unneutraliseCell(s).trim() : s;
+}
+
 export interface ParseOptions {
   decimalComma: boolean;
   dateFormat: DateFormat;
@@ -48,7 +54,7 @@ function fail(ctx: Ctx, message: string): never {
 function fieldSchema(field: FieldSpec, options: ParseOptions) {
   const dateLabel = DATE_FORMATS.find((d) => d.id === options.dateFormat)?.example ?? options.dateFormat;
   return z.string().transform((raw, ctx): FieldValue => {
-    const s = unneutraliseCell(raw.trim()).trim();
+    const s = cellText(raw);
     if (s === "") return field.required ? fail(ctx, "is empty; a value is required") : null;
     if (s.length > MAX_FIELD_CHARS) return fail(ctx, `is ${s.length.toLocaleString("en-GB")} characters long; the limit is ${MAX_FIELD_CHARS.toLocaleString("en-GB")}`);
     switch (field.type) {
@@ -122,7 +128,7 @@ function readAttributes(columns: readonly [string, number][], cells: readonly st
   if (columns.length === 0) return null;
   const out: Record<string, string | number> = {};
   for (const [name, i] of columns) {
-    const s = unneutraliseCell(cells[i]!.trim()).trim();
+    const s = cellText(cells[i]!);
     if (s === "") continue;
     const n = parseNumber(s, options.decimalComma);
     // Numbers stay numbers so rule segments can compare them ("balance > 1000"); ids with leading
