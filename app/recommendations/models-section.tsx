@@ -1,7 +1,6 @@
 import { EmptyState, Section } from "@/components/ui/page-header";
 import type { JobView } from "@/lib/services/jobs/job-view";
 import { RECOMMENDERS } from "@/lib/ml/recs/registry";
-import type { AlgorithmName } from "@/lib/ml/recs/types";
 import type { LoadedModels } from "@/lib/services/recs/serving";
 import { DEFAULT_INTERACTIONS } from "@/lib/services/recs/training-data";
 import { fmt } from "../formatting";
@@ -28,7 +27,7 @@ export function ModelsSection({ models, running, eventTypes, canTrain }: { model
     );
   }
   const s = models.stored;
-  const names = Object.keys(models.models) as AlgorithmName[];
+  const names = models.trained;
   return (
     <Section title="Models" description={`Trained ${fmt.dateTime(models.trainedAt)} on ${fmt.integer(s.interactions)} customer–product pairs (${fmt.integer(s.users)} customers × ${fmt.integer(s.items)} products), events up to ${s.asOf}. Weights: ${Object.entries(s.settings.interactions.weights).map(([t, w]) => `${t} ${w}`).join(", ")}${s.settings.interactions.halfLifeDays ? `; half-life ${s.settings.interactions.halfLifeDays} days` : ""}.`}>
       {/* One child before the button in both layouts, so the button (and the run it follows) survives the refresh. */}

@@ -40,7 +40,7 @@ export default async function RecommendationsPage({ searchParams }: { searchPara
         <Link href="/recommendations/evaluation" className="text-indigo-700 underline">Compare the algorithms&rsquo; offline quality on your data</Link>
       </p>
       <ModelsSection canTrain={can(caller.role, "models:train")} models={models} running={running} eventTypes={eventTypes.filter((t) => !NOT_TASTE.has(t))} />
-      {models && preview ? <PreviewSection state={preview} algorithms={Object.keys(models.models) as never} /> : null}
+      {models && preview ? <PreviewSection state={preview} algorithms={models.trained} /> : null}
       <Section
         title="Best sellers, last 30 days"
         description={to ? `Products bought by the most customers in the 30 days up to ${fmt.day(new Date(to.getTime() - DAY_MS))}: what a popularity recommender shows a customer it knows nothing about.` : undefined}

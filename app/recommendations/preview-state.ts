@@ -16,7 +16,7 @@ interface Raw {
 }
 
 export async function readPreview(models: LoadedModels, raw: Raw, pii: PiiView): Promise<PreviewState> {
-  const trained = Object.keys(models.models) as AlgorithmName[];
+  const trained = models.trained;
   const algorithm = raw.algorithm && (raw.algorithm === "all" || trained.includes(raw.algorithm as AlgorithmName)) ? (raw.algorithm as AlgorithmName | "all") : trained.includes("hybrid") ? "hybrid" : (trained[0] ?? "all");
   const nRaw = Number(raw.n ?? "");
   const n = Number.isInteger(nRaw) && nRaw >= 1 && nRaw <= 50 ? nRaw : algorithm === "all" ? 5 : 10;

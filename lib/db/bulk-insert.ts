@@ -8,13 +8,18 @@ import { storedDate } from "./stored-date";
 
 export { storedDate, storedDateMs } from "./stored-date";
 
-export type SqlValue = string | number | bigint | boolean | Date | null | undefined | Record<string, unknown>;
-export type StoredValue = string | number | bigint | null;
+/** A column's value as written: bytes (Uint8Array, Buffer) go to BLOB / bytea, other objects as JSON text. */
+export type SqlValue = string | number | bigint | boolean | Date | null | undefined | Uint8Array | Record<string, unknown>;
+export type StoredValue = string | number | bigint | Buffer | null;
+
+/** Bytes as both drivers take them, without a copy. */
+export const asBuffer = (v: Uint8Array): Buffer => (Buffer.isBuffer(v) ? v : Buffer.from(v.buffer, v.byteOffset, v.byteLength));
 
 export function toSqlite(v: SqlValue): StoredValue {
   if (v === null || v === undefined) return null;
   if (v instanceof Date) return storedDate(v);
   if (typeof v === "boolean") return v ? 1 : 0;
+  if (v instanceof Uint8Array) return asBuffer(v);
   if (typeof v === "object") return JSON.stringify(v);
   return v;
 }

@@ -15,6 +15,7 @@ const name = `marketlens_copy_${randomUUID().replace(/-/g, "")}`;
 const at = new Date("2026-02-03T04:05:06.789Z");
 // A dedupe key past 2^53: a JavaScript number would round it.
 const KEY = 9_007_199_254_740_993n;
+const BYTES = Uint8Array.from({ length: 512 }, (_, i) => i % 256);
 
 describe.skipIf(!server)("copying the database into PostgreSQL", () => {
   beforeAll(async () => {
@@ -26,6 +27,9 @@ describe.skipIf(!server)("copying the database into PostgreSQL", () => {
     const id = await getCustomerIdsByExternalId();
     await insertEvents(Array.from({ length: 1_234 }, (_, i) => ({ customerId: id.get(i % 2 ? "A" : "B")!, type: "purchase", orderId: `o${i}`, revenue: i / 4, occurredAt: new Date(at.getTime() + i * 60_000) })));
     await directDb().run(`UPDATE "Event" SET "dedupeKey" = ? WHERE "orderId" = 'o7'`, [KEY]);
+    // A stored model's bytes, every byte value, in two parts.
+    const job = (await directDb().first<[number]>(`INSERT INTO "Job" ("kind", "status", "parameters") VALUES ('recommenders', 'completed', '{}') RETURNING "id"`))![0];
+    await directDb().insertRows("ModelPart", ["jobId", "name", "part", "bytes"], [[job, "popularity", 0, BYTES], [job, "popularity", 1, BYTES.subarray(0, 3)]]);
     await adminQuery(server!, `CREATE DATABASE "${name}"`);
   });
 
@@ -50,6 +54,7 @@ describe.skipIf(!server)("copying the database into PostgreSQL", () => {
     ]);
     expect(await target.first(`SELECT "dedupeKey", "revenue", "occurredAt" FROM "Event" WHERE "orderId" = 'o7'`)).toEqual([KEY, 1.75, "2026-02-03T04:12:06.789+00:00"]);
     expect(await target.first(`SELECT sum("revenue"), count(DISTINCT "customerId") FROM "Event"`)).toEqual([(1_233 * 1_234) / 8, 2]);
+    expect(await target.rows(`SELECT "part", "bytes" FROM "ModelPart" ORDER BY "part"`)).toEqual([[0, Buffer.from(BYTES)], [1, Buffer.from(BYTES.subarray(0, 3))]]);
     const [maxId] = (await target.first<[number]>(`SELECT max("id") FROM "Event"`))!;
     const [next] = (await target.first<[number]>(`INSERT INTO "Event" ("type", "occurredAt") VALUES ('view', ?) RETURNING "id"`, [at]))!;
     expect(next).toBe(maxId + 1);

@@ -23,6 +23,8 @@ export interface CopyResult {
 }
 
 const BATCH = 10_000;
+/** Rows per batch of a table whose rows are large: a model part is up to 16 MB (model-store.ts). */
+const BATCH_OF: Record<string, number> = { ModelPart: 4 };
 
 /** Tables of the target's schema, each after every table it refers to. */
 async function tablesInOrder(target: DirectDb): Promise<string[]> {
@@ -56,15 +58,16 @@ async function columnsOf(target: DirectDb, table: string): Promise<string[]> {
  * 64 bits, more than a JavaScript number holds); PostgreSQL's direct connection gives those as bigint.
  */
 async function* sourceBatches(table: string, columns: readonly string[]): AsyncGenerator<SqlValue[][]> {
+  const size = BATCH_OF[table] ?? BATCH;
   const sql = `SELECT ${columns.map((c) => `"${c}"`).join(",")} FROM "${table}"`;
   if (configuredProvider() === "postgresql") {
-    yield* directDb().batches<SqlValue[]>(sql, [], BATCH);
+    yield* directDb().batches<SqlValue[]>(sql, [], size);
     return;
   }
   let batch: SqlValue[][] = [];
   for (const row of bulkConnection().prepare(sql).raw().safeIntegers(true).iterate() as Iterable<SqlValue[]>) {
     batch.push(row);
-    if (batch.length === BATCH) {
+    if (batch.length === size) {
       yield batch;
       batch = [];
     }

@@ -91,6 +91,8 @@ export async function eraseCustomerRows(c: CustomerRef, suppression: { externalI
     const importRowErrors = (await tx.importRowError.deleteMany({ where: { id: { in: quoting } } })).count;
     await tx.customer.delete({ where: { id: c.id } });
     await tx.suppressedCustomer.upsert({ where: { externalIdHash: suppression.externalIdHash }, create: suppression, update: { emailHash: suppression.emailHash ?? undefined } });
+    // The models' bytes hold customers' histories too (trained recommenders' matrix and factors).
+    await tx.modelPart.deleteMany({ where: { job: { kind: { in: [...PER_CUSTOMER_JOB_KINDS] } } } });
     const modelsDropped = (await tx.job.updateMany({ where: { kind: { in: [...PER_CUSTOMER_JOB_KINDS] }, status: "completed" }, data: { status: "cancelled", result: Prisma.DbNull, message: droppedNote } })).count;
     return { events, campaignEvents, segmentMemberships, importRowErrors, modelsDropped };
   });

@@ -11,7 +11,7 @@ import { Readable } from "node:stream";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { configuredProvider, env } from "../env";
-import { bulkConnection, checkIdentifiers, closeBulkConnections, insertRows as insertSqliteRows, prepared, type SqlValue, storedDate, toSqlite } from "./bulk-insert";
+import { asBuffer, bulkConnection, checkIdentifiers, closeBulkConnections, insertRows as insertSqliteRows, prepared, type SqlValue, storedDate, toSqlite } from "./bulk-insert";
 
 export type Row = unknown[];
 
@@ -182,6 +182,7 @@ function pgParam(v: SqlValue): unknown {
   if (v === undefined) return null;
   if (v instanceof Date) return storedDate(v);
   if (typeof v === "bigint") return v.toString();
+  if (v instanceof Uint8Array) return asBuffer(v);
   if (v !== null && typeof v === "object") return JSON.stringify(v);
   return v;
 }
@@ -229,6 +230,8 @@ function copyText(v: SqlValue): string {
   const p = pgParam(v);
   if (p === null) return "\\N";
   if (typeof p === "boolean") return p ? "t" : "f";
+  // bytea's hex form, its backslash doubled as COPY's text format asks.
+  if (Buffer.isBuffer(p)) return `\\\\x${p.toString("hex")}`;
   return String(p).replace(/[\\\t\n\r]/g, (m) => ({ "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" })[m]!);
 }
 

@@ -206,6 +206,13 @@ export async function getLatestJobId(kind: string): Promise<{ id: number; finish
   return r ? { id: r.id, finishedAt: r.finishedAt ?? new Date(0) } : null;
 }
 
+/** The ids of the newest `take` completed jobs of a kind, newest first. */
+export async function completedJobIds(kind: string, take: number): Promise<number[]> {
+  if (take <= 0) return [];
+  const rows = await getDb().job.findMany({ where: { kind, status: "completed" }, orderBy: { id: "desc" }, take, select: { id: true } });
+  return rows.map((r) => r.id);
+}
+
 /** Replaces the stored result of a finished job (cluster names edited by a person). */
 export async function updateJobResult(id: number, result: object): Promise<void> {
   await getDb().job.update({ where: { id }, data: { result: json(result) } });

@@ -75,6 +75,7 @@ describe("GDPR export and erasure", () => {
 
   it("erases the customer and every row about them, drops the models that held them and queues a new training", async () => {
     expect(await storedText()).toContain(EMAIL); // so the check below can fail
+    expect(await getDb().modelPart.count()).toBe(2); // popularity and the training matrix, which holds the customer's history
     const r = await eraseCustomer({ externalId: "C1" }, actor);
     expect(r).toMatchObject({ customerId, events: 2, campaignEvents: 1, segmentMemberships: 1, importRowErrors: 1, refusedFileLines: 1, modelsDropped: 1 });
     // C10's refused row stays: ids are matched as whole cells.
@@ -91,6 +92,7 @@ describe("GDPR export and erasure", () => {
     expect(await db.customerPurchaseStats.count({ where: { customerId } })).toBe(0);
     const dropped = await db.job.findMany({ where: { kind: "recommenders" }, orderBy: { id: "asc" }, select: { status: true, result: true, message: true } });
     expect(dropped).toEqual([{ status: "cancelled", result: null, message: MODELS_DROPPED_NOTE }, { status: "queued", result: null, message: null }]);
+    expect(await db.modelPart.count()).toBe(0);
     const after = await storedText();
     expect(after).not.toContain(EMAIL);
     expect(after).not.toContain("Erin Erased");

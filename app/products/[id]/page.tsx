@@ -18,7 +18,7 @@ export default async function ProductPage({ params }: { params: Promise<{ id: st
   if (!product) notFound();
   const [sales, models] = await Promise.all([getProductSales([product.id]), loadServingModels()]);
   const s = sales.get(product.id);
-  const also = models ? alsoBoughtFromModels(models, product.id, 10) : null;
+  const also = models ? await alsoBoughtFromModels(models, product.id, 10) : null;
   return (
     <>
       <PageHeader title={product.name} description={[product.externalId, product.category ?? "no category", product.price === null ? null : fmt.money(product.price), product.isActive ? null : "inactive"].filter(Boolean).join(" · ")} />

@@ -181,7 +181,7 @@ export async function measureUplift(settings: UpliftSettings, progress: Progress
       models: evaluations.map((e) => ({ kind: e.kind, qini: e.qini, curve: qiniCurve(predictUplift(e.model, held.table), held.outcome, held.treated, { maxPoints: 40 }), deciles: e.deciles, top: e.top, overall: e.overall, seconds: e.seconds })),
       best: best.kind,
       segments: { counts: segments.counts, baseline: segments.baseline, threshold: PERSUADABLE_UPLIFT, customers: everyone.length },
-      persuadables: { count: ids.length, ids: pack(ids), meanUplift: chosen.length ? chosen.reduce((s, i) => s + uplift[i]!, 0) / chosen.length : 0 },
+      persuadables: { count: ids.length, ids: pack(ids).toJSON(), meanUplift: chosen.length ? chosen.reduce((s, i) => s + uplift[i]!, 0) / chosen.length : 0 },
     };
   } catch (e) {
     throw userErrorFromMl(e);

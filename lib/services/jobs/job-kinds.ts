@@ -25,7 +25,7 @@ export const TRAINING_JOB: JobKindSpec<ParametersOf<typeof TRAINING_SHAPES>> = {
   kind: RECS_RUN_KIND,
   label: "Training the recommenders",
   parameters: TRAINING_SHAPES.parameters,
-  run: (p, ctx) => trainingJob(p, ctx.progress),
+  run: (p, ctx) => trainingJob(p, ctx),
   afterFailure: "",
 };
 

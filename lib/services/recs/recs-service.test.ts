@@ -85,11 +85,11 @@ describe("customers who bought this also bought", () => {
   it("lists the nearest products with how many customers have both", async () => {
     const { alsoBoughtFromModels, loadServingModels } = await import("./serving");
     const m = (await loadServingModels())!;
-    const also = alsoBoughtFromModels(m, p.get("spade")!, 5)!;
+    const also = (await alsoBoughtFromModels(m, p.get("spade")!, 5))!;
     // Spade buyers A, B, C: rake (A, B) and gloves (A, C) each share 2; kitchen items share none and drop out;
     // the inactive hose (A, B) is never offered.
     expect(also.map((a) => [a.externalId, a.together]).sort()).toEqual([["gloves", 2], ["rake", 2]]);
-    expect(alsoBoughtFromModels(m, 999_999, 5)).toBeNull();
+    expect(await alsoBoughtFromModels(m, 999_999, 5)).toBeNull();
   });
 });
 
@@ -142,5 +142,83 @@ describe("serving keeps up with the data after training", () => {
     await getDb().product.update({ where: { id: p.get("pan")! }, data: { isActive: false } });
     expect((await recommendForCustomer(c.get("B")!, "popularity", 10))!.items.map((i) => i.externalId)).not.toContain("pan");
     expect((await loadServingModels())!.catalogue.isActive[(await loadServingModels())!.catalogue.externalIds.indexOf("pan")]).toBe(0);
+  });
+});
+
+describe("the model store", () => {
+  const train = async () => {
+    const id = await enqueueJob(TRAINING_JOB, { interactions: DEFAULT_INTERACTIONS, algorithms: ["popularity", "trending", "item-knn", "content"], tune: false });
+    expect(await runJobHere(id)).toMatchObject({ status: "completed" });
+    return id;
+  };
+
+  it("keeps each model apart from the run's small summary, and the models of the newest two runs only", async () => {
+    const { listModels } = await import("../../db/model-store");
+    const first = await train();
+    const stored = await listModels(first);
+    expect(stored.map((s) => s.name)).toEqual(["content", "item-knn", "popularity", "training-matrix", "trending"]);
+    expect(stored.every((s) => s.bytes > 0)).toBe(true);
+    const summary = (await getLatestJobResult("recommenders"))!;
+    expect(summary.id).toBe(first);
+    const result = summary.result as Record<string, unknown>;
+    expect(result).toMatchObject({ version: 2, users: 5, items: 6 });
+    expect(result.modelBytes).toEqual(Object.fromEntries(stored.filter((s) => s.name !== "training-matrix").map((s) => [s.name, s.bytes])));
+    expect(Object.keys(result)).not.toContain("inline");
+    const second = await train();
+    const third = await train();
+    expect(await listModels(first)).toEqual([]);
+    expect((await listModels(second)).length).toBe(5);
+    expect((await listModels(third)).length).toBe(5);
+    expect((await recommendForCustomer(c.get("B")!, "item-knn", 1))!.items[0]!.externalId).toBe("gloves");
+  });
+
+  it("says a model that is no longer stored must be trained again", async () => {
+    const { directDb } = await import("../../db/direct");
+    const run = (await getLatestJobResult("recommenders"))!.id;
+    await directDb().run(`DELETE FROM "ModelPart" WHERE "jobId" = ? AND "name" = 'content'`, [run]);
+    await expect(recommendForCustomer(c.get("B")!, "content", 2)).rejects.toEqual(
+      new UserError(`the stored content model of training run ${run} could not be read (it is no longer stored); train the models again on the Recommendations page`, "conflict"),
+    );
+  });
+
+  it("drops what a run stored when it fails after storing some", async () => {
+    const { insertJob } = await import("../../db/jobs");
+    const { listModels } = await import("../../db/model-store");
+    const { trainingJob } = await import("./training");
+    const { JobCancelled } = await import("../jobs/job-kind");
+    const jobId = await insertJob("recommenders", {});
+    const notes: string[] = [];
+    const progress = async (_f: number, note: string) => {
+      notes.push(note);
+      if (note.startsWith("Training trending")) throw new JobCancelled();
+    };
+    await expect(trainingJob({ interactions: DEFAULT_INTERACTIONS, algorithms: ["popularity", "trending"], tune: false }, { jobId, progress })).rejects.toBeInstanceOf(JobCancelled);
+    // Popularity had been fitted and stored before trending began.
+    expect(notes).toContain("Training popularity (1 of 2)…");
+    expect(await listModels(jobId)).toEqual([]);
+  });
+
+  it("still serves a run stored before models moved out of Job.result (format version 1)", async () => {
+    const { getDb } = await import("../../db/client");
+    const { readModel } = await import("../../db/model-store");
+    const { decodeBinary } = await import("../../ml/codec");
+    const latest = (await getLatestJobResult("recommenders"))!;
+    const v2 = latest.result as Record<string, unknown>;
+    const matrix = decodeBinary((await readModel(latest.id, "training-matrix"))!) as object;
+    const popularity = decodeBinary((await readModel(latest.id, "popularity"))!);
+    const { modelBytes: _, ...rest } = v2;
+    // What version 1 wrote: the ids, the matrix and the models inline, as JSON (base64 arrays).
+    const v1 = JSON.parse(JSON.stringify({ ...rest, version: 1, ...matrix, models: { popularity } }));
+    const expected = (await recommendForCustomer(c.get("B")!, "popularity", 10))!.items.map((i) => i.externalId);
+    const old = await getDb().job.create({ data: { kind: "recommenders", status: "completed", parameters: { version: 1 }, result: v1, finishedAt: new Date() } });
+    try {
+      const { loadServingModels } = await import("./serving");
+      expect((await loadServingModels())!.runId).toBe(old.id);
+      const r = (await recommendForCustomer(c.get("B")!, "popularity", 10))!;
+      expect(r.items.map((i) => i.externalId)).toEqual(expected);
+      await expect(recommendForCustomer(c.get("B")!, "item-knn", 1)).rejects.toEqual(new UserError('"item-knn" was not trained; train the models again to include it', "conflict"));
+    } finally {
+      await getDb().job.delete({ where: { id: old.id } });
+    }
   });
 });

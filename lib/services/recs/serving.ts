@@ -1,10 +1,12 @@
-// Recommendations for one customer from the stored models: loaded once per process (and again only when a
-// newer training run lands), with exclusions, product details and a reason in words for every item.
+// Recommendations for one customer from the stored models: the run's ids and training matrix are loaded
+// once per process (and again only when a newer training run lands), each model only when it is first
+// asked for; with exclusions, product details and a reason in words for every item.
 import { getLatestJobId, getJobResult } from "../../db/jobs";
+import { readModel } from "../../db/model-store";
 import { UserError } from "../../errors";
 import { MlRangeError } from "../../ml/errors";
 import { catalogueStamp, listPurchasedProductIds, loadCatalogue, loadCustomerProfileFields, type Catalogue } from "../../db/recs-data";
-import { unpackI32 } from "../../ml/codec";
+import { decodeBinary, unpackI32 } from "../../ml/codec";
 import { type Csr, transpose } from "../../ml/recs/csr";
 import { unpackCsr } from "../../ml/recs/model-support";
 import { historyOf, recommend } from "../../ml/recs/recommend";
@@ -14,26 +16,30 @@ import type { AlgorithmName, ModelHeader, Reason } from "../../ml/recs/types";
 import { describeReason } from "./reason-text";
 import { tokensOf } from "./training-data";
 import { readStored } from "../../stored-json";
-import { RECS_RUN_KIND, type StoredRecommenders, TRAINING_SHAPES } from "./training";
+import { RECS_RUN_KIND, type StoredRecommenders, TRAINING_MATRIX, TRAINING_SHAPES, type TrainingMatrix } from "./training";
 
 export interface LoadedModels {
   runId: number;
   trainedAt: Date;
-  stored: Omit<StoredRecommenders, "models" | "matrix">;
+  stored: Omit<StoredRecommenders, "inline">;
+  /** The algorithms the run trained, in the order it trained them; each is read when first used (modelOf). */
+  trained: AlgorithmName[];
   customerIds: Int32Array;
   productIds: Int32Array;
   matrix: Csr;
-  models: Partial<Record<AlgorithmName, ModelHeader>>;
   catalogue: Catalogue;
   /** For each model item, its row in `catalogue` (−1 when the product is gone). */
   catalogueRow: Int32Array;
   /** Stamp of the Product table the catalogue was read at. */
   catalogueStamp: string;
+  /** A version-1 run's models, held in its Job.result. */
+  inline?: Partial<Record<AlgorithmName, unknown>>;
 }
 
 let cache: LoadedModels | null = null;
-// Concurrent first requests after a training run share one parse of the stored models.
+// Concurrent first requests after a training run share one read of the run (and of each model).
 let loading: { runId: number; promise: Promise<LoadedModels | null> } | null = null;
+let models: { runId: number; byName: Map<AlgorithmName, Promise<ModelHeader>> } = { runId: 0, byName: new Map() };
 
 async function attachCatalogue(m: Omit<LoadedModels, "catalogue" | "catalogueRow" | "catalogueStamp">, stamp: string): Promise<LoadedModels> {
   const catalogue = await loadCatalogue();
@@ -42,7 +48,7 @@ async function attachCatalogue(m: Omit<LoadedModels, "catalogue" | "catalogueRow
   return { ...m, catalogue, catalogueRow: Int32Array.from(m.productIds, (id) => row.get(id) ?? -1), catalogueStamp: stamp };
 }
 
-/** The latest trained models, parsed once per process; null when nothing has been trained yet. */
+/** The latest training run, its ids and matrix read once per process; null when nothing has been trained yet. */
 export async function loadServingModels(): Promise<LoadedModels | null> {
   const latest = await getLatestJobId(RECS_RUN_KIND);
   if (!latest) return null;
@@ -53,7 +59,7 @@ export async function loadServingModels(): Promise<LoadedModels | null> {
     return cache;
   }
   if (loading?.runId !== latest.id) {
-    const promise = parseRun(latest.id, stamp).catch((e: unknown) => {
+    const promise = readRun(latest.id, stamp).catch((e: unknown) => {
       // A failed load is not remembered: the next request tries again.
       loading = null;
       throw e;
@@ -65,28 +71,53 @@ export async function loadServingModels(): Promise<LoadedModels | null> {
   return loaded;
 }
 
-async function parseRun(runId: number, stamp: string): Promise<LoadedModels | null> {
+const gone = (runId: number, what: string, why: string) => new UserError(`the stored ${what} of training run ${runId} could not be read (${why}); train the models again on the Recommendations page`, "conflict");
+
+async function readRun(runId: number, stamp: string): Promise<LoadedModels | null> {
   const run = await getJobResult(runId);
   if (!run) return null;
-  const { models: json, matrix, ...stored } = readStored(TRAINING_SHAPES.result, run.result, `run ${run.id}`);
-  const customerIds = unpackI32(stored.customerIds, "customer ids");
-  const productIds = unpackI32(stored.productIds, "product ids");
-  const models: LoadedModels["models"] = {};
-  const skipped = { ...stored.skipped };
-  for (const [name, m] of Object.entries(json) as [AlgorithmName, unknown][]) {
-    const rec = isAlgorithm(name) ? RECOMMENDERS[name] : undefined;
-    if (!rec) continue;
-    // A model stored by another version of its algorithm is set aside, not fatal: the others still serve.
-    // fromJSON says so with lib/ml's own RangeError; V8's (a bug, not an old model) still fails the load.
-    try {
-      models[name] = rec.fromJSON(m);
-    } catch (e) {
-      if (!(e instanceof MlRangeError)) throw e;
-      skipped[name] = `stored model could not be read (${e.message}); train again`;
-    }
+  const { inline, ...stored } = readStored(TRAINING_SHAPES.result, run.result, `run ${run.id}`);
+  let data: TrainingMatrix;
+  if (inline) data = inline;
+  else {
+    const bytes = await readModel(run.id, TRAINING_MATRIX);
+    if (!bytes) throw gone(run.id, "training data", "it is no longer stored");
+    data = decodeBinary(bytes, "training data") as TrainingMatrix;
   }
-  const matrixCsr = unpackCsr(matrix, customerIds.length, productIds.length, "training matrix");
-  return attachCatalogue({ runId: run.id, trainedAt: run.finishedAt, stored: { ...stored, skipped }, customerIds, productIds, matrix: matrixCsr, models }, stamp);
+  const customerIds = unpackI32(data.customerIds, "customer ids");
+  const productIds = unpackI32(data.productIds, "product ids");
+  const matrix = unpackCsr(data.matrix, customerIds.length, productIds.length, "training matrix");
+  const trained = Object.keys(stored.modelBytes).filter(isAlgorithm);
+  return attachCatalogue({ runId: run.id, trainedAt: run.finishedAt, stored, trained, customerIds, productIds, matrix, ...(inline ? { inline: inline.models } : {}) }, stamp);
+}
+
+/**
+ * Run `m`'s model of `algorithm`, read and parsed when first asked for and kept while the run is the latest.
+ * A model stored by another version of its algorithm, or no longer there, is a conflict to train away.
+ */
+export function modelOf(m: LoadedModels, algorithm: AlgorithmName): Promise<ModelHeader> {
+  const rec = isAlgorithm(algorithm) ? RECOMMENDERS[algorithm] : undefined;
+  if (!rec || !m.trained.includes(algorithm)) return Promise.reject(new UserError(`"${algorithm}" was not trained; train the models again to include it`, "conflict"));
+  if (models.runId !== m.runId) models = { runId: m.runId, byName: new Map() };
+  let p = models.byName.get(algorithm);
+  if (!p) {
+    const byName = models.byName;
+    p = (async () => {
+      const json = m.inline ? m.inline[algorithm] : await readModel(m.runId, algorithm).then((b) => (b ? decodeBinary(b, algorithm) : undefined));
+      if (json === undefined) throw gone(m.runId, `${algorithm} model`, "it is no longer stored");
+      try {
+        return rec.fromJSON(json);
+      } catch (e) {
+        // lib/ml's own RangeError: another version's model. V8's (a bug) still fails as it is.
+        if (!(e instanceof MlRangeError)) throw e;
+        throw gone(m.runId, `${algorithm} model`, e.message);
+      }
+    })();
+    // A failed read is not remembered: the next request tries again.
+    p.catch(() => byName.get(algorithm) === p && byName.delete(algorithm));
+    byName.set(algorithm, p);
+  }
+  return p;
 }
 
 export interface Exclusions {
@@ -160,9 +191,8 @@ function mapReason(r: Reason | null, toId: (i: number) => number): Reason | null
 }
 
 export async function recommendFromModels(m: LoadedModels, customerId: number, algorithm: AlgorithmName, n: number, ex: Exclusions = {}): Promise<CustomerRecommendations> {
-  const rec = isAlgorithm(algorithm) ? RECOMMENDERS[algorithm] : undefined;
-  const model = rec ? m.models[algorithm] : undefined;
-  if (!rec || !model) throw new UserError(`"${algorithm}" was not trained; train the models again to include it`, "conflict");
+  const model = await modelOf(m, algorithm);
+  const rec = RECOMMENDERS[algorithm]!;
   const user = indexOfSorted(m.customerIds, customerId);
   const trained = historyOf(m.matrix, user);
   // A customer with no history is described by their profile, for the hybrid's cold-start fallback.
@@ -212,10 +242,10 @@ const byItem = new WeakMap<LoadedModels, Csr>();
  * "Customers who bought this also bought": the item-kNN model's nearest products to this one (cosine over
  * who has them), with how many customers have both. Null when this product was not in training.
  */
-export function alsoBoughtFromModels(m: LoadedModels, productId: number, n: number): AlsoBought[] | null {
+export async function alsoBoughtFromModels(m: LoadedModels, productId: number, n: number): Promise<AlsoBought[] | null> {
   const item = indexOfSorted(m.productIds, productId);
-  const model = m.models["item-knn"];
-  if (item < 0 || !model) return null;
+  if (item < 0 || !m.trained.includes("item-knn")) return null;
+  const model = await modelOf(m, "item-knn");
   const single = { items: Int32Array.of(item), values: Float32Array.of(1) };
   const mask = exclusionMask(m, {});
   const r = recommend(RECOMMENDERS["item-knn"]!, model, -1, single, { n, exclude: mask, withReasons: false });

@@ -17,9 +17,10 @@ const json = <T>(v: T) => JSON.parse(JSON.stringify(v)) as Record<string, unknow
 const matrix = { rows: 2, cols: 2, indptr: Int32Array.of(0, 1, 3), indices: Int32Array.of(0, 0, 1), values: Float32Array.of(1, 1, 2) };
 // The module's own export: typed with its model, where the registry's entries are typed generically.
 const popularity = popularityRecommender;
-const trained: StoredRecommenders = {
+// What version 1 wrote: the ids, the matrix and the models inline.
+const trainedV1 = {
   version: 1,
-  settings: { interactions: { weights: { purchase: 5 }, halfLifeDays: 90 }, algorithms: ["popularity", "ease"], tune: false },
+  settings: { interactions: { weights: { purchase: 5 }, halfLifeDays: 90 }, algorithms: ["popularity", "ease"], tune: false } as TrainSettings,
   asOf: "2026-03-02",
   users: 2,
   items: 2,
@@ -33,31 +34,39 @@ const trained: StoredRecommenders = {
   skipped: { ease: "needs more items" },
   tuned: {},
 };
+// What version 2 writes: the summary, the models apart (ModelPart).
+const { customerIds: _c, productIds: _p, matrix: _m, models: _models, ...summary } = trainedV1;
+const trained: StoredRecommenders = { ...summary, version: 2, modelBytes: { popularity: 120 } };
 const readTrained = (v: unknown) => readStored(TRAINING_SHAPES.result, v, "run 4");
 
 describe("stored trained recommenders", () => {
-  it("read back what a training job wrote; the model itself stays for its fromJSON to check", () => {
-    const back = readTrained(json(trained));
-    expect(back).toEqual(json(trained));
-    expect(popularity.fromJSON(back.models.popularity).counts).toEqual(Int32Array.of(2, 1));
+  it("read back what a training job wrote", () => {
+    expect(readTrained(json(trained))).toEqual(json(trained));
   });
 
-  it("read a result from before versions as version 1", () => {
-    const { version: _, ...v0 } = json(trained);
-    expect(readTrained(v0).version).toBe(1);
+  it("read a version-1 result with its models kept inline, for its fromJSON to check; and one from before versions", () => {
+    const back = readTrained(json(trainedV1));
+    expect(back).toMatchObject({ ...json(summary), version: 2, modelBytes: { popularity: 0 } });
+    expect(popularity.fromJSON(back.inline!.models.popularity).counts).toEqual(Int32Array.of(2, 1));
+    expect(back.inline!.customerIds).toEqual(json(trainedV1).customerIds);
+    const { version: _, ...v0 } = json(trainedV1);
+    expect(readTrained(v0)).toEqual(back);
   });
 
   it("refuse a result from a newer MarketLens", () => {
-    expect(() => readTrained({ ...json(trained), version: 2 })).toThrow(
-      new UserError("The stored trained recommenders of run 4 is in format version 2, written by a newer MarketLens than this one (which reads version 1): train the models again on the recommendations page.", "conflict"),
+    expect(() => readTrained({ ...json(trained), version: 3 })).toThrow(
+      new UserError("The stored trained recommenders of run 4 is in format version 3, written by a newer MarketLens than this one (which reads version 2): train the models again on the recommendations page.", "conflict"),
     );
   });
 
-  it("refuse a damaged result: ids as a number list instead of packed bytes, a model of an unknown algorithm", () => {
-    expect(() => readTrained({ ...json(trained), customerIds: [7, 9] })).toThrow(
-      new StoredShapeError("The stored trained recommenders of run 4 is damaged (customerIds: Invalid input: expected object, received array) and cannot be read: train the models again on the recommendations page."),
+  it("refuse a damaged result: a model of an unknown algorithm, a negative size; an old one with ids as a number list", () => {
+    expect(() => readTrained({ ...json(trained), modelBytes: { popularity: -1 } })).toThrow(
+      new StoredShapeError("The stored trained recommenders of run 4 is damaged (modelBytes.popularity: Too small: expected number to be >=0) and cannot be read: train the models again on the recommendations page."),
     );
-    expect(() => readTrained({ ...json(trained), models: { magic: {} } })).toThrow("is damaged (models.magic: Invalid key in record)");
+    expect(() => readTrained({ ...json(trainedV1), customerIds: [7, 9] })).toThrow(
+      new UserError("The stored trained recommenders of run 4 is in format version 1, which this version of MarketLens cannot read (it reads version 2): train the models again on the recommendations page.", "conflict"),
+    );
+    expect(() => readTrained({ ...json(trained), modelBytes: { magic: 10 } })).toThrow("is damaged (modelBytes.magic: Invalid key in record)");
   });
 
   it("settings: stored ones from before versions migrate; limits are the recommendations page's", () => {

@@ -28,7 +28,7 @@ const result: ClusterResult = {
   ],
   names: [null, "Big baskets"],
   scatter: { explained: [0.9, 0.1], points: [[0.5, -0.25, 0], [1, 0, 1]] },
-  members: { ids: pack(Int32Array.of(10, 11, 12)), labels: pack(Int32Array.of(0, 0, 1)) },
+  members: { ids: pack(Int32Array.of(10, 11, 12)).toJSON(), labels: pack(Int32Array.of(0, 0, 1)).toJSON() },
   seconds: 0.25,
 };
 const stored = () => JSON.parse(JSON.stringify(result)) as Record<string, unknown>;

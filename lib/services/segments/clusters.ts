@@ -149,7 +149,7 @@ export async function clusterCustomers(req: ClusterRequest, history?: PurchaseHi
     centroids: model.sizes.map((_, j) => invertTransform(model.centroids.slice(j * d, (j + 1) * d), fitted)),
     profiles: profileClusters(req.features, raw.data, labels, k),
     scatter: d >= 2 ? scatterOf(X, labels, req.seed) : undefined,
-    members: { ids: pack(h.customerId), labels: pack(labels) },
+    members: { ids: pack(h.customerId).toJSON(), labels: pack(labels).toJSON() },
     seconds: (performance.now() - started) / 1000,
   };
 }
