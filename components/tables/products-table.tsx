@@ -4,7 +4,7 @@ import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { SearchForm } from "@/components/ui/search-form";
-import { getProductSales, listCategories, listProducts, PRODUCT_SORTS, type ProductRow, type ProductSales } from "@/lib/db/products";
+import { getCatalogueSales, listCategories, listProducts, PRODUCT_SORTS, type ProductRow, type ProductSales } from "@/lib/db/products";
 import { first, hrefWith, readTableParams, type SearchParams } from "@/lib/url-state";
 
 type Row = ProductRow & { sales?: ProductSales };
@@ -13,8 +13,7 @@ type Row = ProductRow & { sales?: ProductSales };
 export async function ProductsTable({ path, params, keep }: { path: string; params: SearchParams; keep: readonly string[] }) {
   const t = readTableParams(params, PRODUCT_SORTS, { sort: "name", dir: "asc" });
   const category = first(params, "category");
-  const [page, categories] = await Promise.all([listProducts({ ...t, category }), listCategories()]);
-  const sales = await getProductSales(page.rows.map((r) => r.id));
+  const [page, categories, sales] = await Promise.all([listProducts({ ...t, category }), listCategories(), getCatalogueSales()]);
   const rows: Row[] = page.rows.map((r) => ({ ...r, sales: sales.get(r.id) }));
   const columns: Column<Row>[] = [
     { header: "SKU", sortKey: "externalId", render: (r) => <span className="font-mono text-xs">{r.externalId}</span> },

@@ -3,7 +3,9 @@
 // customers, loaded only when a chosen feature needs it (by clustering jobs, not pages).
 import type { FeatureSource } from "../ml/customer-features";
 import { getDb } from "./client";
-import type { PurchaseHistory } from "./purchase-history";
+import { whileUnchanged } from "./data-cache";
+import { type PurchaseHistory, purchaseDataStamp } from "./purchase-history";
+import { catalogueStamp } from "./recs-data";
 import { num, numOrNull, Prisma } from "./sql";
 
 /** Categories beyond this many (by revenue) are left out: each one is a feature to pick and a column to read. */
@@ -52,11 +54,14 @@ async function loadDemographics(h: PurchaseHistory, at: Map<number, number>): Pr
   }
 }
 
+/** The categories customers spent most on before `asOf`; kept until events or products change (it groups every purchase). */
 export async function topCategories(asOf: number, limit = MAX_CATEGORY_FEATURES): Promise<string[]> {
-  const rows = await getDb().$queryRaw<{ category: string }[]>`SELECT p."category" AS category FROM "Event" e JOIN "Product" p ON p."id" = e."productId"
-    WHERE e."type" = 'purchase' AND e."occurredAt" < ${new Date(asOf)} AND p."category" IS NOT NULL AND p."category" <> ''
-    GROUP BY p."category" ORDER BY sum(e."revenue") DESC LIMIT ${limit}`;
-  return rows.map((r) => r.category);
+  return whileUnchanged(`top categories ${asOf} ${limit}`, [purchaseDataStamp, catalogueStamp], async () => {
+    const rows = await getDb().$queryRaw<{ category: string }[]>`SELECT p."category" AS category FROM "Event" e JOIN "Product" p ON p."id" = e."productId"
+      WHERE e."type" = 'purchase' AND e."occurredAt" < ${new Date(asOf)} AND p."category" IS NOT NULL AND p."category" <> ''
+      GROUP BY p."category" ORDER BY sum(e."revenue") DESC LIMIT ${limit}`;
+    return rows.map((r) => r.category);
+  });
 }
 
 async function loadCategorySpend(h: PurchaseHistory, at: Map<number, number>): Promise<void> {

@@ -1,5 +1,7 @@
 import { directDb } from "./direct";
 import { blindIndex, isPiiEncryptionOn, revealRow, sealPii } from "../auth/pii-crypto";
+import { whileUnchanged } from "./data-cache";
+import { purchaseDataStamp } from "./purchase-history";
 import { getDb } from "./client";
 import type { Prisma as PrismaTypes } from "./generated/client";
 import { num, Prisma } from "./sql";
@@ -108,9 +110,12 @@ export interface Breakdown {
 
 export type CustomerDimension = "country" | "gender" | "education";
 
+/** Customers per value of `dimension`, most first; kept until customers change (a full scan at a million). */
 export async function countCustomersBy(dimension: CustomerDimension): Promise<Breakdown[]> {
-  const rows = await getDb().customer.groupBy({ by: [dimension], _count: { _all: true } });
-  return rows
-    .map((r) => ({ value: (r as Record<CustomerDimension, string | null>)[dimension], count: r._count._all }))
-    .sort((a, b) => b.count - a.count);
+  return whileUnchanged(`customers by ${dimension}`, [purchaseDataStamp], async () => {
+    const rows = await getDb().customer.groupBy({ by: [dimension], _count: { _all: true } });
+    return rows
+      .map((r) => ({ value: (r as Record<CustomerDimension, string | null>)[dimension], count: r._count._all }))
+      .sort((a, b) => b.count - a.count);
+  });
 }

@@ -1,4 +1,8 @@
+import { campaignDataStamp } from "./campaign-audience";
 import { getDb } from "./client";
+import { whileUnchanged } from "./data-cache";
+import { purchaseDataStamp } from "./purchase-history";
+import { catalogueStamp } from "./recs-data";
 import type { TimeRange } from "./date-range";
 import { countEventsByType } from "./events";
 import { num, Prisma, utcDay } from "./sql";
@@ -32,7 +36,12 @@ export interface OverviewKpis {
   conversions: number;
 }
 
+/** The Overview's totals for a range; kept until customers, events, products or campaigns change (they count millions of rows). */
 export async function getOverviewKpis(range: TimeRange): Promise<OverviewKpis> {
+  return whileUnchanged(`overview ${range.from.getTime()} ${range.to.getTime()}`, [purchaseDataStamp, campaignDataStamp, catalogueStamp], () => readOverviewKpis(range));
+}
+
+async function readOverviewKpis(range: TimeRange): Promise<OverviewKpis> {
   const db = getDb();
   const inRange = { gte: range.from, lt: range.to };
   const [customers, newCustomers, products, activeProducts, campaigns, eventsByType, campaignCounts, daily] = await Promise.all([

@@ -46,14 +46,16 @@ export async function loadPurchaseHistory(asOf?: number): Promise<PurchaseHistor
 }
 
 /**
- * Changes whenever events or customers are added or the tables are emptied and filled again: the key for
- * caching what is computed from the whole purchase history. Only id ends (instant on the primary keys);
- * a count would read a whole index.
+ * Changes whenever events or customers are added, a customer is erased, or the tables are emptied and
+ * filled again: the key for caching what is computed from the whole purchase history (data-cache.ts). Only
+ * id ends (instant on the primary keys) and the small suppression list; a count of events would read a
+ * whole index.
  */
 export async function purchaseDataStamp(): Promise<string> {
   // An import's last steps (customer updates, the purchase summary) land after its last new id, so its
   // end time counts too.
-  const [r] = await getDb().$queryRaw<[Record<"a" | "b" | "c" | "j" | "f", unknown>]>`SELECT (SELECT min("id") FROM "Event") AS a, (SELECT max("id") FROM "Event") AS b,
-    (SELECT max("id") FROM "Customer") AS c, (SELECT max("jobId") FROM "Import") AS j, (SELECT max("finishedAt") FROM "Job" WHERE "kind" = 'import') AS f`;
-  return `${num(r.a)}:${num(r.b)}:${num(r.c)}:${num(r.j)}:${epochMs(r.f) ?? ""}`;
+  const [r] = await getDb().$queryRaw<[Record<"a" | "b" | "c" | "j" | "f" | "e", unknown>]>`SELECT (SELECT min("id") FROM "Event") AS a, (SELECT max("id") FROM "Event") AS b,
+    (SELECT max("id") FROM "Customer") AS c, (SELECT max("jobId") FROM "Import") AS j, (SELECT max("finishedAt") FROM "Job" WHERE "kind" = 'import') AS f,
+    (SELECT count(*) FROM "SuppressedCustomer") AS e`;
+  return `${num(r.a)}:${num(r.b)}:${num(r.c)}:${num(r.j)}:${epochMs(r.f) ?? ""}:${num(r.e)}`;
 }

@@ -3,6 +3,7 @@
 // runs the compiled rule in SQL (never a scan in JavaScript) and the base the same way without it.
 import type { RuleNode } from "../segments/rules";
 import { getDb } from "./client";
+import { whileUnchanged } from "./data-cache";
 import { latestPurchaseAt, purchaseDataStamp } from "./purchase-history";
 import { compileRule, TRUE } from "./segment-rules";
 import { num, Prisma } from "./sql";
@@ -43,23 +44,7 @@ type Counted<K extends string> = { [key in K]: string | null } & { n: unknown };
 
 // The whole base's side of every chart is the same for every segment: kept until events or customers
 // change (purchaseDataStamp), so a segment page runs only its own members' queries.
-let baseCache: { stamp: string; values: Map<string, Promise<unknown>> } = { stamp: "", values: new Map() };
-
-async function forBase<T>(key: string, compute: () => Promise<T>): Promise<T> {
-  const stamp = await purchaseDataStamp();
-  if (baseCache.stamp !== stamp) baseCache = { stamp, values: new Map() };
-  let value = baseCache.values.get(key);
-  if (!value) {
-    // The promise is kept, so pages asking at once share one query; a failed one is not kept.
-    const cache = baseCache;
-    value = compute().catch((e: unknown) => {
-      cache.values.delete(key);
-      throw e;
-    });
-    cache.values.set(key, value);
-  }
-  return value as Promise<T>;
-}
+const forBase = <T>(key: string, compute: () => Promise<T>) => whileUnchanged(`segment base ${key}`, [purchaseDataStamp], compute);
 
 function whereOf(rule: RuleNode | null, now: number): Prisma.Sql {
   return rule ? compileRule(rule, now).sql : TRUE;
