@@ -1,6 +1,7 @@
-// Guesses about an uploaded file made from its first bytes and rows, before the real parse: encoding,
-// "is this even text", delimiter, header row and decimal style. Each guess is shown to the user, who can
-// override it, so these favour a plain rule that is easy to explain over cleverness.
+// Guesses about an uploaded file made from its first 64 KiB, before the real parse: encoding, "is this even
+// text", delimiter, header row and decimal style. Each guess is shown to the user, who can override it, so
+// these favour a plain rule that is easy to explain over cleverness. They weigh every value in the sample
+// that reads, not the first rows alone, and say how sure they are, so the page can say when to check.
 
 import { looksLikeDate } from "./dates";
 import { looksNumeric, parseNumber } from "./numbers";
@@ -11,42 +12,86 @@ export const DELIMITERS: readonly Delimiter[] = [",", ";", "\t", "|"];
 export type TextEncoding = "utf-8" | "latin1";
 
 const SAMPLE_BYTES = 64 * 1024;
-const DELIMITER_RECORDS = 30;
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
-/** Checks a BOM, then UTF-8 validity of the first 64 KiB. A multi-byte sequence cut off by the end of the
- * sample is not held against the file, since the sample boundary falls anywhere. */
-export function sniffEncoding(sample: Uint8Array): { encoding: TextEncoding; hasBom: boolean } {
-  const hasBom = sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf;
-  if (hasBom) return { encoding: "utf-8", hasBom };
-  return { encoding: isValidUtf8(sample, Math.min(sample.length, SAMPLE_BYTES)) ? "utf-8" : "latin1", hasBom };
+export interface EncodingGuess {
+  encoding: TextEncoding;
+  hasBom: boolean;
+  /** Characters of two to four bytes that are valid UTF-8: the evidence for UTF-8. */
+  utf8Chars: number;
+  /** Bytes that are not part of valid UTF-8 (each reads as a letter in Latin-1): the evidence for Latin-1. */
+  invalidBytes: number;
+  /** Offset in the sample of the first of those bytes, or -1. */
+  firstInvalidAt: number;
+  /** False when the sample shows no evidence (plain ASCII, no BOM) or evidence both ways. */
+  isSure: boolean;
 }
 
-function isValidUtf8(b: Uint8Array, end: number): boolean {
-  for (let i = 0; i < end; ) {
-    const c = b[i] ?? 0;
-    if (c < 0x80) {
+/**
+ * A BOM means UTF-8. Otherwise the first 64 KiB are weighed: UTF-8 when valid multi-byte characters
+ * outnumber the bytes that are not UTF-8, so a few stray Latin-1 bytes, even at the top of the file, do
+ * not turn a UTF-8 file into Latin-1; Latin-1 otherwise (on a tie too, as every byte reads in Latin-1).
+ * Plain ASCII is no evidence either way and reads as UTF-8. A multi-byte character cut off by the end of
+ * the sample is not held against the file, since the sample boundary falls anywhere.
+ */
+export function sniffEncoding(sample: Uint8Array): EncodingGuess {
+  const hasBom = sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf;
+  const { valid, invalid, firstInvalidAt } = countUtf8(sample, hasBom ? 3 : 0, Math.min(sample.length, SAMPLE_BYTES));
+  // One byte that is not UTF-8 makes it Latin-1, as the import's reader decides (openTextStream): a
+  // preview read one way and an import read the other would show the person what is not stored.
+  const encoding = hasBom || invalid === 0 ? "utf-8" : "latin1";
+  // Plain ASCII is no doubt worth a warning: it reads the same both ways, and the reader reads on as
+  // Latin-1 from a first byte further on that is not UTF-8, and says so.
+  const isSure = hasBom || valid === 0 || invalid === 0;
+  return { encoding, hasBom, utf8Chars: valid, invalidBytes: invalid, firstInvalidAt, isSure };
+}
+
+/** The length (2..4) of the valid UTF-8 character at b[i]; 0 when b[i] cannot start one; -k when it can
+ * but b[i + k] does not continue it, so k bytes are invalid; null when `end` cuts it off. */
+function utf8Length(b: Uint8Array, i: number, end: number): number | null {
+  const c = b[i] ?? 0;
+  // The second byte's range excludes overlong forms, UTF-16 surrogates and code points past U+10FFFF.
+  let need = 3;
+  let lo = 0x80;
+  let hi = 0xbf;
+  if (c >= 0xc2 && c <= 0xdf) need = 1;
+  else if (c >= 0xe0 && c <= 0xef) [need, lo, hi] = [2, c === 0xe0 ? 0xa0 : 0x80, c === 0xed ? 0x9f : 0xbf];
+  else if (c >= 0xf0 && c <= 0xf4) [lo, hi] = [c === 0xf0 ? 0x90 : 0x80, c === 0xf4 ? 0x8f : 0xbf];
+  else return 0;
+  for (let k = 1; k <= need; k++) {
+    if (i + k >= end) return null;
+    const d = b[i + k] ?? 0;
+    if (k === 1 ? d < lo || d > hi : d < 0x80 || d > 0xbf) return -k;
+  }
+  return need + 1;
+}
+
+/** Valid multi-byte characters and invalid bytes in b[start..end). An invalid run is skipped as a decoder
+ * replaces it (the lead byte and the continuation bytes that still fitted), so each byte counts once. */
+function countUtf8(b: Uint8Array, start: number, end: number): { valid: number; invalid: number; firstInvalidAt: number } {
+  let valid = 0;
+  let invalid = 0;
+  let firstInvalidAt = -1;
+  for (let i = start; i < end; ) {
+    if ((b[i] ?? 0) < 0x80) {
       i++;
       continue;
     }
-    // The second byte's range excludes overlong forms, UTF-16 surrogates and code points past U+10FFFF.
-    let need = 3;
-    let lo = 0x80;
-    let hi = 0xbf;
-    if (c >= 0xc2 && c <= 0xdf) need = 1;
-    else if (c >= 0xe0 && c <= 0xef) [need, lo, hi] = [2, c === 0xe0 ? 0xa0 : 0x80, c === 0xed ? 0x9f : 0xbf];
-    else if (c >= 0xf0 && c <= 0xf4) [lo, hi] = [c === 0xf0 ? 0x90 : 0x80, c === 0xf4 ? 0x8f : 0xbf];
-    else return false;
-    for (let k = 1; k <= need; k++) {
-      if (i + k >= end) return true;
-      const d = b[i + k] ?? 0;
-      if (k === 1 ? d < lo || d > hi : d < 0x80 || d > 0xbf) return false;
+    const length = utf8Length(b, i, end);
+    if (length === null) break;
+    if (length > 0) {
+      valid++;
+      i += length;
+      continue;
     }
-    i += need + 1;
+    const bad = length === 0 ? 1 : -length;
+    if (firstInvalidAt < 0) firstInvalidAt = i;
+    invalid += bad;
+    i += bad;
   }
-  return true;
+  return { valid, invalid, firstInvalidAt };
 }
 
 const EXCEL_OR_ZIP = "This looks like an Excel or ZIP file: save it as CSV first";
@@ -79,15 +124,17 @@ export function binaryReason(sample: Uint8Array): string | null {
   return null;
 }
 
-/** Fields per non-empty record for one delimiter, over the first records. A delimiter inside double quotes
- * does not count; a quote only opens a field at its start, as Papaparse reads it. */
+/** Fields per non-empty record for one delimiter, over every record of the text up to its 65,536th character
+ * (callers pass the 64 KiB sample). A delimiter inside double quotes does not count; a quote only opens a
+ * field at its start, as Papaparse reads it. */
 function fieldCounts(text: string, delimiter: number): number[] {
   const counts: number[] = [];
   let fields = 1;
   let inQuotes = false;
   let fieldStart = true;
   let hasContent = false;
-  for (let i = 0; i < text.length && counts.length < DELIMITER_RECORDS; i++) {
+  const end = Math.min(text.length, SAMPLE_BYTES);
+  for (let i = 0; i < end; i++) {
     const c = text.charCodeAt(i);
     if (inQuotes) {
       if (c === QUOTE && text.charCodeAt(i + 1) === QUOTE) i++;
@@ -108,31 +155,58 @@ function fieldCounts(text: string, delimiter: number): number[] {
   return counts;
 }
 
-/** The most common field count (the larger on a tie) and the share of records that have it. */
-function modalFieldCount(counts: readonly number[]): { fields: number; share: number } {
+/** The most common field count (the larger on a tie) and how many records have it. */
+function modalFieldCount(counts: readonly number[]): { fields: number; fits: number } {
   const freq = new Map<number, number>();
   for (const n of counts) freq.set(n, (freq.get(n) ?? 0) + 1);
-  let best = { fields: 1, share: 0 };
-  for (const [fields, n] of freq) {
-    const share = n / counts.length;
-    if (share > best.share || (share === best.share && fields > best.fields)) best = { fields, share };
+  let best = { fields: 1, fits: 0 };
+  for (const [fields, fits] of freq) {
+    if (fits > best.fits || (fits === best.fits && fields > best.fields)) best = { fields, fits };
   }
   return best;
 }
 
-/** The delimiter whose field count (>1) is the same on the largest share of the first records; on equal
- * shares the one giving more fields (so decimal commas inside ";" files lose), then , ; \t |.
- * A single-column file returns ",". */
-export function detectDelimiter(text: string): Delimiter {
-  let best: Delimiter = ",";
-  let bestShare = 0;
-  let bestFields = 1;
-  for (const d of DELIMITERS) {
-    const { fields, share } = modalFieldCount(fieldCounts(text, d.charCodeAt(0)));
-    if (fields < 2) continue;
-    if (share > bestShare || (share === bestShare && fields > bestFields)) [best, bestShare, bestFields] = [d, share, fields];
+export interface DelimiterGuess {
+  delimiter: Delimiter;
+  /** The field count most records have with it; 1 when no delimiter splits the rows. */
+  fields: number;
+  /** How many of the `of` non-empty records have that field count. */
+  fits: number;
+  of: number;
+  /** The best of the other delimiters that split the rows, or null when none does. */
+  runnerUp: { delimiter: Delimiter; fields: number; fits: number } | null;
+  /** False when fewer than 90% of the records fit, or the runner-up fits as many (a tie broken by rule). */
+  isSure: boolean;
+}
+
+// Below this share of records with the modal field count, more than one row in ten would be refused: the
+// delimiter is then as likely wrong as the file is broken, and the person should look at the columns.
+const SURE_SHARE = 0.9;
+
+/**
+ * The delimiter under which the most records of the text (up to 64 KiB) have the same field count (>1),
+ * so a preamble or broken rows at the top of a file do not decide it; on equal counts the one giving more
+ * fields (so decimal commas inside ";" files lose), then , ; \t |. A single-column file returns ",".
+ */
+export function detectDelimiterWithConfidence(text: string): DelimiterGuess {
+  const all = DELIMITERS.map((delimiter) => {
+    const counts = fieldCounts(text, delimiter.charCodeAt(0));
+    return { delimiter, of: counts.length, ...modalFieldCount(counts) };
+  });
+  // Array.prototype.sort is stable, so equal candidates stay in DELIMITERS order.
+  const [best, second] = all.filter((c) => c.fields >= 2).sort((a, b) => b.fits - a.fits || b.fields - a.fields);
+  if (!best) {
+    const { fits, of } = all[0]!;
+    return { delimiter: ",", fields: 1, fits, of, runnerUp: null, isSure: fits >= SURE_SHARE * of };
   }
-  return best;
+  const runnerUp = second ? { delimiter: second.delimiter, fields: second.fields, fits: second.fits } : null;
+  const isSure = best.fits >= SURE_SHARE * best.of && (runnerUp === null || runnerUp.fits < best.fits);
+  return { delimiter: best.delimiter, fields: best.fields, fits: best.fits, of: best.of, runnerUp, isSure };
+}
+
+/** detectDelimiterWithConfidence's choice, for callers that do not tell the person how sure it is. */
+export function detectDelimiter(text: string): Delimiter {
+  return detectDelimiterWithConfidence(text).delimiter;
 }
 
 // Column names as people write them: "age", "InvoiceNo", "Annual Income (k$)", "Spending Score (1-100)".
@@ -167,16 +241,48 @@ export function detectHeader(rows: readonly (readonly string[])[]): boolean {
   return allNames && cells.some((_, j) => columnMostly(later, j, (v) => !isIdentifierLike(v)));
 }
 
-/** True when the values of one column read as decimal-comma numbers ("1.234,56", "3,5") more often than as
- * decimal-point ones. Values that read both ways ("1,234", "12") are no evidence either way. */
-export function usesDecimalComma(values: readonly string[]): boolean {
-  let comma = 0;
-  let point = 0;
+export interface DecimalGuess {
+  decimalComma: boolean;
+  /** Values that read only with a decimal comma ("3,5", "1.234,56"), and only with a decimal point ("3.5", "1,234.56"). */
+  comma: number;
+  point: number;
+  /** Values that read both ways as different numbers ("1,234" is 1234 or 1.234): no evidence, but the choice changes them. */
+  differing: number;
+  /** The first value of each of those kinds, for telling the person; null when there is none. */
+  examples: { comma: string | null; point: string | null; differing: string | null };
+  /** False when both styles are seen, or when nothing tells them apart but the choice changes some values. */
+  isSure: boolean;
+}
+
+function decimalEvidence(v: string): "comma" | "point" | "differing" | null {
+  const asPoint = parseNumber(v, false);
+  const asComma = parseNumber(v, true);
+  if (Number.isNaN(asPoint)) return Number.isNaN(asComma) ? null : "comma";
+  if (Number.isNaN(asComma)) return "point";
+  return asPoint === asComma ? null : "differing";
+}
+
+/**
+ * Decimal comma when more values read only as decimal-comma numbers than only as decimal-point ones.
+ * Only values that parse count, so "n/a", "–" or "12 EUR", wherever they are, change nothing, and values
+ * that read the same both ways ("12") or differently ("1,234") are no evidence either way.
+ */
+export function detectDecimalMark(values: readonly string[]): DecimalGuess {
+  const counts = { comma: 0, point: 0, differing: 0 };
+  const examples: DecimalGuess["examples"] = { comma: null, point: null, differing: null };
   for (const v of values) {
-    const asPoint = !Number.isNaN(parseNumber(v, false));
-    const asComma = !Number.isNaN(parseNumber(v, true));
-    if (asComma && !asPoint) comma++;
-    else if (asPoint && !asComma) point++;
+    const kind = decimalEvidence(v);
+    if (kind === null) continue;
+    counts[kind]++;
+    examples[kind] ??= v.trim();
   }
-  return comma > point;
+  const { comma, point, differing } = counts;
+  const bothStyles = comma > 0 && point > 0;
+  const undecided = comma === 0 && point === 0 && differing > 0;
+  return { decimalComma: comma > point, comma, point, differing, examples, isSure: !bothStyles && !undecided };
+}
+
+/** detectDecimalMark's choice for the values of one column. */
+export function usesDecimalComma(values: readonly string[]): boolean {
+  return detectDecimalMark(values).decimalComma;
 }

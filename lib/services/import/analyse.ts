@@ -1,12 +1,14 @@
 // What the import page shows after a file arrives: how the file is written (encoding, delimiter, header,
-// decimal comma, date format), which kind it looks like, a suggested mapping and the first rows.
+// decimal comma, date format), which kind it looks like, a suggested mapping and the first rows. A guess the
+// sample leaves in doubt comes with a warning naming the choice; a setting the person pinned gets none.
 import { existsSync } from "node:fs";
 import Papa from "papaparse";
 import { DATE_FORMATS, detectDateFormat, parseDate, type DateFormat } from "../../csv/dates";
-import { binaryReason, type Delimiter, detectDelimiter, detectHeader, sniffEncoding, type TextEncoding, usesDecimalComma } from "../../csv/detect";
+import { binaryReason, type Delimiter, detectDecimalMark, detectDelimiterWithConfidence, detectHeader, sniffEncoding, type TextEncoding } from "../../csv/detect";
 import { columnNames, detectKind, type KindGuess, type Mapping, suggestMapping } from "../../csv/header-match";
 import { fieldSpec, type ImportKind } from "../../csv/kinds";
-import { inspectSource, sampleText } from "./source";
+import { parseNumber } from "../../csv/numbers";
+import { inspectSource, sampleText, type SourceInfo } from "./source";
 import { UserError } from "../../errors";
 
 /** A file or upload the import cannot take; the message tells the person what to do. */
@@ -76,6 +78,56 @@ function pickDateFormat(rows: string[][], cols: number[], pinned: DateFormat | u
   return { format: found.format ?? "iso", candidates: found.candidates };
 }
 
+const count = (n: number, one: string): string => `${n.toLocaleString("en-GB")} ${n === 1 ? one : `${one}s`}`;
+const ENCODING_NAMES: Record<TextEncoding, string> = { "utf-8": "UTF-8", latin1: "Latin-1" };
+const DELIMITER_NAMES: Record<Delimiter, string> = { ",": "a comma", ";": "a semicolon", "\t": "a tab", "|": "a pipe (|)" };
+
+/** The encoding pinned or sniffed; when the sample shows no evidence, or evidence both ways, the person is
+ * told which was chosen and why. */
+function pickEncoding(info: SourceInfo, pinned: TextEncoding | undefined, warnings: string[]): TextEncoding {
+  if (pinned) return pinned;
+  const found = sniffEncoding(info.sample);
+  if (found.isSure) return found.encoding;
+  // Evidence both ways: UTF-8 letters and bytes that are not UTF-8 (Latin-1 text pasted into a UTF-8 file).
+  const sample = info.sampleIsWhole ? "the file" : `the first ${Math.round(info.sample.length / 1024)} KiB`;
+  const invalid = `${count(found.invalidBytes, "byte")} ${found.invalidBytes === 1 ? "does" : "do"} not (the first at byte ${found.firstInvalidAt.toLocaleString("en-GB")})`;
+  warnings.push(`In ${sample}, ${count(found.utf8Chars, "character")} read as UTF-8 but ${invalid}, so the file is read as ${ENCODING_NAMES[found.encoding]}, in which the UTF-8 letters look wrong (é as Ã©): save the file as UTF-8 throughout and import it again, or pick UTF-8 if the preview reads right with it.`);
+  return found.encoding;
+}
+
+/** The delimiter pinned or detected over the whole sample; when unsure, the person is told the choice and its numbers. */
+function pickDelimiter(text: string, whole: boolean, pinned: Delimiter | undefined, warnings: string[]): Delimiter {
+  if (pinned) return pinned;
+  const found = detectDelimiterWithConfidence(text);
+  if (found.isSure) return found.delimiter;
+  const has = (n: number) => (n === 1 ? "has" : "have");
+  const rows = `${found.fits.toLocaleString("en-GB")} of the ${whole ? "" : "first "}${count(found.of, "row")} ${has(found.fits)} ${count(found.fields, "field")}`;
+  const r = found.runnerUp;
+  const other = r ? ` (with ${DELIMITER_NAMES[r.delimiter]}, ${count(r.fits, "row")} ${has(r.fits)} ${count(r.fields, "field")})` : "";
+  warnings.push(`The delimiter looks like ${DELIMITER_NAMES[found.delimiter]}: ${rows} with it${other}; pick another delimiter if the columns look wrong.`);
+  return found.delimiter;
+}
+
+/** Decimal comma or point, pinned or from every value of the sample rows that reads; when unsure, the person is
+ * told the choice. A comma-delimited file cannot hold an unquoted decimal comma, so its numbers take a point. */
+function pickDecimalComma(rows: readonly string[][], delimiter: Delimiter, whole: boolean, pinned: boolean | undefined, warnings: string[]): boolean {
+  if (pinned !== undefined) return pinned;
+  if (delimiter === ",") return false;
+  const found = detectDecimalMark(rows.flat());
+  if (found.isSure) return found.decimalComma;
+  const where = whole ? "the file" : `the first ${count(rows.length, "row")}`;
+  const { comma, point, differing } = found.examples;
+  const [chosen, other] = found.decimalComma ? ["decimal comma", "decimal point"] : ["decimal point", "decimal comma"];
+  if (found.comma > 0) {
+    const styles = `${count(found.comma, "number")} read only with a decimal comma, such as "${comma}", and ${found.point.toLocaleString("en-GB")} only with a decimal point, such as "${point}"`;
+    warnings.push(`In ${where}, ${styles}: the ${chosen} is chosen; the others will not read as numbers unless you pick the ${other} or fix them.`);
+  } else {
+    const readings = `${parseNumber(differing!, false)} with a decimal point, ${parseNumber(differing!, true)} with a decimal comma`;
+    warnings.push(`No number in ${where} tells a decimal comma from a decimal point, and some read differently with each, such as "${differing}" (${readings}): the decimal point is chosen; pick the decimal comma if the file uses it.`);
+  }
+  return found.decimalComma;
+}
+
 /** The first columns of a rejected-rows file this app wrote: ignored when that file is imported again. */
 const REJECTED_ROWS_COLUMNS = ["line", "column", "reason"];
 
@@ -91,16 +143,17 @@ export async function analyseFile(path: string, overrides: AnalysisOverrides = {
   if (info.sample.length === 0) throw new ImportInputError("The file is empty.");
   const binary = binaryReason(info.sample);
   if (binary) throw new ImportInputError(binary);
-  const encoding = overrides.encoding ?? sniffEncoding(info.sample).encoding;
+  const warnings: string[] = [];
+  const encoding = pickEncoding(info, overrides.encoding, warnings);
   const text = sampleText(info, encoding);
-  const delimiter = overrides.delimiter ?? detectDelimiter(text);
-  const rows = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: true }).data.slice(0, 60);
+  const delimiter = pickDelimiter(text, info.sampleIsWhole, overrides.delimiter, warnings);
+  const sampleRows = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: true }).data;
+  const rows = sampleRows.slice(0, 60);
   if (rows.length === 0) throw new ImportInputError("The file has no rows.");
   const hasHeader = overrides.hasHeader ?? detectHeader(rows);
   const headers = hasHeader ? rows[0]!.map((h) => h.trim()) : null;
   const data = hasHeader ? rows.slice(1) : rows;
   const columnCount = headers?.length ?? Math.max(...data.map((r) => r.length));
-  const warnings: string[] = [];
   const uneven = data.filter((r) => r.length !== columnCount).length;
   if (uneven) warnings.push(`${uneven} of the first ${data.length} rows have a different number of fields than the ${hasHeader ? "header" : "first row"}; those rows will be rejected.`);
   const detected = detectKind(headers);
@@ -108,8 +161,7 @@ export async function analyseFile(path: string, overrides: AnalysisOverrides = {
   if (!kind) warnings.push(hasHeader ? "The headers match no kind of import; choose the kind and map the columns." : "The file has no header row; choose the kind and map the columns by position.");
   const suggested = kind ? ignoreRejectedRowsColumns(headers, suggestMapping(kind, headers, columnCount), warnings) : Array<string>(columnCount).fill("");
   const mapping = overrides.mapping?.length === columnCount ? overrides.mapping : suggested;
-  const numericLike = data.flatMap((r) => r.filter((v) => /^-?[\d.]+,\d+$/.test(v.trim())));
-  const decimalComma = overrides.decimalComma ?? (delimiter !== "," && numericLike.length > 0 && usesDecimalComma(numericLike));
+  const decimalComma = pickDecimalComma(hasHeader ? sampleRows.slice(1) : sampleRows, delimiter, info.sampleIsWhole, overrides.decimalComma, warnings);
   const date = pickDateFormat(data, dateColumns(kind, mapping), overrides.dateFormat, warnings);
   if (kind) warnings.push(...mappingWarnings(kind, mapping));
   return {

@@ -207,6 +207,71 @@ describe("events, campaigns and file formats", () => {
   });
 });
 
+describe("detection that weighs the whole sample and says when it is unsure", () => {
+  const lines = (n: number, line: (i: number) => string) => Array.from({ length: n }, (_, i) => `${line(i)}\n`).join("");
+  const has = (warnings: string[], start: string) => warnings.some((w) => w.startsWith(start));
+
+  it("finds the delimiter under 40 lines of notes, names it with its numbers, and says nothing once it is pinned", async () => {
+    // The first 30 records, all a detector used to see, are notes without a delimiter.
+    const p = file("notes-first.csv", `${lines(40, (i) => `Note ${i}`)}customer_id;age;balance\n${lines(50, (i) => `C${i};30;3,5`)}`);
+    const a = await analyseFile(p, { kind: "customers" });
+    expect([a.delimiter, a.decimalComma]).toEqual([";", true]);
+    // ";" gives the header and the 50 rows 3 fields; "," splits only the 50 rows, at the decimal comma.
+    expect(a.warnings).toContain("The delimiter looks like a semicolon: 51 of the 91 rows have 3 fields with it (with a comma, 50 rows have 2 fields); pick another delimiter if the columns look wrong.");
+    expect(has((await analyseFile(p, { kind: "customers", delimiter: ";" })).warnings, "The delimiter")).toBe(false);
+  });
+
+  it("names a tie between delimiters, which a person breaks by pinning one", async () => {
+    const p = file("u.item.tie", Buffer.from("242|Misérables, Les (1995)\n243|Amélie, Le fabuleux destin (2001)\n", "latin1"));
+    const a = await analyseFile(p, { kind: "products" });
+    expect(a.warnings).toContain("The delimiter looks like a comma: 2 of the 2 rows have 2 fields with it (with a pipe (|), 2 rows have 2 fields); pick another delimiter if the columns look wrong.");
+    expect(has((await analyseFile(p, { kind: "products", delimiter: "|" })).warnings, "The delimiter")).toBe(false);
+  });
+
+  it("reads decimal commas that come after 70 rows of values that are not numbers, and imports them", async () => {
+    const p = file("balances.csv", `customer_id;age;balance\n${lines(70, (i) => `C${i};30;n/a`)}C70;30;–\nC71;30;12 EUR\nC72;41;3,5\nC73;22;1.234,56\n`);
+    const a = await analyseFile(p, { kind: "customers" });
+    expect(a.decimalComma).toBe(true);
+    expect(a.warnings.filter((w) => w.includes("decimal"))).toEqual([]);
+    expect(await load("customers", p)).toMatchObject({ inserted: 74, rejected: 0 });
+    const rows = await getDb().customer.findMany({ where: { externalId: { in: ["C71", "C72", "C73"] } }, orderBy: { externalId: "asc" }, select: { attributes: true } });
+    expect(rows.map((r) => r.attributes)).toEqual([{ balance: "12 EUR" }, { balance: 3.5 }, { balance: 1234.56 }]);
+  });
+
+  it("says which decimal style it chose when the file holds both, or nothing tells them apart, and nothing once it is pinned", async () => {
+    const both = file("both-styles.csv", "customer_id;age;balance\nC1;30;3,5\nC2;41;4,25\nC3;22;3.5\n");
+    expect((await analyseFile(both, { kind: "customers" })).warnings).toContain(
+      'In the file, 2 numbers read only with a decimal comma, such as "3,5", and 1 only with a decimal point, such as "3.5": the decimal comma is chosen; the others will not read as numbers unless you pick the decimal point or fix them.',
+    );
+    const undecided = file("undecided.csv", "customer_id;age;balance\nC1;30;1,234\nC2;41;12\n");
+    const a = await analyseFile(undecided, { kind: "customers" });
+    expect(a.decimalComma).toBe(false);
+    expect(a.warnings).toContain(
+      'No number in the file tells a decimal comma from a decimal point, and some read differently with each, such as "1,234" (1234 with a decimal point, 1.234 with a decimal comma): the decimal point is chosen; pick the decimal comma if the file uses it.',
+    );
+    for (const p of [both, undecided]) expect((await analyseFile(p, { kind: "customers", decimalComma: true })).warnings.filter((w) => w.includes("decimal"))).toEqual([]);
+  });
+
+  it("reads Latin-1 when a Latin-1 byte comes first though UTF-8 letters follow, shows it as the import will read it, says so, and says nothing once pinned", async () => {
+    // "customer_id,name,age\n" and "C1,Caf" are 27 bytes, so the Latin-1 é is byte 27; three UTF-8 letters follow.
+    const p = file("latin1-first.csv", Buffer.concat([Buffer.from("customer_id,name,age\nC1,Caf\xe9,30\n", "latin1"), Buffer.from("C2,Café,41\nC3,Zürich,22\nC4,Ålesund,35\n")]));
+    const a = await analyseFile(p, { kind: "customers" });
+    expect(a.encoding).toBe("latin1");
+    // The preview is what the import would store: the UTF-8 letters as Latin-1 reads their bytes.
+    expect(a.preview.map((r) => r[1])).toEqual(["Café", "CafÃ©", "ZÃ¼rich", "Ã\u0085lesund"]);
+    expect(a.warnings).toContain("In the file, 3 characters read as UTF-8 but 1 byte does not (the first at byte 27), so the file is read as Latin-1, in which the UTF-8 letters look wrong (é as Ã©): save the file as UTF-8 throughout and import it again, or pick UTF-8 if the preview reads right with it.");
+    const pinned = await analyseFile(p, { kind: "customers", encoding: "latin1" });
+    expect(has(pinned.warnings, "In the file")).toBe(false);
+  });
+
+  it("warns of nothing for plain ASCII, however long: it reads the same in both, and a later Latin-1 byte is read on from", async () => {
+    const p = file("long-ascii.csv", `customer_id,email\n${lines(3000, (i) => `C${i},someone${i}@example.com`)}`);
+    const a = await analyseFile(p, { kind: "customers" });
+    expect(a.encoding).toBe("utf-8");
+    expect(a.warnings).toEqual([]);
+  });
+});
+
 describe("cancelling and interrupted imports", () => {
   const rows = (n: number) => ["user_id,product_id,event,timestamp", ...Array.from({ length: n }, (_, i) => `U${i % 97},P${i % 13},view,${1_600_000_000 + i}`)].join("\n");
 
