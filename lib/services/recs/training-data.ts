@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { loadPurchaseHistory } from "../../db/purchase-history";
 import { UserError } from "../../errors";
-import { type Catalogue, loadProfileFields, loadRecsDataset, type ProfileFields } from "../../db/recs-data";
+import { type Catalogue, forEachProfile, loadRecsDataset, type ProfileFields } from "../../db/recs-data";
 import { customerFeatures } from "../../ml/customer-features";
 import { buildInteractions, DEFAULT_WEIGHTS } from "../../ml/recs/interactions";
 import { ageBand, profileTokens } from "../../ml/recs/profile";
@@ -70,6 +70,24 @@ export function tokensOf(f: ProfileFields, asOf: number): string[] {
   return profileTokens({ country: f.country, gender: f.gender, education: f.education, age: ageBand(age), ...f.attributes });
 }
 
+/**
+ * Every customer's profile tokens, aligned with `customerIds`. A token is one string however many customers
+ * share it ("country=UK" a million times is one string), which keeps a million customers' tokens small.
+ */
+async function loadProfileTokens(customerIds: Int32Array, asOf: number): Promise<string[][]> {
+  const shared = new Map<string, string>();
+  const out: string[][] = new Array(customerIds.length);
+  await forEachProfile(customerIds, (i, f) => {
+    out[i] = tokensOf(f, asOf).map((t) => {
+      const s = shared.get(t);
+      if (s !== undefined) return s;
+      shared.set(t, t);
+      return t;
+    });
+  });
+  return out;
+}
+
 export async function loadTrainingData(settings: InteractionSettings = DEFAULT_INTERACTIONS, before?: number): Promise<LoadedTrainingData> {
   const types = Object.keys(settings.weights).filter((t) => settings.weights[t]! > 0);
   if (types.length === 0) throw new UserError("give at least one event type a weight above 0");
@@ -85,7 +103,7 @@ export async function loadTrainingData(settings: InteractionSettings = DEFAULT_I
     itemCategory: ds.catalogue.categories,
     userSegment: await rfmSegments(ds.customerIds),
     segmentNames: RFM_SEGMENTS.map((s) => s.name),
-    userAttributes: (await loadProfileFields(ds.customerIds)).map((f) => tokensOf(f, asOf)),
+    userAttributes: await loadProfileTokens(ds.customerIds, asOf),
     asOf,
   };
   return { data, customerIds: ds.customerIds, catalogue: ds.catalogue };
