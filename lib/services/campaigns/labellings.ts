@@ -4,6 +4,8 @@
 import { AGE_BANDS, ageBand } from "../../analytics/age-band";
 import type { Labelling } from "../../analytics/segment-breakdown";
 import { loadCustomerValues, loadSegmentMemberships } from "../../db/campaign-audience";
+import { whileUnchanged } from "../../db/data-cache";
+import { purchaseDataStamp } from "../../db/purchase-history";
 import { listCustomerAttributeNames, listSegments } from "../../db/segments";
 import { UserError } from "../../errors";
 import { unpackI32 } from "../../ml/codec";
@@ -100,6 +102,11 @@ export async function buildLabelling(key: CustomerGrouping): Promise<Labelling> 
     const name = key.slice("attribute:".length);
     if (!(await listCustomerAttributeNames()).includes(name)) throw new UserError(`no customer has an attribute “${name}”: imported attributes are ${(await listCustomerAttributeNames()).join(", ") || "none yet"}`);
   }
+  // A million customers' values read and grouped: kept until customers change, as the pages' other breakdowns.
+  return whileUnchanged(`labelling ${key}`, [purchaseDataStamp], () => labelByValue(key, title));
+}
+
+async function labelByValue(key: CustomerGrouping, title: string): Promise<Labelling> {
   const field = key === "age-band" ? { column: "age" as const } : key.startsWith("attribute:") ? { attribute: key.slice("attribute:".length) } : { column: key as "gender" | "country" | "education" };
   const { ids, values } = await loadCustomerValues(field);
   const labels = values.map((v) => (key === "age-band" ? ageBand(typeof v === "number" ? v : v === null ? null : Number(v)) : v === null || v === "" ? null : String(v)));

@@ -8,7 +8,9 @@ import type { Grain } from "../../analytics/sales-series";
 import { campaignHasCustomerEvents, getCampaign, loadCampaignDays, loadFunnelPurchases, loadRepeatCohorts, type CampaignRow } from "../../db/campaign-report";
 import { listCampaignPerformance, type CampaignPerformance } from "../../db/campaigns";
 import { ALL_TIME, type TimeRange } from "../../db/date-range";
-import { latestPurchaseAt } from "../../db/purchase-history";
+import { latestPurchaseAt, purchaseDataStamp } from "../../db/purchase-history";
+import { campaignDataStamp } from "../../db/campaign-audience";
+import { whileUnchanged } from "../../db/data-cache";
 import { UserError } from "../../errors";
 
 /** Days after a customer's first conversion in which their shop orders count as the funnel's purchases. */
@@ -77,7 +79,12 @@ export async function getCampaignReport(id: number, range: TimeRange, grain: Gra
     from: new Date(Math.max(range.from.getTime(), campaign.startAt?.getTime() ?? range.from.getTime())),
     to: new Date(Math.min(range.to.getTime(), (campaign.endAt?.getTime() ?? range.to.getTime()) + DAY_MS)),
   };
-  const [purchases, cohorts] = await Promise.all([loadFunnelPurchases(id, range, FUNNEL_WINDOW_DAYS), flight.from < flight.to ? loadRepeatCohorts(id, range, flight) : null]);
+  // Following the campaign's customers into the shop's purchases reads millions of rows at scale: kept
+  // until campaign events or purchases change.
+  const key = `campaign customers ${id} ${range.from.getTime()} ${range.to.getTime()} ${flight.from.getTime()} ${flight.to.getTime()}`;
+  const [purchases, cohorts] = await whileUnchanged(key, [campaignDataStamp, purchaseDataStamp], () =>
+    Promise.all([loadFunnelPurchases(id, range, FUNNEL_WINDOW_DAYS), flight.from < flight.to ? loadRepeatCohorts(id, range, flight) : null]),
+  );
   report.funnel = steps(totals, purchases.buyers);
   report.funnelNote = `Last step: of the ${purchases.convertedCustomers.toLocaleString("en")} customers it converted, those who placed a shop order from a day before to ${FUNNEL_WINDOW_DAYS} days after their first conversion (${purchases.orders.toLocaleString("en")} orders, ${Math.round(purchases.revenue).toLocaleString("en")} in revenue).`;
   if (cohorts && dataEnd !== null) {
