@@ -1,5 +1,6 @@
 // RFM for the whole customer base: history from the database, scores and named segments from lib/ml, and
 // the summary the segments page and the CLI show.
+import { whileUnchanged } from "../../db/data-cache";
 import { loadPurchaseHistory, type PurchaseHistory, purchaseDataStamp } from "../../db/purchase-history";
 import { UserError } from "../../errors";
 import { customerFeatures } from "../../ml/customer-features";
@@ -38,13 +39,9 @@ function median(values: number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-let summaryCache: { stamp: string; summary: RfmSummary } | null = null;
-
 /** The RFM summary as of the default date, kept while the data is unchanged (the segments page's view). */
 export async function currentRfmSummary(): Promise<RfmSummary> {
-  const stamp = await purchaseDataStamp();
-  if (summaryCache?.stamp !== stamp) summaryCache = { stamp, summary: await computeRfmSummary() };
-  return summaryCache.summary;
+  return whileUnchanged("rfm summary", [purchaseDataStamp], () => computeRfmSummary());
 }
 
 /** `history` lets a caller that already loaded it (for clustering on the same date) skip the second query. */
@@ -120,16 +117,12 @@ export interface CustomerRfm {
 
 // Everyone's scores as of the default date, kept while the data is unchanged: one customer's page then
 // costs a lookup, not the whole base's history (0.4–0.7 s at 100,000 customers).
-let scored: { stamp: string; ids: Int32Array; scores: ReturnType<typeof scoreRfm>; asOf: number } | null = null;
-
-async function scoredBase() {
-  const stamp = await purchaseDataStamp();
-  if (scored?.stamp !== stamp) {
+function scoredBase() {
+  return whileUnchanged("rfm scores", [purchaseDataStamp], async () => {
     const history = await loadPurchaseHistory();
     const f = customerFeatures(history);
-    scored = { stamp, ids: history.customerId, scores: scoreRfm({ recencyDays: f.recencyDays, frequency: f.frequency, monetary: f.monetary }), asOf: history.asOf };
-  }
-  return scored;
+    return { ids: history.customerId, scores: scoreRfm({ recencyDays: f.recencyDays, frequency: f.frequency, monetary: f.monetary }), asOf: history.asOf };
+  });
 }
 
 /** A customer's RFM scores and segment as of the default date (scores are quintiles of the whole base). */
