@@ -23,6 +23,12 @@ const EnvSchema = z.object({
   MARKETLENS_CURRENCY: z.string().trim().regex(/^[A-Z]{3}$/, "must be a three-letter ISO 4217 code such as GBP").default("GBP"),
   /** Set to "0" to start with an empty database instead of the demo shop. */
   MARKETLENS_SEED_DEMO: z.enum(["0", "1"]).default("1"),
+  /**
+   * "1": `npm start` serves the token APIs (recommendations, scores) from a process of their own behind
+   * the same port, so they never wait behind a page (scripts/serve.ts); "0": one process for everything,
+   * for a machine short of memory (the second process holds the trained models it serves).
+   */
+  MARKETLENS_API_PROCESS: z.enum(["0", "1"]).default("1"),
   /** Largest file the upload page accepts, in megabytes (the CLI reads files of any size). */
   MARKETLENS_MAX_UPLOAD_MB: z.coerce.number().int().min(1, "must be at least 1").default(1024),
   /**

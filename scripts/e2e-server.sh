@@ -13,4 +13,5 @@ else
   rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm
 fi
 node --import tsx scripts/cli.ts seed --end-date 2026-11-22 >&2
-exec npx next start -H 127.0.0.1 -p "$port"
+# As npm start serves it: the front, the pages' process and the API's (scripts/serve.ts).
+exec node --import tsx scripts/serve.ts -H 127.0.0.1 -p "$port"

@@ -65,7 +65,8 @@ export async function startServer(env: NodeJS.ProcessEnv, port: number): Promise
   // The server's own output goes to data/bench/server-<port>.log, to read when a request fails.
   mkdirSync(path.resolve("data", "bench"), { recursive: true });
   const log = openSync(path.resolve("data", "bench", `server-${port}.log`), "w");
-  const child = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], { env: { ...env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: ["ignore", log, log], detached: true });
+  // As npm start serves it (scripts/serve.ts): the front and its two app processes, one process group.
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "-H", "127.0.0.1", "-p", String(port)], { env: { ...env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: ["ignore", log, log], detached: true });
   closeSync(log);
   const base = `http://127.0.0.1:${port}`;
   const server: Server = {
