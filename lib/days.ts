@@ -3,8 +3,10 @@
 // impossible day such as 2011-02-31 is refused with the reason everywhere, where Date.parse would roll it
 // over to the 3rd of March. Pure: no clock, no database.
 import { z } from "zod";
+import { DAY_MS } from "./ml/time";
 
-export const DAY_MS = 86_400_000;
+// Defined in lib/ml, which may not import this zod-using module, so the algorithms share the one definition.
+export { DAY_MS };
 
 const SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];

@@ -117,7 +117,7 @@ async function measure(db: string): Promise<Figures> {
     const migrate = spawnSync("npx", ["tsx", "scripts/db-migrate.ts"], { env, encoding: "utf8" });
     if (migrate.status !== 0) throw new Error(`db-migrate failed: ${migrate.stderr}`);
     log(`${db}: seeding ${int(size.customers)} customers, ${int(size.events)} events (campaigns reach ${int(size.campaignAudience)})…`);
-    const s = await measuredJson<{ customers: number; events: number; campaignEvents: number }>("seed", "npx", [...cliArgv(), "seed", "--json", "--customers", String(size.customers), "--events", String(size.events), "--products", String(size.products), "--campaign-audience", String(size.campaignAudience), "--end-date", "2026-11-22"], env);
+    const s = await measuredJson<{ customers: number; events: number; campaignEvents: number }>("seed", "npm", [...cliArgv(), "seed", "--json", "--customers", String(size.customers), "--events", String(size.events), "--products", String(size.products), "--campaign-audience", String(size.campaignAudience), "--end-date", "2026-11-22"], env);
     f.seed = { seconds: s.seconds, peakRssMb: s.peakRssMb, customers: s.value.customers, events: s.value.events, campaignEvents: s.value.campaignEvents };
     log(`${db}: seeded in ${s.seconds.toFixed(0)} s, peak RSS ${s.peakRssMb?.toFixed(0) ?? "?"} MB, ${int(s.value.campaignEvents)} campaign events`);
     saveFigures(db, f);
@@ -130,7 +130,7 @@ async function measure(db: string): Promise<Figures> {
     saveFigures(db, f);
   }
   if (run("segment")) {
-    const s = await measuredJson<{ customers: number }>("segment", "npx", [...cliArgv(), "segment", "--k", "6", "--json"], env);
+    const s = await measuredJson<{ customers: number }>("segment", "npm", [...cliArgv(), "segment", "--k", "6", "--json"], env);
     f.segment = { seconds: s.seconds, peakRssMb: s.peakRssMb, customers: s.value.customers };
     log(`${db}: segment end to end ${s.seconds.toFixed(1)} s, peak RSS ${s.peakRssMb?.toFixed(0) ?? "?"} MB`);
     saveFigures(db, f);

@@ -1,6 +1,7 @@
 // `cli users`, `cli tokens` and `cli customers` as an engineer calls them: the same services as the admin
 // pages, one JSON object with --json, the reason for every refusal.
 import { describe, expect, it } from "vitest";
+import { DAY_MS } from "../lib/days";
 import { cliSandbox } from "./cli-test-support";
 
 const { cli, file } = cliSandbox("cli-accounts");
@@ -34,7 +35,7 @@ describe("cli users and tokens", () => {
     expect(Object.keys(t).sort()).toEqual(["expiresAt", "id", "scopes", "token"]);
     expect(t).toMatchObject({ id: 1, scopes: ["segments:read", "recommendations:read"] });
     expect(t.token).toMatch(/^mlk_[A-Za-z0-9_-]{43}$/);
-    expect(Date.parse(t.expiresAt) - Date.now()).toBeGreaterThan(29.9 * 86_400_000);
+    expect(Date.parse(t.expiresAt) - Date.now()).toBeGreaterThan(29.9 * DAY_MS);
     const listed = cli("tokens", "list", "--json").stdout;
     expect(listed).not.toContain(t.token);
     expect(JSON.parse(listed).tokens[0]).toMatchObject({ id: 1, prefix: t.token.slice(0, 10), user: "bo@shop.example", revokedAt: null });

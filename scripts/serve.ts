@@ -11,13 +11,34 @@ import { parseArgs } from "node:util";
 import { env } from "../lib/env";
 import { type Backend, frontHandler } from "../lib/http/front";
 
-const { values } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
-const port = Number(values.port ?? process.env.PORT ?? 3000);
-if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-  console.error(`-p: a port is a whole number from 0 to 65535, got "${values.port ?? process.env.PORT}"`);
-  process.exit(2);
+/** The command line, or exit code 2 with the reason (an unknown flag, -p with no value). */
+function readArgs() {
+  try {
+    return parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } }, tokens: true });
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exit(2);
+  }
 }
-const hostname = values.hostname ?? process.env.HOSTNAME;
+
+/**
+ * The port to listen on, from -p / --port, else PORT (empty counts as unset, as in `next start`), else 3000.
+ * Checked before any process starts. Digits only: Number() would take "" or " " as 0 (a random port),
+ * "0x50" as 80 and "1e3" as 1000.
+ */
+function readPort({ values, tokens }: ReturnType<typeof readArgs>): number {
+  const flag = tokens.findLast((t) => t.kind === "option" && t.name === "port");
+  const [source, text] = values.port !== undefined ? [flag?.rawName ?? "--port", values.port] : ["PORT", process.env.PORT || "3000"];
+  if (!/^\d{1,5}$/.test(text) || Number(text) > 65_535) {
+    console.error(`${source}: a port is a whole number from 0 to 65535, got "${text}"`);
+    process.exit(2);
+  }
+  return Number(text);
+}
+
+const cli = readArgs();
+const port = readPort(cli);
+const hostname = cli.values.hostname ?? process.env.HOSTNAME;
 const NEXT = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const children: ChildProcess[] = [];
 let stopping = false;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { DAY_MS } from "../days";
 import { holdoutArmIds, isHoldoutName, notHoldoutReason, upliftRows } from "./holdout";
 
-const DAY = 86_400_000;
 
 describe("holdout arms", () => {
   it("are arms named control or holdout that delivered nothing", () => {
@@ -30,22 +30,22 @@ describe("upliftRows", () => {
   const events = {
     customer: Int32Array.from([10, 10, 11, 12, 12, 13, 14, 14]),
     campaign: Int32Array.from([1, 1, 2, 1, 2, 9, 2, 2]),
-    time: Float64Array.from([1, 3, 2, 1, 1, 1, 4, 4.5].map((d) => d * DAY)),
+    time: Float64Array.from([1, 3, 2, 1, 1, 1, 4, 4.5].map((d) => d * DAY_MS)),
     type: Uint8Array.from([0, 0, 0, 0, 0, 0, 0, 1]),
   };
-  const orders = { customer: Int32Array.from([10, 11, 11, 13, 14]), time: Float64Array.from([5, 1, 20, 2, 17.9].map((d) => d * DAY)) };
+  const orders = { customer: Int32Array.from([10, 11, 11, 13, 14]), time: Float64Array.from([5, 1, 20, 2, 17.9].map((d) => d * DAY_MS)) };
 
   it("gives one row per assigned customer with the purchase window's outcome", () => {
-    const rows = upliftRows(events, new Set([1]), new Set([2]), orders, 14 * DAY);
+    const rows = upliftRows(events, new Set([1]), new Set([2]), orders, 14 * DAY_MS);
     expect([...rows.customer]).toEqual([10, 11, 14]);
-    expect([...rows.assignedAt]).toEqual([1 * DAY, 2 * DAY, 4 * DAY]);
+    expect([...rows.assignedAt]).toEqual([1 * DAY_MS, 2 * DAY_MS, 4 * DAY_MS]);
     expect([...rows.treated]).toEqual([1, 0, 0]);
     expect([...rows.outcome]).toEqual([1, 0, 1]);
     expect(rows.inBoth).toBe(1);
   });
 
   it("ends the window where it says", () => {
-    expect([...upliftRows(events, new Set([1]), new Set([2]), orders, 3 * DAY).outcome]).toEqual([0, 0, 0]);
-    expect([...upliftRows(events, new Set([1]), new Set([2]), orders, 4 * DAY + 1).outcome]).toEqual([1, 0, 0]);
+    expect([...upliftRows(events, new Set([1]), new Set([2]), orders, 3 * DAY_MS).outcome]).toEqual([0, 0, 0]);
+    expect([...upliftRows(events, new Set([1]), new Set([2]), orders, 4 * DAY_MS + 1).outcome]).toEqual([1, 0, 0]);
   });
 });

@@ -2,6 +2,7 @@
 // within a day after it; a click converts when a conversion of the same customer and campaign follows within
 // a week. Each response is credited to the latest exposure before it that is still unanswered, so one click
 // never labels two impressions and a click with no impression before it labels nothing.
+import { DAY_MS } from "../days";
 export type ResponseTarget = "click" | "conversion";
 
 export interface CampaignResponseEvents {
@@ -20,7 +21,7 @@ export interface LabelledExposures {
   readonly label: Uint8Array;
 }
 
-export const RESPONSE_WINDOW_MS: Record<ResponseTarget, number> = { click: 86_400_000, conversion: 7 * 86_400_000 };
+export const RESPONSE_WINDOW_MS: Record<ResponseTarget, number> = { click: DAY_MS, conversion: 7 * DAY_MS };
 
 export function labelExposures(e: CampaignResponseEvents, target: ResponseTarget, windowMs = RESPONSE_WINDOW_MS[target]): LabelledExposures {
   const exposure = target === "click" ? 0 : 1;

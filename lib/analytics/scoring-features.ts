@@ -3,6 +3,7 @@
 // now, under a campaign set-up the marketer picks), so the two tables always share one schema. History is
 // taken as of the exposure's time: purchases, spend by category and earlier campaign engagement before it,
 // never after, so a conversion's own purchase cannot leak into the row that predicts it.
+import { DAY_MS } from "../days";
 import type { CategoricalFeature, Feature, FeatureSchema, FeatureTable, NumericFeature } from "../ml/scoring/features";
 import { indexOfSorted } from "../ml/sorted";
 
@@ -48,7 +49,6 @@ export interface Exposures {
   readonly sendAt?: (row: number) => number;
 }
 
-const DAY = 86_400_000;
 const MAX_ATTRIBUTES = 20;
 const MAX_CATEGORIES = 8;
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
@@ -177,12 +177,12 @@ function historyColumns(src: ScoringSources, x: Exposures, rows: number): Featur
       orders[r] = n;
       revenue[r] = Math.round(sum * 100) / 100;
       if (n > 0) {
-        recency[r] = (t - src.orders.time[run[0] + n - 1]!) / DAY;
+        recency[r] = (t - src.orders.time[run[0] + n - 1]!) / DAY_MS;
         const firstOrder = src.orders.time[run[0]]!;
         if (!(first <= firstOrder)) first = firstOrder;
       }
     }
-    if (first <= t) tenure[r] = (t - first) / DAY;
+    if (first <= t) tenure[r] = (t - first) / DAY_MS;
   }
   return [
     { kind: "numeric", name: "orders before", values: orders },

@@ -77,18 +77,20 @@ export function checkIdentifiers(names: readonly string[], where: string): void 
 }
 const MAX_PARAMS = 30_000; // SQLite's limit is 32,766 bound parameters per statement.
 
+export interface InsertOptions {
+  /** Rows whose value in this unique column is already stored are skipped, not refused. */
+  ignoreConflictOn?: string;
+  /** Told the index (in `rows`) of every row actually written, so callers can count what went in. */
+  written?: (index: number) => void;
+}
+
 /**
  * Inserts rows (arrays of values in `columns` order) into `table` in one transaction (a savepoint when
  * already inside one): all or nothing. Returns the rows written, which with `ignoreConflictOn` leaves out
  * rows whose unique column already held the value.
  * Table and column names are code constants, checked here, never user input.
  */
-export function insertRows(
-  table: string,
-  columns: readonly string[],
-  rows: readonly (readonly SqlValue[])[],
-  opts: { ignoreConflictOn?: string; db?: Database.Database } = {},
-): number {
+export function insertRows(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[], opts: InsertOptions & { db?: Database.Database } = {}): number {
   if (rows.length === 0) return 0;
   const names = [table, ...columns, ...(opts.ignoreConflictOn ? [opts.ignoreConflictOn] : [])];
   checkIdentifiers(names, "insertRows");
@@ -99,6 +101,7 @@ export function insertRows(
   const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(",")}) VALUES `;
   const full = prepared(db, head + Array(per).fill(tuple).join(",") + tail);
   const width = columns.length;
+  const report = opts.written ? writtenReporter(db, table, columns, rows, opts.ignoreConflictOn, opts.written) : null;
   let changes = 0;
   db.transaction(() => {
     let i = 0;
@@ -109,11 +112,37 @@ export function insertRows(
         if (row.length !== width) throw new RangeError(`insertRows: row ${i + r} has ${row.length} values for ${width} columns`);
         for (let c = 0; c < width; c++) params[r * width + c] = toSqlite(row[c]);
       }
-      changes += full.run(params).changes;
+      const result = full.run(params);
+      changes += result.changes;
+      report?.(i, per, result);
     }
     // The rest one by one: a statement per remainder length would be prepared anew on most calls.
     const one = prepared(db, head + tuple + tail);
-    for (; i < rows.length; i++) changes += one.run(rows[i]!.map(toSqlite)).changes;
+    for (; i < rows.length; i++) {
+      const result = one.run(rows[i]!.map(toSqlite));
+      changes += result.changes;
+      report?.(i, 1, result);
+    }
   })();
   return changes;
+}
+
+/**
+ * Tells `written` which rows of each multi-row statement went in. All or none is known from the count; a
+ * statement that wrote some of its rows (a file partly imported before) is resolved by reading back the
+ * unique column of the rows it added, which have the rowids after the last one before it.
+ */
+function writtenReporter(db: Database.Database, table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[], unique: string | undefined, written: (index: number) => void) {
+  const at = unique ? columns.indexOf(unique) : -1;
+  if (unique && at < 0) throw new RangeError(`insertRows: the conflict column ${unique} is not among the columns written`);
+  let lastRowid = unique ? ((prepared(db, `SELECT max(rowid) FROM "${table}"`).raw().safeIntegers(true).get() as [bigint | null])[0] ?? 0n) : 0n;
+  const added = unique ? prepared(db, `SELECT "${unique}" FROM "${table}" WHERE rowid > ?`).raw().safeIntegers(true) : null;
+  return (start: number, n: number, result: Database.RunResult) => {
+    if (result.changes === n) for (let k = 0; k < n; k++) written(start + k);
+    else if (result.changes > 0) {
+      const keys = new Set((added!.all(lastRowid) as [unknown][]).map(([v]) => String(v)));
+      for (let k = 0; k < n; k++) if (keys.has(String(toSqlite(rows[start + k]![at])))) written(start + k);
+    }
+    if (result.changes > 0) lastRowid = BigInt(result.lastInsertRowid);
+  };
 }

@@ -6,13 +6,13 @@
 // statistics SQLite prefers the covering (type, occurredAt, revenue, orderId, customerId) index for
 // `customerId = ? AND type = 'purchase'` and walks every purchase in the shop (measured: 36 ms instead of
 // 0.5 ms at 2,000,000 events, and it grows with the shop). PostgreSQL 12+ reads the same SQL.
+import { DAY_MS } from "../days";
 import { getDb } from "./client";
 import type { Page } from "./pagination";
 import { dateOf, epochMs, num, numOrNull, orderKey, Prisma, utcDay } from "./sql";
 import { readAttributes } from "./stored-attributes";
 import { revealRow } from "../auth/pii-crypto";
 
-const DAY = 86_400_000;
 
 export type AttributeValue = string | number | boolean | null;
 
@@ -86,9 +86,9 @@ export async function getCustomerFeatures(customerId: number, asOf: number): Pro
     revenue,
     firstPurchaseAt: first === null ? null : new Date(first),
     lastPurchaseAt: last === null ? null : new Date(last),
-    daysSinceLastPurchase: last === null ? null : (asOf - last) / DAY,
+    daysSinceLastPurchase: last === null ? null : (asOf - last) / DAY_MS,
     averageOrderValue: orders > 0 ? revenue / orders : null,
-    meanDaysBetweenOrders: orders > 1 && first !== null && last !== null ? (last - first) / DAY / (orders - 1) : null,
+    meanDaysBetweenOrders: orders > 1 && first !== null && last !== null ? (last - first) / DAY_MS / (orders - 1) : null,
     campaignClicks: num(e.clicks),
     campaignConversions: num(e.conversions),
   };

@@ -1,6 +1,7 @@
 // Reads through Prisma bind a Date where the raw driver bound storedDate() text: these check the same rows
 // still fall each side of every cut, one millisecond apart, for rows written by the bulk path and by Prisma.
 import { beforeAll, describe, expect, it } from "vitest";
+import { DAY_MS } from "../days";
 import { prepareDatabase } from "../services/prepare-database";
 import { getCampaignIdsByExternalId, insertCampaignEvents, insertCampaigns } from "./campaigns";
 import { getDb } from "./client";
@@ -58,7 +59,7 @@ describe("date cuts through Prisma", () => {
 
   it("counts 'within the last N days' from now, the cut itself included", async () => {
     // Now is midnight + 1 day: within 1 day starts exactly at midnight.
-    expect(await ids({ field: "signupAt", op: "withinDays", value: 1 }, MIDNIGHT + 86_400_000)).toEqual(["on", "prisma-on"]);
+    expect(await ids({ field: "signupAt", op: "withinDays", value: 1 }, MIDNIGHT + DAY_MS)).toEqual(["on", "prisma-on"]);
   });
 
   it("counts as a plain number, not a bigint", async () => {

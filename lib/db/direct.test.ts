@@ -37,6 +37,21 @@ describe(`the direct connection (${configuredProvider()})`, () => {
     expect(await db.first(`SELECT count(*) FROM "Product"`)).toEqual([1 + 1_200 + 600]);
   });
 
+  it("tells which rows it wrote when some of a many-row statement's keys were already taken", async () => {
+    const cols = ["externalId", "name", "createdAt", "updatedAt"];
+    // 1,300 rows: taken keys scattered through the first 500-row statements and at the end, past COPY's threshold on PostgreSQL.
+    const taken = new Set([3, 250, 499, 500, 777, 1_299]);
+    await db.insertRows("Product", cols, [...taken].map((i) => [`W${i}`, "old", at, at]));
+    const rows = Array.from({ length: 1_300 }, (_, i) => [`W${i}`, `new ${i}`, at, at]);
+    const written: number[] = [];
+    expect(await db.insertRows("Product", cols, rows, { ignoreConflictOn: "externalId", written: (i) => written.push(i) })).toBe(1_300 - taken.size);
+    expect(written.sort((a, b) => a - b)).toEqual(rows.map((_, i) => i).filter((i) => !taken.has(i)));
+    const none: number[] = [];
+    expect(await db.insertRows("Product", cols, rows.slice(0, 40), { ignoreConflictOn: "externalId", written: (i) => none.push(i) })).toBe(0);
+    expect(none).toEqual([]);
+    await db.run(`DELETE FROM "Product" WHERE "externalId" LIKE 'W%'`);
+  });
+
   it("updates rows by id, and reads a large result in batches, stopping early without leaving anything open", async () => {
     const ids = (await db.rows<[number]>(`SELECT "id" FROM "Product" WHERE "externalId" LIKE 'B%' ORDER BY "id"`)).map((r) => r[0]);
     await db.updateRows("Product", ["name", "price"], ids.slice(0, 600).map((id) => [`renamed ${id}`, 2.5, id]));

@@ -11,7 +11,7 @@ import { Readable } from "node:stream";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { configuredProvider, env } from "../env";
-import { asBuffer, bulkConnection, checkIdentifiers, closeBulkConnections, insertRows as insertSqliteRows, prepared, type SqlValue, storedDate, toSqlite } from "./bulk-insert";
+import { asBuffer, bulkConnection, checkIdentifiers, closeBulkConnections, type InsertOptions, insertRows as insertSqliteRows, prepared, type SqlValue, storedDate, toSqlite } from "./bulk-insert";
 
 export type Row = unknown[];
 
@@ -27,7 +27,7 @@ export interface DirectDb {
   /** A query's rows in batches, for results too big to hold at once. */
   batches<T extends Row = Row>(sql: string, params?: readonly SqlValue[], size?: number): AsyncGenerator<T[]>;
   /** Inserts rows (values in `columns` order) all or nothing; returns the rows written (see bulk-insert.ts). */
-  insertRows(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[], opts?: { ignoreConflictOn?: string }): Promise<number>;
+  insertRows(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[], opts?: InsertOptions): Promise<number>;
   /** Sets `columns` of the rows whose "id" is each row's last value (values in `columns` order, then the id). */
   updateRows(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[]): Promise<void>;
   /** Runs `fn` in one transaction (a savepoint inside another); rolls back when it throws. */
@@ -89,7 +89,7 @@ class SqliteDirect implements DirectDb {
     if (batch.length) yield batch;
   }
 
-  async insertRows(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[], opts: { ignoreConflictOn?: string } = {}): Promise<number> {
+  async insertRows(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[], opts: InsertOptions = {}): Promise<number> {
     return insertSqliteRows(table, columns, rows, { ...opts, db: this.db });
   }
 
@@ -313,29 +313,43 @@ class PostgresDirect implements DirectDb {
     }
   }
 
-  async insertRows(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[], opts: { ignoreConflictOn?: string } = {}): Promise<number> {
+  async insertRows(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[], opts: InsertOptions = {}): Promise<number> {
     if (rows.length === 0) return 0;
     checkIdentifiers([table, ...columns, ...(opts.ignoreConflictOn ? [opts.ignoreConflictOn] : [])], "insertRows");
     for (const [i, r] of rows.entries()) if (r.length !== columns.length) throw new RangeError(`insertRows: row ${i} has ${r.length} values for ${columns.length} columns`);
     const cols = columns.map((c) => `"${c}"`).join(",");
-    const tail = opts.ignoreConflictOn ? ` ON CONFLICT ("${opts.ignoreConflictOn}") DO NOTHING` : "";
+    const unique = opts.ignoreConflictOn;
+    // With `written`, the unique column of the rows that went in comes back, to tell them from the skipped.
+    const returning = opts.written && unique ? ` RETURNING "${unique}"` : "";
+    const tail = unique ? ` ON CONFLICT ("${unique}") DO NOTHING${returning}` : "";
+    const report = (res: pg.QueryResult): number => {
+      if (opts.written && !returning) rows.forEach((_, i) => opts.written!(i));
+      else if (opts.written) {
+        const at = columns.indexOf(unique!);
+        const keys = new Set(res.rows.map((r: Record<string, unknown>) => String(r[unique!])));
+        rows.forEach((r, i) => keys.has(String(r[at])) && opts.written!(i));
+      }
+      return res.rowCount ?? 0;
+    };
     if (rows.length < COPY_FROM_ROWS) {
       const tuples = rows.map((_, r) => `(${columns.map((__, c) => `$${r * columns.length + c + 1}`).join(",")})`).join(",");
-      const res = await (this.client ?? this.pool).query(`INSERT INTO "${table}" (${cols}) VALUES ${tuples}${tail}`, rows.flat().map(pgParam));
-      return res.rowCount ?? 0;
+      return report(await (this.client ?? this.pool).query(`INSERT INTO "${table}" (${cols}) VALUES ${tuples}${tail}`, rows.flat().map(pgParam)));
     }
     // COPY straight into the table when every row goes in; through a staging table when conflicts are skipped.
     return this.transaction(async (tx) => {
       const client = (tx as PostgresDirect).client!;
-      const target = opts.ignoreConflictOn ? `"direct_stage_${table}"` : `"${table}"`;
-      if (opts.ignoreConflictOn) {
+      const target = unique ? `"direct_stage_${table}"` : `"${table}"`;
+      if (unique) {
         await client.query(stagingTable(target, table));
       }
       await pipeline(Readable.from(copyLines(rows)), client.query(copyFrom(`COPY ${target} (${cols}) FROM STDIN`)));
-      if (!opts.ignoreConflictOn) return rows.length;
+      if (!unique) {
+        if (opts.written) rows.forEach((_, i) => opts.written!(i));
+        return rows.length;
+      }
       const res = await client.query(`INSERT INTO "${table}" (${cols}) SELECT ${cols} FROM ${target}${tail}`);
       await client.query(`DELETE FROM ${target}`);
-      return res.rowCount ?? 0;
+      return report(res);
     });
   }
 

@@ -140,6 +140,10 @@ export class ReferenceResolver {
     }
   }
 
+  has(externalId: string): boolean {
+    return this.ids.has(externalId);
+  }
+
   idOf(externalId: string): number {
     const id = this.ids.get(externalId);
     if (id === undefined) throw new Error(`ReferenceResolver: ${externalId} was not resolved first`);

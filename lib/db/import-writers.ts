@@ -51,13 +51,15 @@ function entityWriter(kind: keyof typeof ENTITY_COLUMNS, o: WriterOptions): Impo
   // Customers' email and name are sealed (encrypted with their lookup index, lib/auth/pii-crypto.ts) when
   // encryption is on; the index columns are written beside them.
   const sealed = kind === "customers" && isPiiEncryptionOn() ? (["email", "name"] as const).filter((f) => mapped.includes(f)) : [];
-  const columns = [...mapped, ...sealed.map((f) => `${f}Index`)];
+  // A products file that names its products makes those names the ones kept (order lines stop renaming them).
+  const fixed: Record<string, SqlValue> = kind === "products" && mapped.includes("name") ? { nameFromOrders: false } : {};
+  const columns = [...mapped, ...sealed.map((f) => `${f}Index`), ...Object.keys(fixed)];
   const overlay = o.dryRun ? new Map<string, Record<string, StoredValue>>() : undefined;
   return {
     async write(db, rows) {
       const value = (c: string, v: FieldValue): SqlValue => (dates.includes(c) ? date(v) : c === "email" && o.hashEmail && typeof v === "string" ? o.hashEmail(v) : v);
       const entities = rows.map(({ line, row }) => {
-        const values = Object.fromEntries(mapped.map((c) => [c, value(c, row.fields[c] ?? null)])) as Record<string, SqlValue>;
+        const values = { ...(Object.fromEntries(mapped.map((c) => [c, value(c, row.fields[c] ?? null)])) as Record<string, SqlValue>), ...fixed };
         for (const f of sealed) {
           const s = sealPii(f, typeof values[f] === "string" ? (values[f] as string) : null);
           values[f] = s.stored;
@@ -73,55 +75,117 @@ function entityWriter(kind: keyof typeof ENTITY_COLUMNS, o: WriterOptions): Impo
 
 const EVENT_COLUMNS = ["customerId", "productId", "type", "quantity", "revenue", "rating", "orderId", "occurredAt", "dedupeKey"];
 
+/**
+ * The descriptions order lines give each product code, counted over the whole import: a product is named
+ * by its most frequent one (Online Retail spells some products several ways, and the first spelling seen is
+ * often a one-off). `changed()` hands over the codes whose leader changed since it was last asked.
+ */
+class DescriptionCounts {
+  // Per code, the leading description and its count; the others' counts only once a second spelling
+  // appears. Most lines repeat their product's leader, which costs one lookup and a string comparison.
+  private readonly byCode = new Map<string, { name: string; n: number; others: Map<string, number> | null }>();
+  private readonly dirty = new Set<string>();
+
+  add(code: string, name: string): void {
+    const e = this.byCode.get(code);
+    if (!e) {
+      this.byCode.set(code, { name, n: 1, others: null });
+      this.dirty.add(code);
+    } else if (e.name === name) e.n++;
+    else {
+      const others = (e.others ??= new Map());
+      const n = (others.get(name) ?? 0) + 1;
+      if (n > e.n) {
+        others.delete(name);
+        others.set(e.name, e.n);
+        e.name = name;
+        e.n = n;
+        this.dirty.add(code);
+      } else others.set(name, n);
+    }
+  }
+
+  best(code: string): string | undefined {
+    return this.byCode.get(code)?.name;
+  }
+
+  changed(): string[] {
+    const out = [...this.dirty];
+    this.dirty.clear();
+    return out;
+  }
+}
+
 function eventWriter(kind: "events" | "transactions"): ImportWriter {
   const customers = new ReferenceResolver("Customer", () => ({}));
-  const products = new ReferenceResolver("Product", (id) => ({ name: id }));
+  const products = new ReferenceResolver("Product", (id) => ({ name: id, nameFromOrders: true }));
+  const descriptions = new DescriptionCounts();
+  // Counted from the rows written, so importing a file again adds nothing to them.
   const byType = new Map<string, number>();
   let guests = 0;
-  let namesFilled = 0;
-  const placeholder = new Set<string>();
+  let renamed = 0;
   return {
     async write(db, rows) {
-      const f = rows.map((r) => r.row.fields);
-      const countries = new Map<string, FieldValue>();
-      for (const x of f) if (x.customer && !countries.has(String(x.customer))) countries.set(String(x.customer), x.country ?? null);
-      await customers.resolve(db, countries.keys(), (id) => ({ country: (countries.get(id) as string | null) ?? null }));
-      const names = new Map<string, FieldValue>();
-      for (const x of f) if (x.product && !names.get(String(x.product))) names.set(String(x.product), x.productName ?? null);
-      const created = await products.resolve(db, f.flatMap((x) => (x.product ? [String(x.product)] : [])), (id) => ({ name: names.get(id) ?? id }));
-      for (const code of created) if (!names.get(code)) placeholder.add(code);
-      // A product created with its code as a placeholder name takes the first real name a later row gives.
-      const filled: SqlValue[][] = [];
-      const values = rows.map(({ row: { fields: x }, key, at }): SqlValue[] => {
-        const name = x.productName ?? null;
-        if (placeholder.size && typeof name === "string" && placeholder.delete(String(x.product))) filled.push([name, products.idOf(String(x.product))]);
-        byType.set(String(x.type), (byType.get(String(x.type)) ?? 0) + 1);
+      // One pass: the customers and products this batch meets for the first time, and the descriptions.
+      const newCustomers = new Map<string, string | null>();
+      const newProducts = new Set<string>();
+      for (const { row } of rows) {
+        const x = row.fields;
+        const c = x.customer as string | null | undefined;
+        if (c && !customers.has(c) && !newCustomers.has(c)) newCustomers.set(c, (x.country as string | null | undefined) ?? null);
+        const p = x.product as string | null | undefined;
+        if (!p) continue;
+        if (!products.has(p)) newProducts.add(p);
+        if (typeof x.productName === "string") descriptions.add(p, x.productName);
+      }
+      await customers.resolve(db, newCustomers.keys(), (id) => ({ country: newCustomers.get(id) ?? null }));
+      const created = new Set(await products.resolve(db, newProducts, (id) => ({ name: descriptions.best(id) ?? id })));
+      // Products named from order lines take their most frequent description so far; a products file's names stay.
+      const rename = descriptions.changed().filter((code) => !created.has(code));
+      if (rename.length) renamed += await renameFromOrders(db, rename.map((code) => [descriptions.best(code)!, products.idOf(code)]));
+      const values = rows.map(({ row: { fields: x }, key, at }): SqlValue[] => [
+        x.customer ? customers.idOf(x.customer as string) : null,
+        x.product ? products.idOf(x.product as string) : null,
+        x.type,
+        x.quantity,
+        x.revenue,
+        x.rating ?? null,
+        x.orderId ?? null,
+        at,
+        key,
+      ]);
+      const written = (i: number) => {
+        const x = rows[i]!.row.fields;
+        const type = x.type as string;
+        byType.set(type, (byType.get(type) ?? 0) + 1);
         if (!x.customer) guests++;
-        return [
-          x.customer ? customers.idOf(String(x.customer)) : null,
-          x.product ? products.idOf(String(x.product)) : null,
-          x.type,
-          x.quantity,
-          x.revenue,
-          x.rating ?? null,
-          x.orderId ?? null,
-          at,
-          key,
-        ];
-      });
-      await db.updateRows("Product", ["name"], filled);
-      namesFilled += filled.length;
-      const inserted = await db.insertRows("Event", EVENT_COLUMNS, values, { ignoreConflictOn: "dedupeKey" });
+      };
+      const inserted = await db.insertRows("Event", EVENT_COLUMNS, values, { ignoreConflictOn: "dedupeKey", written });
       return { inserted, updated: 0, unchanged: values.length - inserted };
     },
     summary: () => ({
       customersCreated: customers.created,
       productsCreated: products.created,
-      ...(namesFilled ? { productNamesFilled: namesFilled } : {}),
+      ...(renamed ? { productsRenamed: renamed } : {}),
       ...(kind === "transactions" ? { guestRows: guests } : {}),
       ...Object.fromEntries([...byType].map(([t, n]) => [`type:${t}`, n])),
     }),
   };
+}
+
+const RENAME_CHUNK = 400;
+
+/** Sets the names of products still named from order lines (not by a products file); returns how many changed. */
+async function renameFromOrders(db: DirectDb, names: readonly [string, number][]): Promise<number> {
+  let changed = 0;
+  for (let i = 0; i < names.length; i += RENAME_CHUNK) {
+    const part = names.slice(i, i + RENAME_CHUNK);
+    // UPDATE … FROM (VALUES …), which both databases take; the casts type PostgreSQL's parameters.
+    const values = part.map(() => "(CAST(? AS TEXT), CAST(? AS INTEGER))").join(",");
+    const sql = `UPDATE "Product" SET "name" = v.column1 FROM (VALUES ${values}) AS v WHERE "Product"."id" = v.column2 AND "Product"."nameFromOrders" = ? AND "Product"."name" <> v.column1`;
+    changed += await db.run(sql, [...part.flat(), true]);
+  }
+  return changed;
 }
 
 const CAMPAIGN_EVENT_COLUMNS = ["campaignId", "customerId", "type", "revenue", "cost", "occurredAt", "dedupeKey"];

@@ -1,5 +1,6 @@
 // Each customer's purchase history in one aggregate, the input of RFM and customer features, read into
 // typed arrays: 100,000 customers come back as a few columns of numbers.
+import { DAY_MS } from "../days";
 import type { History } from "../ml/customer-features";
 import { getDb } from "./client";
 import { directDb } from "./direct";
@@ -12,7 +13,6 @@ export interface PurchaseHistory extends History {
   customerId: Int32Array;
 }
 
-const DAY = 86_400_000;
 
 /** The latest purchase time, or null when there is none. */
 export async function latestPurchaseAt(): Promise<number | null> {
@@ -31,7 +31,7 @@ const HISTORY_SQL = `SELECT "customerId", min("occurredAt"), max("occurredAt"), 
  * object per row and converts every value. RFM, clustering and training all start here.
  */
 export async function loadPurchaseHistory(asOf?: number): Promise<PurchaseHistory> {
-  const end = asOf ?? (Math.floor(((await latestPurchaseAt()) ?? Date.now()) / DAY) + 1) * DAY;
+  const end = asOf ?? (Math.floor(((await latestPurchaseAt()) ?? Date.now()) / DAY_MS) + 1) * DAY_MS;
   const rows = await directDb().rows<[number, string, string, number, number]>(HISTORY_SQL, [new Date(end)]);
   const n = rows.length;
   const h: PurchaseHistory = { customerId: new Int32Array(n), firstAt: new Float64Array(n), lastAt: new Float64Array(n), orders: new Float64Array(n), revenue: new Float64Array(n), asOf: end };

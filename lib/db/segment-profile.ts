@@ -1,6 +1,7 @@
 // What a segment looks like next to the whole customer base: how recently and how often its members buy,
 // where they live and what they spend on, each as shares so the two can be drawn side by side. Every query
 // runs the compiled rule in SQL (never a scan in JavaScript) and the base the same way without it.
+import { DAY_MS } from "../days";
 import type { RuleNode } from "../segments/rules";
 import { getDb } from "./client";
 import { whileUnchanged } from "./data-cache";
@@ -9,7 +10,6 @@ import { compileRule, TRUE } from "./segment-rules";
 import { num, Prisma } from "./sql";
 
 const PURCHASES = Prisma.sql`LEFT JOIN "CustomerPurchaseStats" p ON p."customerId" = c."id"`;
-const DAY = 86_400_000;
 
 export interface ProfileBar {
   label: string;
@@ -118,12 +118,12 @@ async function categoryShares(seg: Prisma.Sql, limit: number): Promise<ProfileBa
 }
 
 export async function profileSegment(rule: RuleNode, now = Date.now()): Promise<SegmentProfile> {
-  const asOf = (Math.floor(((await latestPurchaseAt()) ?? now) / DAY) + 1) * DAY;
+  const asOf = (Math.floor(((await latestPurchaseAt()) ?? now) / DAY_MS) + 1) * DAY_MS;
   const seg = whereOf(rule, now);
   const lastAt = Prisma.raw(`p."lastPurchaseAt"`);
   const bounded = RECENCY.filter(([, d]) => d !== Infinity);
   const recencyCase = Prisma.sql`CASE WHEN ${lastAt} IS NULL THEN 'Never bought' ${Prisma.join(
-    bounded.map(([label, d]) => Prisma.sql`WHEN ${lastAt} >= ${new Date(asOf - d * DAY)} THEN ${label}`),
+    bounded.map(([label, d]) => Prisma.sql`WHEN ${lastAt} >= ${new Date(asOf - d * DAY_MS)} THEN ${label}`),
     " ",
   )} ELSE '> 1 year' END`;
   const ordersCase = Prisma.raw(`CASE WHEN coalesce(p."orders", 0) = 0 THEN '0' ${ORDERS.filter(([, n]) => n !== Infinity)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createDemoWorld, DEFAULT_DEMO_OPTIONS, demoCampaignEvents, demoEvents, type DemoCampaignEvent } from ".";
+import { DAY_MS } from "../days";
 import { isPersuadable } from "./campaign-response";
 import { fitCampaignPurchases } from "./events";
 
@@ -7,7 +8,7 @@ import { fitCampaignPurchases } from "./events";
 const world = createDemoWorld({ ...DEFAULT_DEMO_OPTIONS, endDate: Date.UTC(2026, 10, 22) });
 const campaignEvents = [...demoCampaignEvents(world)].flat();
 const purchases = [...demoEvents(world)].flat().filter((e) => e.type === "purchase");
-const WEEK = 7 * 86_400_000;
+const WEEK = 7 * DAY_MS;
 
 const channelOf = (e: DemoCampaignEvent) => world.campaigns[e.campaign]!.channel;
 

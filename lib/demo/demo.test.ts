@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createDemoWorld, demoCampaignEvents, demoDailyStats, demoEvents, type DemoEvent, type DemoWorld } from ".";
+import { DAY_MS } from "../days";
 import { allocateEvents } from "./events";
 import { TASTE_GROUPS } from "./taste-groups";
 
@@ -134,7 +135,7 @@ describe("demo shop generator", () => {
   it("lets some customers lapse, so recency separates them", () => {
     const last = new Map<number, number>();
     for (const e of events) last.set(e.customer, Math.max(last.get(e.customer) ?? 0, e.occurredAt));
-    const lapsed = [...last.values()].filter((t) => t < world.windowEnd - 120 * 86_400_000).length;
+    const lapsed = [...last.values()].filter((t) => t < world.windowEnd - 120 * DAY_MS).length;
     expect(lapsed / last.size).toBeGreaterThan(0.15);
   });
 
@@ -167,6 +168,6 @@ describe("demo shop generator", () => {
   it("reports search campaigns as daily rows per device", () => {
     const rows = demoDailyStats(world);
     expect(new Set(rows.map((r) => r.segment))).toEqual(new Set(["mobile", "desktop", "tablet"]));
-    expect(rows.every((r) => r.clicks <= r.impressions && r.conversions <= r.clicks && r.date % 86_400_000 === 0)).toBe(true);
+    expect(rows.every((r) => r.clicks <= r.impressions && r.conversions <= r.clicks && r.date % DAY_MS === 0)).toBe(true);
   });
 });

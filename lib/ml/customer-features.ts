@@ -1,6 +1,8 @@
 // Features of each customer, in typed arrays, one value per customer: behaviour from the purchase
 // history (days are whole-day fractions relative to the "as of" instant), campaign engagement,
 // demographics, and the share of spend in each of the main product categories (`share:<category>`).
+import { DAY_MS } from "./time";
+
 export const FEATURES = ["recencyDays", "frequency", "monetary", "tenureDays", "averageOrderValue", "daysBetweenOrders", "clicks", "conversions", "age", "income"] as const;
 export type Feature = (typeof FEATURES)[number];
 /** A share-of-spend feature for one category. */
@@ -70,20 +72,19 @@ export interface History {
   categorySpend?: Float64Array;
 }
 
-const DAY = 86_400_000;
 
 export function customerFeatures(h: History): Record<Feature, Float64Array> & Record<CategoryShare, Float64Array> {
   const n = h.orders.length;
   const out = Object.fromEntries(FEATURES.map((f) => [f, new Float64Array(n)])) as Record<Feature, Float64Array> & Record<CategoryShare, Float64Array>;
   for (let i = 0; i < n; i++) {
     const orders = h.orders[i]!;
-    out.recencyDays[i] = (h.asOf - h.lastAt[i]!) / DAY;
+    out.recencyDays[i] = (h.asOf - h.lastAt[i]!) / DAY_MS;
     out.frequency[i] = orders;
     out.monetary[i] = h.revenue[i]!;
-    out.tenureDays[i] = (h.asOf - h.firstAt[i]!) / DAY;
+    out.tenureDays[i] = (h.asOf - h.firstAt[i]!) / DAY_MS;
     out.averageOrderValue[i] = orders > 0 ? h.revenue[i]! / orders : 0;
     // One-order customers have no gap yet: their tenure stands in, the least surprising neutral value.
-    out.daysBetweenOrders[i] = orders > 1 ? (h.lastAt[i]! - h.firstAt[i]!) / DAY / (orders - 1) : out.tenureDays[i]!;
+    out.daysBetweenOrders[i] = orders > 1 ? (h.lastAt[i]! - h.firstAt[i]!) / DAY_MS / (orders - 1) : out.tenureDays[i]!;
   }
   if (h.clicks) out.clicks.set(h.clicks);
   if (h.conversions) out.conversions.set(h.conversions);

@@ -3,10 +3,10 @@
 // the saved segment says so, and people can widen or narrow it like any other rule. Features with no rule
 // field (average order value, gaps between orders, campaign engagement, category shares) are left out,
 // and `omitted` names them so the page can say so.
+import { DAY_MS } from "../days";
 import type { FeatureId } from "../ml/customer-features";
 import type { RuleNode } from "./rules";
 
-const DAY = 86_400_000;
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** `asOf` is the clustering's "as of" instant: recency and tenure count back from it. */
@@ -23,10 +23,10 @@ export function clusterRule(ranges: Partial<Record<FeatureId, [number, number]>>
         all.push({ field: "revenue", op: "between", values: [Math.floor(lo), Math.ceil(hi)] });
         break;
       case "recencyDays":
-        all.push({ field: "lastPurchaseAt", op: "between", values: [day(asOf - Math.ceil(hi) * DAY), day(asOf - Math.floor(lo) * DAY)] });
+        all.push({ field: "lastPurchaseAt", op: "between", values: [day(asOf - Math.ceil(hi) * DAY_MS), day(asOf - Math.floor(lo) * DAY_MS)] });
         break;
       case "tenureDays":
-        all.push({ field: "firstPurchaseAt", op: "between", values: [day(asOf - Math.ceil(hi) * DAY), day(asOf - Math.floor(lo) * DAY)] });
+        all.push({ field: "firstPurchaseAt", op: "between", values: [day(asOf - Math.ceil(hi) * DAY_MS), day(asOf - Math.floor(lo) * DAY_MS)] });
         break;
       case "age":
       case "income":

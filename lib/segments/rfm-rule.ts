@@ -3,11 +3,11 @@
 // pins today's cut points; customers keep or lose membership as their own purchases change, not as the
 // base shifts. Recency cuts fall inside days and rules count whole days, so the cut is rounded to the
 // nearest midnight and the saved count can differ from the RFM table by the customers of that one day.
+import { DAY_MS } from "../days";
 import { RFM_SEGMENTS, type RfmCuts, rfmSegment } from "../ml/rfm";
 import type { RuleNode } from "./rules";
 
-const DAY = 86_400_000;
-const day = (ms: number) => new Date(Math.round(ms / DAY) * DAY).toISOString().slice(0, 10);
+const day = (ms: number) => new Date(Math.round(ms / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
 
 /**
  * Orders scoring F in [lo, hi]: F = 1 + the number of cut points below the value; orders are whole.
@@ -28,9 +28,9 @@ function recencyBand(cuts: readonly number[], lo: number, hi: number, asOf: numb
   if (lo > 1 && hi < 5 && cuts[5 - lo]! <= cuts[4 - hi]!) return null;
   const out: RuleNode[] = [];
   // R ≥ lo ⇔ days ≤ cuts[5 − lo] ⇔ last purchase on or after asOf − that many days.
-  if (lo > 1) out.push({ field: "lastPurchaseAt", op: "gte", value: day(asOf - cuts[5 - lo]! * DAY) });
+  if (lo > 1) out.push({ field: "lastPurchaseAt", op: "gte", value: day(asOf - cuts[5 - lo]! * DAY_MS) });
   // R ≤ hi ⇔ days > cuts[4 − hi] ⇔ last purchase before asOf − that many days.
-  if (hi < 5) out.push({ field: "lastPurchaseAt", op: "lt", value: day(asOf - cuts[4 - hi]! * DAY) });
+  if (hi < 5) out.push({ field: "lastPurchaseAt", op: "lt", value: day(asOf - cuts[4 - hi]! * DAY_MS) });
   return out;
 }
 

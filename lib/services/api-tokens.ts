@@ -2,6 +2,7 @@
 // with scopes that narrow (never widen) what the user's role allows.
 import { hashToken, newTokenSecret } from "../auth/caller";
 import { isScope, SCOPES, type Scope } from "../auth/roles";
+import { DAY_MS } from "../days";
 import { recordAuditEvent } from "../db/audit";
 import { insertApiToken, listApiTokens, revokeApiToken, type ApiTokenRow } from "../db/api-tokens";
 import { findUserByEmail } from "../db/users";
@@ -45,7 +46,7 @@ export async function createApiToken(t: NewToken, actor: Actor, now = new Date()
   const days = t.expiresDays ?? null;
   if (days !== null && (!Number.isInteger(days) || days < 1 || days > MAX_TOKEN_DAYS)) throw new UserError(`The expiry must be a whole number of days from 1 to ${MAX_TOKEN_DAYS}.`);
   const token = newTokenSecret();
-  const expiresAt = days === null ? null : new Date(now.getTime() + days * 86_400_000);
+  const expiresAt = days === null ? null : new Date(now.getTime() + days * DAY_MS);
   const row = await insertApiToken({ userId: user.id, name: t.name?.trim() || `token for ${user.email}`, prefix: token.slice(0, 10), hash: hashToken(token), scopes, expiresAt });
   await recordAuditEvent({ action: "token.create", outcome: "ok", target: `token ${row.id}`, detail: { user: user.email, scopes, expiresAt: expiresAt?.toISOString() ?? null }, ...auditActor(actor) });
   return { id: row.id, token, scopes, expiresAt: expiresAt?.toISOString() ?? null, user: user.email };

@@ -2,6 +2,7 @@
 // so a run on another day reads the same file; a small sidecar records its size to tell a finished file
 // from a half-written or older one.
 import { closeSync, existsSync, openSync, readFileSync, renameSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { DAY_MS } from "../../lib/days";
 
 export interface EventsFileSpec {
   rows: number;
@@ -19,7 +20,7 @@ export interface EventsFileMeta extends EventsFileSpec {
 
 const VERSION = 1;
 const START = Date.UTC(2025, 0, 1);
-const YEAR_MS = 365 * 86_400_000;
+const YEAR_MS = 365 * DAY_MS;
 
 /** mulberry32: small, fast, and the same on every machine. */
 function createRandom(seed: number): () => number {

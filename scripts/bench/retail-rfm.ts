@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import Papa from "papaparse";
+import { DAY_MS } from "../../lib/days";
 import { matrix, type Matrix } from "../../lib/ml/matrix";
 
 export function retailRfm(file: string): Matrix {
@@ -20,10 +21,10 @@ export function retailRfm(file: string): Matrix {
     c.money += q * Number(price);
     byCustomer.set(customer, c);
   }
-  const asOf = Math.floor(end / 86_400_000 + 1) * 86_400_000;
+  const asOf = Math.floor(end / DAY_MS + 1) * DAY_MS;
   const m = matrix(byCustomer.size, 3);
   [...byCustomer.values()].forEach((c, i) => {
-    m.data[i * 3] = (asOf - c.last) / 86_400_000;
+    m.data[i * 3] = (asOf - c.last) / DAY_MS;
     m.data[i * 3 + 1] = c.orders.size;
     m.data[i * 3 + 2] = c.money;
   });

@@ -5,6 +5,7 @@ import { MonthlySpendChart } from "@/components/charts/monthly-spend-chart";
 import { KpiCard } from "@/components/ui/kpi-card";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { rollUpSales } from "@/lib/analytics/sales-series";
+import { DAY_MS } from "@/lib/days";
 import { type CustomerFeatures, type CustomerProfile, getCustomerFeatures, getCustomerProfile, listCustomerDailySpend } from "@/lib/db/customer-profile";
 import { clusterOfCustomer } from "@/lib/services/segments/clusters";
 import { scoreCustomer } from "@/lib/services/scoring/serving";
@@ -20,7 +21,6 @@ import { can } from "@/lib/auth/roles";
 export const metadata: Metadata = { title: "Customer" };
 export const dynamic = "force-dynamic";
 
-const DAY = 86_400_000;
 const GENDERS: Record<string, string> = { F: "Female", M: "Male", X: "Other / not stated" };
 const MISSING = "–";
 
@@ -36,7 +36,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
   const features = await getCustomerFeatures(customer.id, rfm ? Date.parse(`${rfm.asOf}T00:00:00Z`) : Date.now());
   const cluster = await clusterOfCustomer(customer.id);
   const score = await scoreCustomer(customer.id);
-  const spend = features.firstPurchaseAt && features.lastPurchaseAt ? rollUpSales(await listCustomerDailySpend(customer.id), features.firstPurchaseAt, new Date(features.lastPurchaseAt.getTime() + DAY), "month") : [];
+  const spend = features.firstPurchaseAt && features.lastPurchaseAt ? rollUpSales(await listCustomerDailySpend(customer.id), features.firstPurchaseAt, new Date(features.lastPurchaseAt.getTime() + DAY_MS), "month") : [];
   const path = `/customers/${customer.id}`;
   return (
     <>

@@ -38,7 +38,9 @@ function describeOne(key: string, n: number, num: (x: number) => string): string
       return `${v} new ${plural(n, "product", "products")} created from the codes in the rows`;
     case "campaignsCreated":
       return `${v} new ${plural(n, "campaign", "campaigns")} created from the ids in the rows`;
-    case "productNamesFilled":
+    case "productsRenamed":
+      return `${v} ${plural(n, "product", "products")} renamed to the description their order lines give most often`;
+    case "productNamesFilled": // imports before the most frequent description was kept
       return `${v} product ${plural(n, "name", "names")} filled in`;
     case "guestRows":
       return `${v} guest ${plural(n, "line", "lines")} without a customer (counted in sales, not in customer profiles)`;

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EvaluationChart } from "@/components/charts/evaluation-chart";
 import { EmptyState, Notice, PageHeader, Section } from "@/components/ui/page-header";
+import { DAY_MS } from "@/lib/days";
 import { getEventSpan } from "@/lib/db/overview";
 import { lastImportAt } from "@/lib/db/imports";
 import { activeJobView } from "@/lib/services/jobs/job-view";
@@ -16,13 +17,12 @@ import { can } from "@/lib/auth/roles";
 export const metadata: Metadata = { title: "Evaluate recommenders" };
 export const dynamic = "force-dynamic";
 
-const DAY = 86_400_000;
 
 export default async function EvaluationPage() {
   const caller = await requirePage("dashboards:read", "/recommendations/evaluation");
   const [run, running, span, importedAt] = await Promise.all([latestEvaluation(), activeJobView(EVALUATION_RUN_KIND), getEventSpan(), lastImportAt()]);
   // eslint-disable-next-line react-hooks/purity -- a server component renders once per request, so the request time is the intended input, not an unstable re-render value.
-  const defaultTestFrom = new Date((span.last ? Math.floor(span.last.getTime() / DAY) + 1 : Math.floor(Date.now() / DAY)) * DAY - 30 * DAY).toISOString().slice(0, 10);
+  const defaultTestFrom = new Date((span.last ? Math.floor(span.last.getTime() / DAY_MS) + 1 : Math.floor(Date.now() / DAY_MS)) * DAY_MS - 30 * DAY_MS).toISOString().slice(0, 10);
   const algorithms = Object.entries(RECOMMENDERS).map(([name, r]) => ({ name, summary: r!.summary }));
   return (
     <>

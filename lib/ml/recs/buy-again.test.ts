@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DAY_MS } from "../time";
 import { buyAgain } from "./buy-again";
 import { runRecommenderContract } from "./contract-suite";
 import { csrFromRows } from "./csr";
@@ -9,18 +10,17 @@ describe("buy-again contract", () => {
   runRecommenderContract(buyAgain, { ranksHeldOutFirst: false });
 });
 
-const day = 86_400_000;
 const T = Date.UTC(2024, 5, 30);
 
 /** User 0: item 2 at T − 60 d and at T, item 1 (weight 2) at T − 120 d, item 3 after T, a view of item 0. */
 function shop(): TrainingData {
   const rows = [
-    [0, 2, T - 60 * day, 1, 1],
+    [0, 2, T - 60 * DAY_MS, 1, 1],
     [0, 2, T, 1, 1],
-    [0, 1, T - 120 * day, 2, 1],
-    [0, 3, T + day, 1, 1],
-    [0, 0, T - day, 1, 0],
-    [1, 3, T - 30 * day, 1, 1],
+    [0, 1, T - 120 * DAY_MS, 2, 1],
+    [0, 3, T + DAY_MS, 1, 1],
+    [0, 0, T - DAY_MS, 1, 0],
+    [1, 3, T - 30 * DAY_MS, 1, 1],
   ];
   const col = (c: number) => rows.map((r) => r[c]!);
   return {
@@ -38,7 +38,7 @@ describe("buy-again by hand", () => {
     expect(Array.from(r.scores)).toEqual([1.5, 0.5]);
     expect(r.reasons).toEqual([
       { kind: "buy-again", times: 2, lastAt: T },
-      { kind: "buy-again", times: 1, lastAt: T - 120 * day },
+      { kind: "buy-again", times: 1, lastAt: T - 120 * DAY_MS },
     ]);
   });
 
@@ -54,7 +54,7 @@ describe("buy-again by hand", () => {
     const { asOf: _, ...data } = shop();
     const model = buyAgain.fit(data, { halfLifeDays: 30 });
     // Last purchase is item 3 at T + 1 d, so item 1 is 121 days old: 2 · 2^(−121/30).
-    expect(model.asOf).toBe(T + day);
+    expect(model.asOf).toBe(T + DAY_MS);
     const out = new Float32Array(4);
     buyAgain.score(model, 0, historyOf(data.matrix, 0), out);
     expect(out[1]).toBeCloseTo(2 * 2 ** (-121 / 30), 6);

@@ -3,6 +3,7 @@
 // from last year. Items never bought score -Infinity, so with seen items excluded this recommends nothing —
 // by design; it is meant for "order again" lists and as one part of the hybrid.
 import { checkHeader, pack, unpackF32, unpackF64, unpackI32, type PackedArray } from "../codec";
+import { DAY_MS } from "../time";
 import { checkPositive, readCount, readNumber } from "./model-support";
 import type { InteractionLog, ModelHeader, Reason, Recommender, TrainingData, UserHistory } from "./types";
 import { indexOfSorted } from "../sorted";
@@ -28,7 +29,6 @@ export interface BuyAgainModel extends ModelHeader {
   readonly lastAt: Float64Array;
 }
 
-const DAY_MS = 86_400_000;
 
 function fit(data: TrainingData, options: BuyAgainOptions = {}): BuyAgainModel {
   const halfLifeDays = checkPositive("halfLifeDays", options.halfLifeDays ?? 60);

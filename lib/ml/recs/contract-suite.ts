@@ -4,6 +4,7 @@
 // ranks first; seen and excluded items never come back; batch equals one-by-one; a fit is deterministic
 // under a seed; the model survives a JSON round trip; every reason names only items the user really has.
 import { expect, it } from "vitest";
+import { DAY_MS } from "../time";
 import { csrFromRows } from "./csr";
 import { historyOf, recommend, recommendMany } from "./recommend";
 import type { ModelHeader, Reason, Recommender, TrainingData } from "./types";
@@ -27,12 +28,11 @@ export function checkerboard(): { data: TrainingData; heldOut: number[] } {
     rows.push([0, 1, 2, 3, 4].map((i) => base + i).filter((i) => i !== missing));
   }
   const matrix = csrFromRows(10, rows);
-  const day = 86_400_000;
   const asOf = Date.UTC(2024, 0, 31);
   const user: number[] = [];
   const item: number[] = [];
   const time: number[] = [];
-  rows.forEach((items, u) => items.forEach((i, k) => (user.push(u), item.push(i), time.push(asOf - (u + k + 1) * day))));
+  rows.forEach((items, u) => items.forEach((i, k) => (user.push(u), item.push(i), time.push(asOf - (u + k + 1) * DAY_MS))));
   const words = ["garden hose watering", "garden spade soil", "garden seeds flowers", "garden gloves soil", "garden rake leaves", "kitchen knife steel", "kitchen pan steel", "kitchen spoon wooden", "kitchen bowl ceramic", "kitchen kettle steel"];
   return {
     heldOut,

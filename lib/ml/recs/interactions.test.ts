@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { DAY_MS } from "../time";
 import { rowIndices, rowValues } from "./csr";
 import { buildInteractions, type EventRows } from "./interactions";
 
-const DAY = 86_400_000;
 const T = Date.UTC(2026, 0, 31);
 
 function rows(list: [number, number, string, number, number?][]): EventRows {
@@ -21,7 +21,7 @@ describe("interactions", () => {
   const events = rows([
     [0, 0, "purchase", T],
     [0, 0, "view", T],
-    [0, 1, "view", T - 10 * DAY],
+    [0, 1, "view", T - 10 * DAY_MS],
     [1, 2, "rating", T, 5],
     [1, 0, "rating", T, 2],
     [1, 1, "wishlist", T],

@@ -1,6 +1,7 @@
 // The user × item matrix from raw events: each event type weighs what it says about taste (a purchase more
 // than a view), ratings count as given or as "liked" above a threshold, and an optional half-life lets old
 // events fade. Rows arrive as dense indices; the service owns the map from database ids.
+import { DAY_MS } from "../time";
 import { csrFromTriplets } from "./csr";
 import type { InteractionLog, TrainingData } from "./types";
 import { MlRangeError } from "../errors";
@@ -30,7 +31,6 @@ export interface InteractionOptions {
 
 export const DEFAULT_WEIGHTS: Readonly<Record<string, number>> = { purchase: 5, add_to_cart: 3, click: 1, view: 0.5, rating: 1 };
 
-const DAY = 86_400_000;
 
 /** Which event types count as purchases for buy-again and "already bought" exclusions. */
 const PURCHASE_TYPES = new Set(["purchase"]);
@@ -44,7 +44,7 @@ export function buildInteractions(rows: EventRows, users: number, items: number,
   const isRating = Uint8Array.from(rows.types, (t) => (t === "rating" ? 1 : 0));
   const isPurchaseType = Uint8Array.from(rows.types, (t) => (PURCHASE_TYPES.has(t) ? 1 : 0));
   const threshold = options.ratingThreshold ?? 4;
-  const decay = options.halfLifeDays ? Math.LN2 / (options.halfLifeDays * DAY) : 0;
+  const decay = options.halfLifeDays ? Math.LN2 / (options.halfLifeDays * DAY_MS) : 0;
   const n = rows.user.length;
   const keep: number[] = [];
   const weight = new Float32Array(n);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DAY_MS } from "../time";
 import { runRecommenderContract } from "./contract-suite";
 import { csrFromRows } from "./csr";
 import { popularity, segmentPopularity, trending } from "./popularity";
@@ -6,7 +7,6 @@ import { historyOf, recommend } from "./recommend";
 import type { TrainingData } from "./types";
 
 const none = { items: new Int32Array(0), values: new Float32Array(0) };
-const DAY = 86_400_000;
 const asOf = Date.UTC(2024, 5, 30);
 
 // 4 users × 3 items. Users having each item: item 0 {u0}, item 1 {u0, u1, u2}, item 2 {u2, u3}.
@@ -42,7 +42,7 @@ describe("trending", () => {
   const log = {
     user: Int32Array.from([0, 0, 1, 1, 2, 3, 2]),
     item: Int32Array.from([0, 0, 0, 2, 2, 1, 1]),
-    time: Float64Array.from([asOf - DAY, asOf - 2 * DAY, asOf - 8 * DAY, asOf - 3 * DAY, asOf - 6.9 * DAY, asOf + DAY, asOf - 7 * DAY]),
+    time: Float64Array.from([asOf - DAY_MS, asOf - 2 * DAY_MS, asOf - 8 * DAY_MS, asOf - 3 * DAY_MS, asOf - 6.9 * DAY_MS, asOf + DAY_MS, asOf - 7 * DAY_MS]),
     weight: new Float32Array(7).fill(1),
   };
   const data: TrainingData = { matrix, log, asOf };

@@ -4,12 +4,12 @@
 // fallback for customers with no history at all. Counts are of distinct users, so one heavy buyer cannot
 // make an item "popular".
 import { checkHeader, pack, unpackI32, type PackedArray } from "../codec";
+import { DAY_MS } from "../time";
 import type { Csr } from "./csr";
 import { checkPositive, readCount, readNumber } from "./model-support";
 import type { InteractionLog, ModelHeader, Reason, Recommender, TrainingData } from "./types";
 import { MlRangeError } from "../errors";
 
-const DAY_MS = 86_400_000;
 
 export type PopularityOptions = Record<string, never>;
 export type SegmentPopularityOptions = Record<string, never>;

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { holdoutArmIds, notHoldoutReason, upliftRows } from "../../analytics/holdout";
 import { buildScoringTable, type CampaignSetup } from "../../analytics/scoring-features";
+import { DAY_MS } from "../../days";
 import { listCampaignPerformance } from "../../db/campaigns";
 import { ALL_TIME } from "../../db/date-range";
 import { getJobResult, getLatestJobId } from "../../db/jobs";
@@ -24,7 +25,6 @@ import { PackedArray } from "../packed-shapes";
 import { loadScoringInputs } from "../scoring/training-data";
 
 export const UPLIFT_RUN_KIND = "uplift";
-const DAY = 86_400_000;
 const KINDS = SCORING_KINDS as [ScoringKind, ...ScoringKind[]];
 /** A customer is persuadable when the campaign raises their chance to buy by at least this much. */
 export const PERSUADABLE_UPLIFT = 0.05;
@@ -149,7 +149,7 @@ export async function measureUplift(settings: UpliftSettings, progress: Progress
   const inputs = await loadScoringInputs();
   const holdoutIds = new Set(test.arms.filter((a) => a.holdout).map((a) => a.id));
   const treatedIds = new Set(test.arms.filter((a) => !a.holdout).map((a) => a.id));
-  const rows = upliftRows(inputs.events, treatedIds, holdoutIds, inputs.sources.orders, settings.windowDays * DAY);
+  const rows = upliftRows(inputs.events, treatedIds, holdoutIds, inputs.sources.orders, settings.windowDays * DAY_MS);
   await progress(0.15, `Building features for ${rows.customer.length} assigned customers…`);
   const table = buildScoringTable(inputs.sources, { customer: rows.customer, time: rows.assignedAt, setup: () => test.setup });
   try {

@@ -133,6 +133,37 @@ C536379,85123A,WHITE HANGING HEART,-1,2010-12-01 09:41:00,2.55,17850,United King
     expect(await getDb().customerPurchaseStats.findMany({ select: { orders: true, revenue: true } })).toEqual([{ orders: 1, revenue: 30.6 }]);
   });
 
+  it("counts event types and guest lines from the rows written, so a re-import or an overlapping file adds only what is new", async () => {
+    const head = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n";
+    const first = ["1,A,Mug,1,2011-01-03 10:00:00,2.50,10,UK", "2,B,Cup,2,2011-01-03 10:05:00,1.00,,UK"];
+    const later = ["C3,A,Mug,-1,2011-01-04 09:00:00,2.50,10,UK", "4,B,Cup,1,2011-01-04 09:30:00,1.00,,UK", "5,B,Cup,3,2011-01-04 09:45:00,1.00,11,UK"];
+    const p = file("overlap-1.csv", head + first.join("\n") + "\n");
+    expect((await load("transactions", p)).details).toMatchObject({ guestRows: 1, "type:purchase": 2 });
+    const again = await load("transactions", p);
+    expect(again).toMatchObject({ inserted: 0, unchanged: 2 });
+    expect(again.details).toMatchObject({ guestRows: 0 });
+    expect(Object.keys(again.details).filter((k) => k.startsWith("type:"))).toEqual([]);
+    // The second file repeats the first two lines between new ones: only the three new lines are counted.
+    const both = await load("transactions", file("overlap-2.csv", head + [later[0], ...first, ...later.slice(1)].join("\n") + "\n"));
+    expect(both).toMatchObject({ inserted: 3, unchanged: 2 });
+    expect(both.details).toMatchObject({ guestRows: 1, "type:purchase": 2, "type:return": 1 });
+  });
+
+  it("names products by their most frequent description, renames them on later imports, and keeps names a products file gave", async () => {
+    const head = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n";
+    const lines = (rows: [string, string, string][]) => head + rows.map(([order, code, name], i) => `${order},${code},${name},1,2011-01-0${1 + (i % 9)} 10:0${i % 10}:00,1.00,10,UK`).join("\n") + "\n";
+    const name = async (code: string) => (await getDb().product.findUnique({ where: { externalId: code } }))?.name;
+    // A's first spelling is a one-off; B has no description until its third line.
+    await load("transactions", file("names-1.csv", lines([["1", "A", "mug wht"], ["2", "A", "WHITE MUG"], ["3", "A", "WHITE MUG"], ["4", "B", ""], ["5", "B", ""], ["6", "B", "BLUE CUP"]])));
+    expect([await name("A"), await name("B")]).toEqual(["WHITE MUG", "BLUE CUP"]);
+    const s = await load("transactions", file("names-2.csv", lines([["7", "A", "WHITE MUG LARGE"], ["8", "A", "WHITE MUG LARGE"], ["9", "B", "BLUE CUP"]])));
+    expect(s.details).toMatchObject({ productsRenamed: 1 });
+    expect([await name("A"), await name("B")]).toEqual(["WHITE MUG LARGE", "BLUE CUP"]);
+    await load("products", file("catalogue.csv", "sku,name\nA,Large white mug\n"), { mapping: ["externalId", "name"] });
+    expect((await load("transactions", file("names-3.csv", lines([["10", "A", "MUG"], ["11", "A", "MUG"]])))).details.productsRenamed).toBeUndefined();
+    expect(await name("A")).toBe("Large white mug");
+  });
+
   it("imports the rows whose dates read when most dates are broken and come first, refuses only those, and says which format it chose", async () => {
     const p = file("mostly-broken.csv", `InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
 1,A,Mug,1,n/a,2.50,10,UK

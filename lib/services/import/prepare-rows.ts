@@ -1,7 +1,7 @@
 // The first stage of an import, free of the database: turns Papaparse's records into checked rows (with
 // their line numbers, and for events their dedupe keys and stored times) and refused rows with reasons.
 // It runs in the importing thread or, for big CLI imports, in a worker thread beside the writes.
-import { dedupeKey, naturalKey, OccurrenceCounter } from "../../csv/dedupe";
+import { OccurrenceCounter, RowKeyer } from "../../csv/dedupe";
 import { ATTRIBUTE_PREFIX, checkMapping, columnNames } from "../../csv/header-match";
 import type { ImportOptions } from "../../csv/import-options";
 import { createRowReader, type RowReader } from "../../csv/row-schema";
@@ -25,13 +25,13 @@ export class RowPreparer {
   private line = 1;
   private rowsRead = 0;
   private blankLines = 0;
-  private readonly seen: OccurrenceCounter | null;
+  private readonly keyer: RowKeyer | null;
 
   constructor(
     private readonly o: ImportOptions,
     expectedRows: number,
   ) {
-    this.seen = KEYED.has(o.kind) ? new OccurrenceCounter(expectedRows) : null;
+    this.keyer = KEYED.has(o.kind) ? new RowKeyer(o.kind as "events", new OccurrenceCounter(expectedRows)) : null;
   }
 
   get started(): boolean {
@@ -63,14 +63,14 @@ export class RowPreparer {
       this.rowsRead++;
       const res = parseError ? { ok: false as const, issues: [{ column: null, reason: parseError }] } : this.reader.read(cells);
       if (!res.ok) rejected.push({ line, issues: res.issues, cells });
-      else rows.push(this.seen ? this.keyed(line, res.row) : { line, row: res.row });
+      else rows.push(this.keyer ? this.keyed(line, res.row) : { line, row: res.row });
     }
     return { rows, rejected, rowsRead: this.rowsRead, blankLines: this.blankLines, columns: this.reader ? [...this.reader.columns] : null };
   }
 
   private keyed(line: number, row: ImportedRow["row"]): ImportedRow {
     const ms = row.fields.occurredAt as number;
-    const key = dedupeKey(naturalKey(this.o.kind as "events", row.fields), ms, this.seen!);
+    const key = this.keyer!.key(row.fields, ms);
     return { line, row, key, at: storedDateMs(ms) };
   }
 

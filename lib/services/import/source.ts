@@ -1,5 +1,6 @@
 // Reading an import file from disk: gzip or not, the first bytes for detection, and a stream of decoded text
 // with the compressed bytes read so far reported for the progress bar. Memory stays flat whatever the size.
+import { isAscii } from "node:buffer";
 import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { Readable, Transform } from "node:stream";
@@ -78,14 +79,20 @@ export function openTextStream(
   let decoder = new TextDecoder(encoding === "utf-8" ? "utf-8" : "latin1", { fatal: encoding === "utf-8" });
   let offset = 0;
   let sawNonAscii = false;
+  // Whether the decoder may hold the first bytes of a character split across chunks.
+  let decoderPending = false;
   const decode = new Transform({
     readableObjectMode: true,
     readableHighWaterMark: 8,
     writableHighWaterMark: 1024 * 1024,
     transform(chunk: Buffer, _enc, done) {
       try {
-        const text = decoder.decode(chunk, { stream: true });
-        if (!sawNonAscii && encoding === "utf-8") sawNonAscii = chunk.some((b) => b >= 0x80);
+        // Plain ASCII (most of most files) reads the same in UTF-8 and Latin-1: copied as Latin-1, without the
+        // UTF-8 decoder's validation, about twice as fast.
+        const ascii = isAscii(chunk);
+        const text = ascii && !decoderPending ? chunk.toString("latin1") : decoder.decode(chunk, { stream: true });
+        decoderPending = !ascii;
+        if (!ascii && encoding === "utf-8") sawNonAscii = true;
         offset += chunk.length;
         onText?.(text.length);
         done(null, text);

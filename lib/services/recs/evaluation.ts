@@ -6,7 +6,7 @@ import { z } from "zod";
 import { getLatestJobResult, type JobResultRow } from "../../db/jobs";
 import type { Catalogue } from "../../db/recs-data";
 import { UserError } from "../../errors";
-import { DayText, parseDay } from "../../days";
+import { DAY_MS, DayText, parseDay } from "../../days";
 import { evaluateRecommenders, type EvaluationRow } from "../../ml/recs/eval/evaluate";
 import { type EvaluationSet, evaluationSetOf, keepPurchases, randomHoldOut, type Relevance, type Split, timeSplit } from "../../ml/recs/eval/splits";
 import { RECOMMENDERS } from "../../ml/recs/registry";
@@ -74,7 +74,6 @@ export const EVALUATION_SHAPES = {
   result: storedShape({ name: "evaluation result", version: 1, schema: EvaluationResult, migrations: { 0: addVersion(1) }, remedy: REMEDY }),
 } as const;
 
-const DAY = 86_400_000;
 
 /** What an evaluation fits on and scores: the split its settings give of the events as they are now. */
 export interface EvaluationData {
@@ -98,7 +97,7 @@ export async function loadEvaluationData(settings: EvaluationSettings): Promise<
   const { matrix: _m, log: _l, asOf: _a, ...allTime } = data;
   let extras = allTime;
   if (settings.split === "time") {
-    const cutoff = settings.testFrom ? parseDay(settings.testFrom)! : data.asOf! - 30 * DAY;
+    const cutoff = settings.testFrom ? parseDay(settings.testFrom)! : data.asOf! - 30 * DAY_MS;
     split = timeSplit(log, { users, items, cutoff });
     if (split.test.user.length === 0) throw new UserError(`no events on or after ${new Date(cutoff).toISOString().slice(0, 10)}: choose an earlier test start`);
     if (split.train.user.length === 0) throw new UserError(`no events before ${new Date(cutoff).toISOString().slice(0, 10)}: choose a later test start`);

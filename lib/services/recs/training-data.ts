@@ -1,6 +1,7 @@
 // The recommenders' training data from the database: weighted interactions, product text for content
 // scoring, categories, and each customer's RFM segment (for segment best sellers and cold-start fallback).
 import { z } from "zod";
+import { DAY_MS } from "../../days";
 import { loadPurchaseHistory } from "../../db/purchase-history";
 import { UserError } from "../../errors";
 import { type Catalogue, forEachProfile, loadRecsDataset, type ProfileFields } from "../../db/recs-data";
@@ -40,7 +41,6 @@ export interface LoadedTrainingData {
   catalogue: Catalogue;
 }
 
-const DAY = 86_400_000;
 
 export function itemText(c: Catalogue, i: number): string {
   return [c.names[i], c.descriptions[i], c.categories[i]].filter(Boolean).join(" ");
@@ -92,7 +92,7 @@ export async function loadTrainingData(settings: InteractionSettings = DEFAULT_I
   const types = Object.keys(settings.weights).filter((t) => settings.weights[t]! > 0);
   if (types.length === 0) throw new UserError("give at least one event type a weight above 0");
   const ds = await loadRecsDataset(types, before);
-  const asOf = before ?? (Math.floor(ds.lastEventAt / DAY) + 1) * DAY;
+  const asOf = before ?? (Math.floor(ds.lastEventAt / DAY_MS) + 1) * DAY_MS;
   const users = ds.customerIds.length;
   const items = ds.catalogue.productIds.length;
   const { matrix, log } = buildInteractions(ds.events, users, items, { ...settings, asOf });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DAY_MS } from "../../days";
 import { checkerboard } from "../../ml/recs/contract-suite";
 import { GRIDS, HYBRID_GRID, tuneHybrid, tuneOnValidation } from "./tuning";
 
@@ -34,7 +35,7 @@ describe("tuning on held-back training data", () => {
     expect(asked).toHaveLength(1);
     // The cut-off is inside the fixture's span, before its as-of date.
     expect(asked[0]).toBeLessThan(data.asOf!);
-    expect(asked[0]).toBeGreaterThan(data.asOf! - 15 * 86_400_000);
+    expect(asked[0]).toBeGreaterThan(data.asOf! - 15 * DAY_MS);
     // Without segments in the data there is nothing to replace.
     asked.length = 0;
     const { userSegment: _s, segmentNames: _n, ...unsegmented } = data;

@@ -3,6 +3,7 @@
 // events (tune.ts), and the hybrid's weights on the last weeks of training events held out by date, since
 // the hybrid's buy-again part can only show its worth on repeat purchases, which a random split of
 // distinct items never holds out.
+import { DAY_MS } from "../../days";
 import { evaluateRecommenders } from "../../ml/recs/eval/evaluate";
 import { evaluationSetOf, keepPurchases, sampleHeldOut, timeSplit } from "../../ml/recs/eval/splits";
 import { tuneRecommender } from "../../ml/recs/eval/tune";
@@ -30,7 +31,6 @@ export const HYBRID_GRID: HybridOptions[] = [0, 0.5, 1, 2].flatMap((buyAgain) =>
 );
 
 const K = 10;
-const DAY = 86_400_000;
 /** Validation customers scored per candidate: beyond this, a sample (100,000 customers took 8 minutes to tune). */
 export const MAX_TUNING_USERS = 10_000;
 const sampled = (users: number) => (users > MAX_TUNING_USERS ? `, on a sample of ${MAX_TUNING_USERS.toLocaleString("en")} of the ${users.toLocaleString("en")} customers` : "");
@@ -78,7 +78,7 @@ export async function tuneHybrid(data: TrainingData, before: BeforeCandidate = n
   let first = Infinity;
   for (const t of log.time) if (t < first) first = t;
   const asOf = data.asOf ?? first;
-  const cutoff = Math.max(asOf - 30 * DAY, asOf - (asOf - first) / 5);
+  const cutoff = Math.max(asOf - 30 * DAY_MS, asOf - (asOf - first) / 5);
   const cut = timeSplit(log, { users: data.matrix.rows, items: data.matrix.cols, cutoff });
   const split = { ...cut, test: keepPurchases(cut.test) };
   if (split.train.user.length === 0 || split.test.user.length === 0) return null;
@@ -98,6 +98,6 @@ export async function tuneHybrid(data: TrainingData, before: BeforeCandidate = n
     options: HYBRID_GRID[best],
     ndcg: tried[best]!.ndcg!,
     tried,
-    on: `nDCG@${K} of all purchases in the ${Math.round((asOf - cutoff) / DAY)} days before ${new Date(asOf).toISOString().slice(0, 10)}, trained on the events before${sampled(full.heldOut.users.length)}`,
+    on: `nDCG@${K} of all purchases in the ${Math.round((asOf - cutoff) / DAY_MS)} days before ${new Date(asOf).toISOString().slice(0, 10)}, trained on the events before${sampled(full.heldOut.users.length)}`,
   };
 }

@@ -3,6 +3,7 @@
 // and the API, and every customer's probability under a campaign set-up for targeting.
 import { reasonsOf, type Reason } from "../../analytics/score-reasons";
 import type { CampaignSetup } from "../../analytics/scoring-features";
+import { DAY_MS } from "../../days";
 import { getJobResult, getLatestJobId, listJobRows } from "../../db/jobs";
 import { UserError } from "../../errors";
 import { MlRangeError } from "../../ml/errors";
@@ -82,9 +83,9 @@ export function setupOf(run: LoadedScoring, setup: Partial<CampaignSetup> = {}):
 
 /** The weekday and hour most exposures went out at, on the day after `asOf`'s week start (a fixed instant). */
 function sendAtOf(run: LoadedScoring, asOf: number): number {
-  const day = Math.floor(asOf / 86_400_000) * 86_400_000;
+  const day = Math.floor(asOf / DAY_MS) * DAY_MS;
   const weekday = new Date(day).getUTCDay();
-  return day + ((run.result.sendAt.weekday - weekday + 7) % 7) * 86_400_000 + run.result.sendAt.hour * 3_600_000;
+  return day + ((run.result.sendAt.weekday - weekday + 7) % 7) * DAY_MS + run.result.sendAt.hour * 3_600_000;
 }
 
 export interface CustomerScore {

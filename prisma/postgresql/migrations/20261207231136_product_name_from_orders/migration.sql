@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Product" ADD COLUMN     "nameFromOrders" BOOLEAN NOT NULL DEFAULT false;
