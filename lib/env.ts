@@ -37,6 +37,11 @@ const EnvSchema = z.object({
    */
   MARKETLENS_JOBS: z.enum(["process", "inline", "worker"]).default("process"),
   /**
+   * "1": an import reads and checks its file in a second thread while the first writes (where a thread can
+   * be started: the CLI and job processes); "0": both in one thread, which uses one core.
+   */
+  MARKETLENS_IMPORT_THREAD: z.enum(["0", "1"]).default("1"),
+  /**
    * Signs sessions and keys the hashes and encryption of personal data. When unset, a random one is made on
    * first start and kept in the data folder (lib/auth/secret.ts). A weak one set by hand is refused.
    */

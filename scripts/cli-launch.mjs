@@ -41,7 +41,8 @@ async function rebuild() {
   const dir = `build-${Date.now()}-${process.pid}`;
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { cli: "scripts/cli.ts" },
+    // The import's reading thread is started from its own file (lib/services/import/read-prepared.ts).
+    entryPoints: { cli: "scripts/cli.ts", "prepare-worker": "lib/services/import/prepare-worker.ts" },
     bundle: true,
     splitting: true,
     platform: "node",

@@ -3,8 +3,6 @@
 // the job's running totals, and records every refused row. The job runner runs one job at a time, so an
 // import has the process's direct connection to itself (SQLite), or a client of its own (PostgreSQL).
 import path from "node:path";
-import type { Readable } from "node:stream";
-import Papa from "papaparse";
 import { columnNames } from "../../csv/header-match";
 import type { ImportOptions } from "../../csv/import-options";
 import { bulkConnection } from "../../db/bulk-insert";
@@ -15,13 +13,13 @@ import { type ImportProgress, isCancelRequested, setImportErrorsPath, touchJob }
 import { createImportWriter } from "../../db/import-writers";
 import { configuredProvider, dataDir } from "../../env";
 import type { JobContext } from "../jobs/job-kind";
-import { ImportInputError } from "./analyse";
 import { BatchTransaction } from "./batch-transaction";
-import { mappedFields, type PreparedChunk, RowPreparer } from "./prepare-rows";
+import { mappedFields, type PreparedChunk } from "./prepare-rows";
+import { readPrepared } from "./read-prepared";
 import { RejectedRowsFile } from "./rejected-rows";
 import { loadSuppressionFilter } from "./suppression";
 import { storedEmailHash } from "../../auth/pii-hash";
-import { openTextStream, type SourceInfo } from "./source";
+import type { SourceInfo } from "./source";
 
 /**
  * Rows per transaction. Event's customer and product indexes take inserts in random order, so each commit
@@ -29,8 +27,6 @@ import { openTextStream, type SourceInfo } from "./source";
  * and keep about 25 MB of rows in memory.
  */
 export const BATCH_ROWS = 50_000;
-/** The longest stretch of text one record may take (an absurd field or an unclosed quote beyond it). */
-export const MAX_RECORD_CHARS = 32_000_000;
 /** A slow file still shows progress: commit at least this often. */
 const COMMIT_EVERY_MS = 1_000;
 
@@ -98,39 +94,31 @@ async function runWith(db: DirectSession, jobId: number, source: Pick<SourceInfo
   };
 
   if (sqlite) restoreIndexes(sqlite);
-  if (sqlite && bulkTable && hasFewRows(sqlite, bulkTable)) dropSecondaryIndexes(sqlite, bulkTable);
+  if (sqlite && bulkTable && hasFewRows(sqlite, bulkTable)) dropSecondaryIndexes(sqlite, bulkTable, { keepTimeOrdered: true });
+  // The write-ahead log is copied into the database when it passes this many pages (256 MB here, 4 MB by
+  // default): pages a big import rewrites batch after batch are copied once, not at every commit.
+  if (sqlite) sqlite.pragma("wal_autocheckpoint = 65536");
   // Sized for the file up front (event rows run ~50 bytes), so the dedupe table rarely has to grow.
-  const expectedRows = Math.min(20_000_000, ((source.isGzip ? 5 : 1) * source.bytesTotal) / 50);
-  const preparer = new RowPreparer(o, bulkTable ? expectedRows : 0);
-  // A quote that is never closed makes the rest of the file one field, which would grow until memory runs
-  // out: a stretch of MAX_RECORD_CHARS without a complete record stops the import with the line it began on.
-  let chars = 0;
-  let charsAtLastRecord = 0;
-  const onText = (n: number) => {
-    chars += n;
-    if (chars - charsAtLastRecord <= MAX_RECORD_CHARS) return;
-    const mb = Math.round(MAX_RECORD_CHARS / 1_000_000);
-    stream.destroy(new ImportInputError(`No complete row in ${mb} million characters from line ${preparer.nextLine.toLocaleString("en-GB")} on: a quote that is never closed, or a file that is not CSV.`));
-  };
-  const stream = openTextStream(source, o.encoding, (n) => (tx.progress.bytesRead = n), (at) => (latin1From = at), onText);
+  const expectedRows = bulkTable ? Math.min(20_000_000, ((source.isGzip ? 5 : 1) * source.bytesTotal) / 50) : 0;
+  const progress = { onBytes: (n: number) => (tx.progress.bytesRead = n), onLatin1: (at: number) => (latin1From = at) };
   try {
-    await parseStream(stream, o.delimiter, async (records, errorsByRow) => {
-      if (records.length > 0) charsAtLastRecord = chars;
-      return apply(preparer.prepare(records, errorsByRow));
-    });
-    if (!preparer.started && !cancelled) throw new Error("The file has no rows.");
+    const { started } = await readPrepared({ source: { path: source.path, isGzip: source.isGzip }, options: o, expectedRows }, progress, apply);
+    if (!started && !cancelled) throw new Error("The file has no rows.");
     if (!cancelled) await commit();
     if (o.dryRun) await tx.abort();
   } catch (e) {
     await tx.abort();
     throw e;
   } finally {
-    stream.destroy();
     errors.close();
     // Failures here must not hide the import's own error: they are logged, and the next start retries.
     try {
       await touchJob(progressDb, jobId, bulkTable ? "Rebuilding indexes…" : undefined);
       if (sqlite && bulkTable) restoreIndexes(sqlite);
+      if (sqlite) {
+        sqlite.pragma("wal_autocheckpoint = 1000");
+        sqlite.pragma("wal_checkpoint(PASSIVE)");
+      }
       await touchJob(progressDb, jobId, !o.dryRun && (o.kind === "events" || o.kind === "transactions") ? "Summarising purchases…" : undefined);
       // Whatever was committed, even by a failed or cancelled run, counts in rule segments from now on.
       if (!o.dryRun && (o.kind === "events" || o.kind === "transactions")) await refreshPurchaseStats();
@@ -154,48 +142,3 @@ function bulkLoadTable(o: ImportOptions): BulkTable | null {
   return o.kind === "campaign-events" ? "CampaignEvent" : null;
 }
 
-/**
- * Feeds Papaparse's chunks of records to `onChunk` until the stream ends or onChunk resolves true (stop).
- * Parsing pauses while a chunk is written. Papaparse reports unbalanced quotes per record; they arrive as
- * that record's error.
- */
-function parseStream(stream: Readable, delimiter: string, onChunk: (records: string[][], errorsByRow: Map<number, string>) => Promise<boolean>): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    let settled = false;
-    const settle = (e?: unknown) => {
-      if (settled) return;
-      settled = true;
-      if (e) reject(e);
-      else resolve();
-    };
-    stream.on("error", settle);
-    Papa.parse<string[]>(stream as unknown as File, {
-      delimiter,
-      skipEmptyLines: false,
-      chunk(results, parser) {
-        // The file stream pauses too: Papaparse would otherwise queue all of it in memory meanwhile.
-        parser.pause();
-        stream.pause();
-        const errorsByRow = new Map(results.errors.map((e) => [e.row ?? -1, `${e.message} (the row's quotes do not pair up)`]));
-        onChunk(results.data, errorsByRow).then(
-          (stop) => {
-            if (!stop) {
-              stream.resume();
-              return parser.resume();
-            }
-            parser.abort();
-            settle();
-          },
-          (e: unknown) => {
-            // Settle first: abort() calls `complete` at once, which would otherwise report success.
-            settle(e);
-            parser.abort();
-          },
-        );
-      },
-      // After a pause, Papaparse calls `complete` only once resumed: after the last chunk's write.
-      complete: () => settle(),
-      error: (e: Error) => settle(e),
-    });
-  });
-}
