@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { env } from "../env";
 import { prepareDatabase } from "../services/prepare-database";
 import { bulkConnection } from "./bulk-insert";
-import { dropSecondaryIndexes, restoreIndexes, SECONDARY_INDEXES } from "./bulk-load";
+import { dropSecondaryIndexes, restoreIndexes, SECONDARY_INDEXES, TimeOrderedIndexes } from "./bulk-load";
 import { applyMigrations } from "./schema-engine";
 
 // The migrations alone, before any start's restoreIndexes could add what the list names.
@@ -25,5 +25,20 @@ describe("bulk-load indexes", () => {
     dropSecondaryIndexes(bulkConnection(), "CampaignEvent");
     expect(restoreIndexes(bulkConnection())).toEqual(Object.values(SECONDARY_INDEXES).flat().map((i) => i.name));
     expect(restoreIndexes(bulkConnection())).toEqual([]);
+  });
+
+  it("keep the time-ordered ones through a load while its rows come in time order, and drop them once they do not", () => {
+    const db = bulkConnection();
+    const names = () => [...indexSql().keys()].filter((n) => n.startsWith("Event_") && n.endsWith("_idx")).sort();
+    dropSecondaryIndexes(db, "Event");
+    const watch = new TimeOrderedIndexes(db, "Event");
+    watch.observe(["2011-01-01T08:00:00.000+00:00", "2011-01-01T08:00:00.000+00:00", "2011-01-01T09:00:00.000+00:00"]);
+    expect(names()).toEqual(["Event_occurredAt_idx", "Event_type_occurredAt_revenue_orderId_customerId_idx"]);
+    watch.observe(["2011-01-02T00:00:00.000+00:00", "2010-06-01T00:00:00.000+00:00"]);
+    expect(names()).toEqual([]);
+    // Once out of order, the load leaves them to the end even if later rows are in order again.
+    watch.observe(["2012-01-01T00:00:00.000+00:00"]);
+    expect(names()).toEqual([]);
+    expect(restoreIndexes(db)).toHaveLength(4);
   });
 });

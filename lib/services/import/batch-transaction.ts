@@ -82,7 +82,8 @@ export class BatchTransaction {
     this.open = false;
   }
 
-  private async begin(): Promise<void> {
+  /** Opens the batch's transaction if it is not open (writes do; schema changes that belong to the batch call it first). */
+  async begin(): Promise<void> {
     if (this.open) return;
     await this.db.begin();
     this.open = true;

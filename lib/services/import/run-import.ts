@@ -7,7 +7,7 @@ import { columnNames } from "../../csv/header-match";
 import type { ImportOptions } from "../../csv/import-options";
 import { bulkConnection } from "../../db/bulk-insert";
 import { directDb, type DirectSession, directSession } from "../../db/direct";
-import { type BulkTable, dropSecondaryIndexes, hasFewRows, restoreIndexes } from "../../db/bulk-load";
+import { type BulkTable, dropSecondaryIndexes, hasFewRows, restoreIndexes, TimeOrderedIndexes } from "../../db/bulk-load";
 import { refreshPurchaseStats } from "../../db/purchase-stats";
 import { type ImportProgress, isCancelRequested, setImportErrorsPath, touchJob } from "../../db/import-progress";
 import { createImportWriter } from "../../db/import-writers";
@@ -85,7 +85,12 @@ async function runWith(db: DirectSession, jobId: number, source: Pick<SourceInfo
     for (const r of chunk.rejected) tx.reject(r);
     for (let i = 0; i < chunk.rows.length && !cancelled; ) {
       const take = Math.max(1, BATCH_ROWS - tx.pending);
-      await tx.write(i === 0 && take >= chunk.rows.length ? chunk.rows : chunk.rows.slice(i, i + take));
+      const rows = i === 0 && take >= chunk.rows.length ? chunk.rows : chunk.rows.slice(i, i + take);
+      if (timeOrdered) {
+        await tx.begin();
+        timeOrdered.observe(rows.map((r) => r.at));
+      }
+      await tx.write(rows);
       i += take;
       if (tx.pending >= BATCH_ROWS) await commit();
     }
@@ -94,7 +99,9 @@ async function runWith(db: DirectSession, jobId: number, source: Pick<SourceInfo
   };
 
   if (sqlite) restoreIndexes(sqlite);
-  if (sqlite && bulkTable && hasFewRows(sqlite, bulkTable)) dropSecondaryIndexes(sqlite, bulkTable, { keepTimeOrdered: true });
+  const bulkLoad = sqlite && bulkTable && hasFewRows(sqlite, bulkTable);
+  if (bulkLoad) dropSecondaryIndexes(sqlite, bulkTable);
+  const timeOrdered = bulkLoad ? new TimeOrderedIndexes(sqlite, bulkTable) : null;
   // The write-ahead log is copied into the database when it passes this many pages (256 MB here, 4 MB by
   // default): pages a big import rewrites batch after batch are copied once, not at every commit.
   if (sqlite) sqlite.pragma("wal_autocheckpoint = 65536");
