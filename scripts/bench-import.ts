@@ -119,19 +119,22 @@ const loadAtStart = load();
 function printTable(rows: readonly Row[]): void {
   const mb = (x: number | null) => (x === null ? "?" : int(x));
   console.log(`\n${os.cpus().length} cores, Node ${process.versions.node}; load average 1/5/15 min at start ${loadAtStart}, at end ${load()}`);
-  console.log(`median of ${runs} run(s) for Online Retail and the floors, ${runs5m} for the 5M events; seconds = the import's own time (the JSON summary's \`seconds\`), wall = the whole child process`);
-  console.log("| case | rows | seconds | wall s | rows/s | peak RSS MB | vs floor |");
-  console.log("|---|---:|---:|---:|---:|---:|---:|");
+  console.log(`median of ${runs} run(s) for Online Retail and the floors, ${runs5m} for the 5M events; seconds = the import's own time (the JSON summary's \`seconds\`), wall = \`npm run -s cli -- import …\` from its start to its exit`);
+  console.log("| case | rows | seconds | rows/s in process | wall s | rows/s end to end | peak RSS MB | vs floor (wall) |");
+  console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
   for (const r of rows) {
-    const vs = r.floorSeconds ? `${(r.seconds / r.floorSeconds).toFixed(1)}× floor time` : r.label.includes("floor") ? "1.0×" : "–";
-    console.log(`| ${r.label} | ${int(r.rows)} | ${r.seconds.toFixed(2)} | ${r.wallSeconds === null ? "–" : r.wallSeconds.toFixed(1)} | ${int(r.rows / r.seconds)} | ${mb(r.peakRssMb)} | ${vs} |`);
+    const vs = r.floorSeconds ? `${(endToEnd(r) / r.floorSeconds).toFixed(1)}×` : r.label.includes("floor") ? "1.0×" : "–";
+    console.log(`| ${r.label} | ${int(r.rows)} | ${r.seconds.toFixed(2)} | ${int(r.rows / r.seconds)} | ${r.wallSeconds === null ? "–" : r.wallSeconds.toFixed(1)} | ${int(r.rows / endToEnd(r))} | ${mb(r.peakRssMb)} | ${vs} |`);
   }
 }
 
+/** The issue's measure: from the shell command's start to its exit (the import's own time for the floors). */
+const endToEnd = (r: Row) => r.wallSeconds ?? r.seconds;
+
 function printGoals(rows: readonly Row[]): void {
   const imports = rows.filter((r) => r.label.endsWith(" import"));
-  const speed = imports.map((r) => `${r.label} ${r.rows / r.seconds >= GOAL_ROWS_PER_S ? "met" : "not met"} (${int(r.rows / r.seconds)} rows/s)`);
-  console.log(`goal ≥ ${int(GOAL_ROWS_PER_S)} rows/s: ${speed.join("; ")}`);
+  const speed = imports.map((r) => `${r.label} ${r.rows / endToEnd(r) >= GOAL_ROWS_PER_S ? "met" : "not met"} (${int(r.rows / endToEnd(r))} rows/s end to end, ${int(r.rows / r.seconds)} in process)`);
+  console.log(`goal ≥ ${int(GOAL_ROWS_PER_S)} rows/s end to end: ${speed.join("; ")}`);
   const big = rows.find((r) => r.label === "Events 5M import");
   const rss = !big ? "not measured (--skip-5m)" : big.peakRssMb === null ? "not measured (no /usr/bin/time)" : `${big.peakRssMb < GOAL_RSS_MB ? "met" : "not met"} (${int(big.peakRssMb)} MB)`;
   console.log(`goal peak RSS < ${GOAL_RSS_MB} MB on 5M lines: ${rss}`);
