@@ -46,8 +46,11 @@ const GOAL_API_P95_MS = 200;
 const API_SHARE = 0.7;
 const log = (line: string) => console.error(line);
 
+/** `tsx …` scripts run through npx; the CLI's arguments (cliArgv: `run -s cli -- …`) through npm, as a user runs it. */
+const launcher = (args: readonly string[]) => (args[0] === "tsx" ? "npx" : "npm");
+
 function runSync(label: string, args: string[], env: NodeJS.ProcessEnv): string {
-  const r = spawnSync("npm", args, { env, encoding: "utf8", maxBuffer: 1 << 26 });
+  const r = spawnSync(launcher(args), args, { env, encoding: "utf8", maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`${label} exited ${r.status}:\n${r.stderr.trim().split("\n").slice(-15).join("\n")}`);
   return r.stdout;
 }
@@ -56,7 +59,7 @@ const lastJson = <T>(out: string): T => JSON.parse(out.trim().split("\n").revers
 /** A child that runs while the clients do; resolves with its stdout when it exits. */
 function background(args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; done: Promise<{ code: number | null; stdout: string; stderr: string; seconds: number }> } {
   const started = performance.now();
-  const child = spawn("npm", args, { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(launcher(args), args, { env, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout!.on("data", (d: Buffer) => (stdout += d.toString()));

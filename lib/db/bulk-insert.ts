@@ -110,7 +110,11 @@ export function insertRows(table: string, columns: readonly string[], rows: read
       for (let r = 0; r < per; r++) {
         const row = rows[i + r]!;
         if (row.length !== width) throw new RangeError(`insertRows: row ${i + r} has ${row.length} values for ${width} columns`);
-        for (let c = 0; c < width; c++) params[r * width + c] = toSqlite(row[c]);
+        for (let c = 0; c < width; c++) {
+          // Text, numbers and keys (nearly every value of an import) go as they are, without the call.
+          const v = row[c];
+          params[r * width + c] = typeof v === "string" || typeof v === "number" || typeof v === "bigint" ? v : toSqlite(v);
+        }
       }
       const result = full.run(params);
       changes += result.changes;

@@ -23,6 +23,8 @@ function echo(name: string): http.Server {
 
 let base = "";
 let downBase = "";
+let flakyBase = "";
+const flakyHits: string[] = [];
 
 beforeAll(async () => {
   const ports = { pages: await listen(echo("pages")), api: await listen(echo("api")) };
@@ -36,6 +38,20 @@ beforeAll(async () => {
   const broken = http.createServer(frontHandler({ ports: { pages: ports.pages, api: dead } }));
   servers.push(broken);
   downBase = `http://127.0.0.1:${await listen(broken)}`;
+  // A backend that drops a kept-alive connection on its second request, as one closing it for idleness
+  // just as the front reuses it.
+  const served = new WeakSet<object>();
+  const flaky = http.createServer((req, res) => {
+    flakyHits.push(served.has(req.socket) ? "reset" : "answered");
+    if (served.has(req.socket)) return req.socket.destroy();
+    served.add(req.socket);
+    res.end("ok");
+  });
+  servers.push(flaky);
+  const flakyPort = await listen(flaky);
+  const flakyFront = http.createServer(frontHandler({ ports: { pages: flakyPort, api: flakyPort } }));
+  servers.push(flakyFront);
+  flakyBase = `http://127.0.0.1:${await listen(flakyFront)}`;
 });
 
 afterAll(() => Promise.all(servers.map((s) => new Promise((r) => s.close(r)))));
@@ -66,5 +82,12 @@ describe("the front of npm start", () => {
     expect(r.status).toBe(502);
     expect(await r.text()).toBe("The app's API process is not answering (ECONNREFUSED). If it keeps happening, restart MarketLens (npm start) and read its log.");
     expect((await fetch(`${downBase}/data`)).status).toBe(201);
+  });
+
+  it("sends a request again on a new connection when a kept-alive one turns out closed", async () => {
+    expect(await (await fetch(`${flakyBase}/segments`)).text()).toBe("ok");
+    const again = await fetch(`${flakyBase}/segments`);
+    expect([again.status, await again.text()]).toEqual([200, "ok"]);
+    expect(flakyHits).toEqual(["answered", "reset", "answered"]);
   });
 });

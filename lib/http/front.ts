@@ -36,23 +36,32 @@ export function frontHandler({ ports }: FrontOptions): http.RequestListener {
       "x-forwarded-proto": req.headers["x-forwarded-proto"] ?? "http",
       ...(req.headers.host ? { "x-forwarded-host": req.headers["x-forwarded-host"] ?? req.headers.host } : {}),
     };
-    const upstream = http.request({ host: "127.0.0.1", port: ports[backend], method: req.method, path: req.url, headers, agent }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.statusMessage, answer.headers);
-      answer.pipe(res);
-      answer.on("error", () => res.destroy());
-    });
-    upstream.on("error", (e: NodeJS.ErrnoException) => {
-      if (res.headersSent) {
-        res.destroy();
-        return;
-      }
-      res.writeHead(502, { "content-type": "text/plain; charset=utf-8" });
-      res.end(`The app's ${LABEL[backend]} process is not answering (${e.code ?? e.message}). If it keeps happening, restart MarketLens (npm start) and read its log.`);
-    });
-    // A client that goes away takes its upstream request with it.
-    res.on("close", () => {
-      if (!res.writableFinished) upstream.destroy();
-    });
-    req.pipe(upstream);
+    // A kept-alive connection the backend has just closed as idle fails at once: a request without a body
+    // is sent again on a new connection (the pattern Node's documentation gives for `reusedSocket`).
+    // bench:load counted such resets as 502s.
+    const bodiless = req.method === "GET" || req.method === "HEAD";
+    const send = (retry: boolean) => {
+      const upstream = http.request({ host: "127.0.0.1", port: ports[backend], method: req.method, path: req.url, headers, agent }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.statusMessage, answer.headers);
+        answer.pipe(res);
+        answer.on("error", () => res.destroy());
+      });
+      upstream.on("error", (e: NodeJS.ErrnoException) => {
+        if (retry && bodiless && upstream.reusedSocket && e.code === "ECONNRESET" && !res.headersSent) return send(false);
+        if (res.headersSent) {
+          res.destroy();
+          return;
+        }
+        res.writeHead(502, { "content-type": "text/plain; charset=utf-8" });
+        res.end(`The app's ${LABEL[backend]} process is not answering (${e.code ?? e.message}). If it keeps happening, restart MarketLens (npm start) and read its log.`);
+      });
+      // A client that goes away takes its upstream request with it.
+      res.on("close", () => {
+        if (!res.writableFinished) upstream.destroy();
+      });
+      if (bodiless) upstream.end();
+      else req.pipe(upstream);
+    };
+    send(true);
   };
 }
