@@ -34,6 +34,17 @@ describe("createAction failures", () => {
     expect(logged).not.toContain("typed array");
   });
 
+  it("logs an unexpected error's code when it is an identifier, not when it could be data", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const busy = Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" });
+    const r = await failing(busy)({});
+    const ref = !r.ok && /reference ([0-9a-f]{8})/.exec(r.message)?.[1];
+    expect(log.mock.calls.flat().join(" ")).toContain(`[failing] unexpected Error SQLITE_BUSY (ref ${ref})`);
+    log.mockClear();
+    await failing(Object.assign(new Error("x"), { code: "ana.lyst@example.com" }))({});
+    expect(log.mock.calls.flat().join(" ")).not.toContain("ana.lyst");
+  });
+
   it("never logs personal data an unexpected error carries, and never shows it to the person", async () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
     const r = await failing(new Error('UNIQUE constraint failed for row "ana.lyst@example.com,Ana Lyst"'))({});

@@ -63,14 +63,19 @@ export function describeZodError(error: z.ZodError): { message: string; fieldErr
   return { message: message || "The request was not valid.", fieldErrors };
 }
 
+/** An error's code when it is an identifier (Prisma's P2034, SQLite's SQLITE_BUSY, ECONNRESET): never data. */
+const ERROR_CODE = /^[A-Z][A-Z0-9_]{1,39}$/;
+
 /**
  * Logs an unexpected error under `where` and returns the reference the person is given. Only the error's
- * class and stack frames are logged: its message may quote a row or an email address.
+ * class, its code when it has one, and stack frames are logged: its message may quote a row or an email
+ * address.
  */
 export function logUnexpected(e: unknown, where: string): string {
   const ref = crypto.randomUUID().slice(0, 8);
   const frames = e instanceof Error ? (e.stack ?? "").split("\n").filter((l) => l.trimStart().startsWith("at ")).slice(0, 8).join("\n") : "";
-  console.error(`[${where}] unexpected ${e instanceof Error ? e.name : typeof e} (ref ${ref})\n${frames}`);
+  const code = e instanceof Error && "code" in e && typeof e.code === "string" && ERROR_CODE.test(e.code) ? ` ${e.code}` : "";
+  console.error(`[${where}] unexpected ${e instanceof Error ? e.name : typeof e}${code} (ref ${ref})\n${frames}`);
   return ref;
 }
 
